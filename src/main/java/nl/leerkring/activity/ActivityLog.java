@@ -1,0 +1,94 @@
+package nl.leerkring.activity;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Step;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A community's activity, newest first, in buckets of {@value #BUCKET} entries. Each entry gets the next
+ * number of a per-community counter; number n lives in bucket n / {@value #BUCKET}. A page therefore reads
+ * the counter and at most two buckets by _id, however much the community or the whole store has written.
+ */
+public final class ActivityLog {
+
+  static final String COUNTERS = "activityCounters";
+  static final String BUCKETS = "activity";
+  static final int BUCKET = 50;
+
+  private final Database db;
+  private final MongoClient mongo;
+
+  public ActivityLog(Database db) {
+    this.db = db;
+    this.mongo = db.mongo();
+  }
+
+  /**
+   * Reserves the entry's number now and returns the write that adds it, to run with the writes it reports
+   * on. A crash after reserving leaves only a gap in the numbers.
+   */
+  public Future<Step> entry(String communityId, String type, String actorId, String actorName, JsonObject about) {
+    return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", communityId),
+            new JsonObject().put("$inc", new JsonObject().put("seq", 1)),
+            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+        .map(counter -> {
+          long seq = counter.getLong("seq");
+          JsonObject entry = new JsonObject()
+              .put("seq", seq)
+              .put("at", db.now())
+              .put("type", type)
+              .put("actorId", actorId)
+              .put("actorName", actorName)
+              .put("about", about);
+          return Step.upsert(BUCKETS, bucketId(communityId, seq / BUCKET),
+              new JsonObject().put("$addToSet", new JsonObject().put("entries", entry)));
+        });
+  }
+
+  public record Page(List<JsonObject> entries, Long next) {
+  }
+
+  /** Entries numbered below {@code before} (or the newest), newest first. */
+  public Future<Page> page(String communityId, Long before, int limit) {
+    return mongo.findOne(COUNTERS, new JsonObject().put("_id", communityId), null).compose(counter -> {
+      if (counter == null) {
+        return Future.succeededFuture(new Page(List.of(), null));
+      }
+      long newest = before == null ? counter.getLong("seq") : Math.min(before - 1, counter.getLong("seq"));
+      if (newest < 1) {
+        return Future.succeededFuture(new Page(List.of(), null));
+      }
+      long oldestWanted = Math.max(1, newest - limit + 1);
+      JsonArray bucketIds = new JsonArray();
+      for (long bucket = oldestWanted / BUCKET; bucket <= newest / BUCKET; bucket++) {
+        bucketIds.add(bucketId(communityId, bucket));
+      }
+      JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", bucketIds));
+      return mongo.findWithOptions(BUCKETS, query, new FindOptions().setLimit(bucketIds.size())).map(buckets -> {
+        List<JsonObject> entries = new ArrayList<>();
+        buckets.forEach(bucket -> bucket.getJsonArray("entries").forEach(e -> {
+          JsonObject entry = (JsonObject) e;
+          long seq = entry.getLong("seq");
+          if (seq >= oldestWanted && seq <= newest) {
+            entries.add(entry);
+          }
+        }));
+        entries.sort(Comparator.comparing((JsonObject e) -> e.getLong("seq")).reversed());
+        return new Page(entries, oldestWanted > 1 ? oldestWanted : null);
+      });
+    });
+  }
+
+  private static String bucketId(String communityId, long bucket) {
+    return communityId + "/" + bucket;
+  }
+}

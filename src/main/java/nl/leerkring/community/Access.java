@@ -1,0 +1,53 @@
+package nl.leerkring.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.platform.Problem;
+
+/**
+ * Decides how a caller stands in a community. Anyone who is neither a member nor an admin of its company
+ * gets 404: to them the community does not exist.
+ */
+public final class Access {
+
+  private final CommunityStore communities;
+
+  public Access(CommunityStore communities) {
+    this.communities = communities;
+  }
+
+  public Future<Membership> in(Caller caller, String communityId) {
+    return communities.byId(communityId).map(community -> {
+      Membership membership = of(caller, community);
+      if (membership == null) {
+        throw Problem.notFound("community");
+      }
+      return membership;
+    });
+  }
+
+  /** For things found by their own id: the same answer for "not there" and "not yours". */
+  public Future<Membership> inCommunityOf(Caller caller, JsonObject thing, String what) {
+    if (thing == null) {
+      return Future.failedFuture(Problem.notFound(what));
+    }
+    return communities.byId(thing.getString("communityId")).map(community -> {
+      Membership membership = of(caller, community);
+      if (membership == null) {
+        throw Problem.notFound(what);
+      }
+      return membership;
+    });
+  }
+
+  static Membership of(Caller caller, JsonObject community) {
+    if (community == null) {
+      return null;
+    }
+    JsonObject member = Membership.memberOf(community, caller.userId());
+    Role role = member == null ? null : Role.parse(member.getString("role"));
+    boolean admin = caller.administers(community.getString("organisationId"));
+    return role == null && !admin ? null : new Membership(caller, community, role, admin);
+  }
+}

@@ -1,0 +1,88 @@
+package nl.leerkring.community;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.platform.Problem;
+
+import java.util.Arrays;
+
+/**
+ * How the caller stands in one community: a member with a role, an admin of its company, or both. Every
+ * rule about who may do what in a community is asked of this object.
+ */
+public record Membership(Caller caller, JsonObject community, Role role, boolean companyAdmin) {
+
+  public String communityId() {
+    return community.getString("_id");
+  }
+
+  public String userId() {
+    return caller.userId();
+  }
+
+  public boolean isMember() {
+    return role != null;
+  }
+
+  public boolean is(Role wanted) {
+    return role == wanted;
+  }
+
+  /** Members read the community's shared work; company admins see progress but not the notes themselves. */
+  public Membership requireMember() {
+    if (!isMember()) {
+      throw Problem.forbidden("Only members of this community can do this.");
+    }
+    return this;
+  }
+
+  public Membership requireRole(Role... allowed) {
+    if (role == null || Arrays.stream(allowed).noneMatch(r -> r == role)) {
+      throw Problem.forbidden("Your role in this community does not allow this.");
+    }
+    return this;
+  }
+
+  /** Membership itself is managed by the company's admins and by the community's facilitator. */
+  public Membership requireManager() {
+    if (!companyAdmin && role != Role.FACILITATOR) {
+      throw Problem.forbidden("Only the facilitator or a company admin can manage members.");
+    }
+    return this;
+  }
+
+  public boolean hasMember(String userId) {
+    return memberOf(community, userId) != null;
+  }
+
+  public Membership requireMemberId(String userId) {
+    if (!hasMember(userId)) {
+      throw Problem.invalidField("userId", "That person is not a member of this community.");
+    }
+    return this;
+  }
+
+  public String currentCycleId() {
+    return CommunityStore.cycleId(communityId(), currentCycle());
+  }
+
+  public int currentCycle() {
+    return community.getInteger("currentCycle");
+  }
+
+  static JsonObject memberOf(JsonObject community, String userId) {
+    for (Object member : community.getJsonArray("members", new JsonArray())) {
+      JsonObject m = (JsonObject) member;
+      if (userId.equals(m.getString("userId"))) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  public String memberName(String userId) {
+    JsonObject member = memberOf(community, userId);
+    return member == null ? null : member.getString("displayName");
+  }
+}

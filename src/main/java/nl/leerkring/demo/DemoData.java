@@ -1,0 +1,324 @@
+package nl.leerkring.demo;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Passwords;
+import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A realistic first community for a newcomer to log in to: an installation company working on getting heat
+ * pumps set up right the first time. Cycle 1 is harvested, cycle 2 runs, the next session is planned.
+ * Loaded only into an empty store, and recognisable by its fixed ids.
+ */
+public final class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  public static final String PASSWORD = "welkom2026";
+  public static final String COMMUNITY = "demo-warmtepomp";
+  private static final String COMPANY = "demo-vandijk";
+
+  private final Vertx vertx;
+  private final Database db;
+  private final List<Step> steps = new ArrayList<>();
+  private final ActivityLog activity;
+  private final Instant now;
+
+  public DemoData(Vertx vertx, Database db) {
+    this.vertx = vertx;
+    this.db = db;
+    this.activity = new ActivityLog(db);
+    this.now = db.clock().instant();
+  }
+
+  public Future<Void> loadIntoEmptyStore() {
+    return db.mongo().findOne(UserStore.USERS, new JsonObject(), null).compose(anyone -> {
+      if (anyone != null) {
+        return Future.succeededFuture();
+      }
+      LOG.info("Empty store: loading the demo community (password for every demo login: {})", PASSWORD);
+      return new Passwords(vertx).hash(PASSWORD).compose(this::load);
+    });
+  }
+
+  private record Person(String id, String login, String name, String org, String role) {
+  }
+
+  private static final List<Person> PEOPLE = List.of(
+      new Person("demo-ingrid", "hr@vandijk-installatie.nl", "Ingrid de Boer", COMPANY, null),
+      new Person("demo-fenna", "fenna@leerwerkplaats.nl", "Fenna Jansen", "demo-leerwerkplaats", "facilitator"),
+      new Person("demo-ruben", "r.mulder@hogeschool-oost.nl", "Ruben Mulder", "demo-hogeschool", "lecturer"),
+      new Person("demo-sanne", "sanne", "Sanne Visser", COMPANY, "participant"),
+      new Person("demo-mehmet", "mehmet", "Mehmet Yilmaz", COMPANY, "participant"),
+      new Person("demo-joost", "joost", "Joost Bakker", COMPANY, "participant"),
+      new Person("demo-priya", "priya", "Priya Ramdin", COMPANY, "participant"),
+      new Person("demo-kees", "kees", "Kees de Vries", COMPANY, "participant"),
+      new Person("demo-lotte", "lotte", "Lotte Smit", COMPANY, "participant"),
+      new Person("demo-bram", "bram", "Bram Hendriks", COMPANY, "participant"));
+
+  private Future<Void> load(String passwordHash) {
+    organisation(COMPANY, "Van Dijk Installatietechniek", "company");
+    organisation("demo-leerwerkplaats", "De Leerwerkplaats (procesbegeleiding)", "facilitation");
+    organisation("demo-hogeschool", "Hogeschool Oost", "college");
+    JsonArray members = new JsonArray();
+    for (Person p : PEOPLE) {
+      JsonObject user = UserStore.newUser(p.id(), p.login(), p.name(), passwordHash, "nl", p.org(), at(-60));
+      if (p.role() == null) {
+        user.put("adminOf", new JsonArray().add(COMPANY));
+      } else {
+        user.put("communityIds", new JsonArray().add(COMMUNITY));
+        members.add(new JsonObject().put("userId", p.id()).put("displayName", p.name()).put("role", p.role())
+            .put("joinedAt", at(-45)));
+      }
+      steps.add(Step.insert(UserStore.USERS, user));
+    }
+    steps.add(Step.insert(CommunityStore.COMMUNITIES, new JsonObject()
+        .put("_id", COMMUNITY)
+        .put("organisationId", COMPANY)
+        .put("challenge", new JsonObject()
+            .put("title", "Warmtepomp in één keer goed inregelen")
+            .put("description", "Na de installatie van een warmtepomp komen we te vaak terug: de woning wordt niet "
+                + "warm genoeg, de pomp pendelt of het verbruik valt tegen.")
+            .put("whyItMatters", "Elke terugkomst kost ons een halve dag en de klant vertrouwen. De vraag naar "
+                + "warmtepompen groeit en de regels veranderen.")
+            .put("desiredOutcome", "Een werkwijze waarmee elke monteur de warmtepomp bij oplevering goed inregelt, "
+                + "en minder dan één op de tien installaties een terugkomst."))
+        .put("members", members)
+        .put("currentCycle", 2)
+        .put("createdBy", "demo-ingrid")
+        .put("createdAt", at(-50))));
+    steps.add(IdLists.add(IdLists.key(COMPANY, "communities"), COMMUNITY));
+    cycles();
+    questions();
+    sessions();
+    notes();
+    prompt();
+    contribution();
+    return activityEntries().compose(x -> db.writes().apply(steps));
+  }
+
+  private void organisation(String id, String name, String kind) {
+    steps.add(Step.insert("organisations", new JsonObject().put("_id", id).put("name", name).put("kind", kind)));
+  }
+
+  private void cycles() {
+    JsonArray nextSteps = new JsonArray().add("Inregelchecklist opstellen").add("Checklist bij drie installaties proberen");
+    steps.add(Step.insert("cycles", new JsonObject()
+        .put("_id", CommunityStore.cycleId(COMMUNITY, 1)).put("communityId", COMMUNITY).put("number", 1)
+        .put("goal", "Begrijpen waarom we terug moeten komen").put("status", "closed")
+        .put("startedAt", at(-45)).put("closedAt", at(-7)).put("closedBy", "demo-fenna")
+        .put("harvest", new JsonObject()
+            .put("learned", "De stooklijn staat bij oplevering vaak te hoog; oude radiatoren vragen een lagere "
+                + "aanvoertemperatuur en een langere looptijd, niet een hogere.")
+            .put("changedInWork", "We meten nu bij elke oplevering de aanvoer- en retourtemperatuur.")
+            .put("stillOpen", "Wanneer een buffervat nodig is, en wat we vastleggen bij oplevering."))
+        .put("nextSteps", nextSteps)));
+    steps.add(Step.insert("cycles", new JsonObject()
+        .put("_id", CommunityStore.cycleId(COMMUNITY, 2)).put("communityId", COMMUNITY).put("number", 2)
+        .put("goal", "Een vaste inregelchecklist maken en uitproberen").put("status", "active")
+        .put("startedAt", at(-7))
+        .put("carriedQuestionIds", new JsonArray().add("demo-q-uitleg").add("demo-q-buffer").add("demo-q-meten"))
+        .put("startedFrom", new JsonObject().put("nextSteps", nextSteps))));
+  }
+
+  private void questions() {
+    question("demo-q-temp", "Welke aanvoertemperatuur kiezen we bij oude radiatoren?", "techniek", "high", "answered",
+        true, "demo-sanne", List.of("demo-sanne"), List.of("demo-mehmet", "demo-joost", "demo-kees"),
+        "Begin op 45 °C en verlaag in stappen van 2 graden zolang de woning warm blijft; controleer na een koude nacht.",
+        List.of("demo-n-experiment", "demo-n-lookup"), List.of("demo-c-stooklijn"));
+    question("demo-q-uitleg", "Hoe leggen we de klant uit waarom de warmtepomp langer draait dan een cv-ketel?",
+        "klant", "medium", "investigating", false, "demo-mehmet", List.of("demo-mehmet"), List.of("demo-lotte"),
+        null, List.of("demo-n-conversation", "demo-n-answer-lotte"), List.of());
+    question("demo-q-buffer", "Wanneer is een buffervat echt nodig?", "techniek", "medium", "open", true,
+        "demo-joost", List.of(), List.of("demo-bram", "demo-priya"), null, List.of("demo-n-observation"), List.of());
+    question("demo-q-meten", "Welke meetgegevens leggen we vast bij oplevering?", "werkwijze", "high", "open", false,
+        "demo-fenna", List.of("demo-priya"), List.of(), null, List.of(), List.of());
+    question("demo-q-afstand", "Kunnen we de inregeling op afstand controleren?", "techniek", "low", "parked", false,
+        "demo-kees", List.of(), List.of(), null, List.of(), List.of());
+  }
+
+  private void question(String id, String text, String category, String priority, String status, boolean forLecturer,
+                        String raisedBy, List<String> owners, List<String> votes, String answer, List<String> noteIds,
+                        List<String> contributionIds) {
+    JsonArray history = new JsonArray().add(change("open", raisedBy, at(-30), 1));
+    if (!"open".equals(status)) {
+      history.add(change(status, "demo-fenna", at(-8), 1));
+    }
+    JsonObject q = new JsonObject()
+        .put("_id", id).put("communityId", COMMUNITY).put("text", text).put("category", category)
+        .put("priority", priority).put("status", status).put("forLecturer", forLecturer)
+        .put("raisedBy", raisedBy).put("raisedByName", nameOf(raisedBy)).put("raisedInCycle", 1)
+        .put("history", history).put("owners", new JsonArray(owners)).put("votes", new JsonArray(votes))
+        .put("noteIds", new JsonArray(noteIds)).put("contributionIds", new JsonArray(contributionIds))
+        .put("createdAt", at(-30));
+    if (answer != null) {
+      q.put("answerSummary", answer);
+    }
+    steps.add(Step.insert("questions", q));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "questions"), id));
+  }
+
+  private static JsonObject change(String status, String by, String at, int cycle) {
+    return new JsonObject().put("status", status).put("by", by).put("byName", nameOf(by)).put("at", at)
+        .put("cycle", cycle);
+  }
+
+  private void sessions() {
+    JsonArray agreements = new JsonArray()
+        .add(agreement("demo-a-1", "Bij twee installaties de stooklijn stap voor stap verlagen", "demo-sanne",
+            "demo-q-temp", true))
+        .add(agreement("demo-a-2", "Uitzoeken wat de fabrikant zegt over buffervaten", "demo-joost",
+            "demo-q-buffer", false))
+        .add(agreement("demo-a-3", "Klantgesprek over looptijd voeren en opschrijven", "demo-mehmet",
+            "demo-q-uitleg", true));
+    steps.add(Step.insert("sessions", session("demo-s-1", 1, -21, "done")
+        .put("attendance", new JsonArray().add("demo-fenna").add("demo-ruben").add("demo-sanne").add("demo-mehmet")
+            .add("demo-joost").add("demo-priya").add("demo-lotte"))
+        .put("summary", "We hebben de terugkomsten van het afgelopen halfjaar doorgenomen. Meestal ging het om "
+            + "een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.")
+        .put("phase", "check-out")
+        .put("agreements", agreements)));
+    steps.add(Step.insert("sessions", session("demo-s-2", 2, 10, "planned")));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-1"));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-2"));
+  }
+
+  private JsonObject session(String id, int cycle, int days, String status) {
+    ZonedDateTime start = LocalDate.ofInstant(now, Times.DEFAULT_ZONE).plusDays(days)
+        .atTime(LocalTime.of(15, 30)).atZone(Times.DEFAULT_ZONE);
+    return new JsonObject()
+        .put("_id", id).put("communityId", COMMUNITY).put("cycle", cycle)
+        .put("startsAt", Times.format(start.toInstant())).put("zone", Times.DEFAULT_ZONE.getId())
+        .put("durationMinutes", 120).put("place", "Kantine werkplaats, Industrieweg 12")
+        .put("status", status).put("phase", "check-in")
+        .put("phases", new JsonArray(List.of("check-in", "share-findings", "explore", "questions", "agreements",
+            "check-out")))
+        .put("attendance", new JsonArray()).put("agreements", new JsonArray()).put("createdAt", at(-25));
+  }
+
+  private JsonObject agreement(String id, String what, String owner, String questionId, boolean done) {
+    return new JsonObject().put("id", id).put("what", what).put("ownerId", owner).put("ownerName", nameOf(owner))
+        .put("questionId", questionId).put("due", LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7).toString())
+        .put("done", done).put("createdAt", at(-21));
+  }
+
+  private void notes() {
+    note("demo-n-experiment", "demo-sanne", "experiment", "community", List.of("demo-q-temp"),
+        "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).", -18)
+        .put("tried", "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.")
+        .put("happened", "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager.");
+    note("demo-n-conversation", "demo-mehmet", "conversation", "community", List.of("demo-q-uitleg"),
+        "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een vergelijking met een "
+            + "sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.", -15);
+    note("demo-n-observation", "demo-joost", "observation", "community", List.of("demo-q-buffer"),
+        "Meegekeken met Ahmed van de servicedienst: bij twee van de drie storingen zat er geen buffervat en "
+            + "was het afgiftesysteem heel klein.", -12);
+    note("demo-n-lookup", "demo-priya", "look-up", "community", List.of("demo-q-temp"),
+        "In de installatiehandleiding staat een tabel met stooklijnen per type afgiftesysteem. Foto van "
+            + "bladzijde 34 gemaakt voor in de bus.", -10);
+    note("demo-n-reflection", "demo-kees", "reflection", "private", List.of(),
+        "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.", -9);
+    note("demo-n-answer-lotte", "demo-lotte", "reflection", "community", List.of("demo-q-uitleg"),
+        "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.", -5)
+        .put("promptId", "demo-p-1");
+    note("demo-n-answer-bram", "demo-bram", "reflection", "private", List.of(),
+        "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", -4)
+        .put("promptId", "demo-p-1");
+  }
+
+  private JsonObject note(String id, String author, String kind, String visibility, List<String> questionIds,
+                          String text, int days) {
+    JsonObject note = new JsonObject()
+        .put("_id", id).put("communityId", COMMUNITY).put("cycle", days < -7 ? 1 : 2)
+        .put("authorId", author).put("authorName", nameOf(author)).put("kind", kind).put("text", text)
+        .put("visibility", visibility).put("questionIds", new JsonArray(questionIds)).put("edits", new JsonArray())
+        .put("createdAt", at(days));
+    steps.add(Step.insert("notes", note));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "notes"), id));
+    steps.add(IdLists.add(IdLists.key(author, "journal"), id));
+    return note;
+  }
+
+  private void prompt() {
+    steps.add(Step.insert("prompts", new JsonObject()
+        .put("_id", "demo-p-1").put("communityId", COMMUNITY).put("cycle", 2)
+        .put("text", "Wat heb je deze maand geleerd op het werk?")
+        .put("sendAt", at(-6)).put("zone", Times.DEFAULT_ZONE.getId()).putNull("recipientIds")
+        .put("createdBy", "demo-fenna").put("createdByName", nameOf("demo-fenna")).put("createdAt", at(-7))
+        .put("answers", new JsonArray()
+            .add(new JsonObject().put("userId", "demo-lotte").put("noteId", "demo-n-answer-lotte").put("at", at(-5)))
+            .add(new JsonObject().put("userId", "demo-bram").put("noteId", "demo-n-answer-bram").put("at", at(-4))))));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "prompts"), "demo-p-1"));
+  }
+
+  private void contribution() {
+    steps.add(Step.insert("contributions", new JsonObject()
+        .put("_id", "demo-c-stooklijn").put("communityId", COMMUNITY).put("authorId", "demo-ruben")
+        .put("authorName", nameOf("demo-ruben")).put("kind", "explanation")
+        .put("text", "Een warmtepomp is het zuinigst bij een zo laag mogelijke aanvoertemperatuur. Elke graad "
+            + "lager scheelt zo'n 2 tot 3 % in verbruik. Oude radiatoren kunnen vaak meer dan gedacht, zolang de "
+            + "woning lang genoeg wordt verwarmd.")
+        .put("questionIds", new JsonArray().add("demo-q-temp"))
+        .put("references", new JsonArray()
+            .add(new JsonObject().put("title", "ISSO-publicatie 44: warmtepompen in bestaande bouw"))
+            .add(new JsonObject().put("title", "Milieu Centraal: warmtepomp instellen")
+                .put("url", "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")))
+        .put("createdAt", at(-11))));
+    steps.add(IdLists.add(IdLists.key(COMMUNITY, "contributions"), "demo-c-stooklijn"));
+  }
+
+  private Future<Void> activityEntries() {
+    record Entry(String type, String actor, JsonObject about) {
+    }
+    List<Entry> entries = List.of(
+        new Entry("community.started", "demo-ingrid", new JsonObject().put("title", "Warmtepomp in één keer goed inregelen")),
+        new Entry("question.raised", "demo-sanne", new JsonObject().put("questionId", "demo-q-temp")
+            .put("text", "Welke aanvoertemperatuur kiezen we bij oude radiatoren?")),
+        new Entry("note.written", "demo-sanne", new JsonObject().put("noteId", "demo-n-experiment").put("kind", "experiment")),
+        new Entry("note.written", "demo-mehmet", new JsonObject().put("noteId", "demo-n-conversation").put("kind", "conversation")),
+        new Entry("note.written", "demo-joost", new JsonObject().put("noteId", "demo-n-observation").put("kind", "observation")),
+        new Entry("contribution.added", "demo-ruben", new JsonObject().put("contributionId", "demo-c-stooklijn")
+            .put("kind", "explanation")),
+        new Entry("note.written", "demo-priya", new JsonObject().put("noteId", "demo-n-lookup").put("kind", "look-up")),
+        new Entry("question.status", "demo-fenna", new JsonObject().put("questionId", "demo-q-temp")
+            .put("text", "Welke aanvoertemperatuur kiezen we bij oude radiatoren?").put("status", "answered")),
+        new Entry("cycle.closed", "demo-fenna", new JsonObject().put("number", 1)
+            .put("nextGoal", "Een vaste inregelchecklist maken en uitproberen")),
+        new Entry("note.written", "demo-lotte", new JsonObject().put("noteId", "demo-n-answer-lotte").put("kind", "reflection")),
+        new Entry("session.planned", "demo-fenna", new JsonObject().put("sessionId", "demo-s-2")));
+    Future<Void> chain = Future.succeededFuture();
+    for (Entry e : entries) {
+      chain = chain.compose(x -> activity.entry(COMMUNITY, e.type(), e.actor(), nameOf(e.actor()), e.about())
+          .map(step -> {
+            steps.add(step);
+            return null;
+          }));
+    }
+    return chain;
+  }
+
+  private String at(int days) {
+    return Times.format(now.plus(Duration.ofDays(days)));
+  }
+
+  private static String nameOf(String id) {
+    return PEOPLE.stream().filter(p -> p.id().equals(id)).findFirst().map(Person::name).orElse(id);
+  }
+}

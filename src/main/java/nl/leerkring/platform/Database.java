@@ -1,0 +1,100 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.IndexOptions;
+import io.vertx.ext.mongo.MongoClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * The connection to the document store: a real MongoDB when a connection string is configured, otherwise the
+ * embedded store. Everything above this class sees the same driver either way.
+ */
+public final class Database {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final EmbeddedStore embedded;
+  private final Clock clock;
+  private final Writes writes;
+  private final IdLists lists;
+
+  private Database(Vertx vertx, MongoClient mongo, EmbeddedStore embedded, Clock clock) {
+    this.vertx = vertx;
+    this.mongo = mongo;
+    this.embedded = embedded;
+    this.clock = clock;
+    this.writes = new Writes(mongo, clock);
+    this.lists = new IdLists(mongo);
+  }
+
+  public static Future<Database> open(Vertx vertx, Settings settings, Clock clock) {
+    Future<EmbeddedStore> embedded = settings.embeddedStore()
+        ? vertx.executeBlocking(() -> EmbeddedStore.start(settings.dataDir()))
+        : Future.succeededFuture();
+    return embedded.compose(store -> {
+      String uri = store != null ? store.connectionString() : settings.mongoUri();
+      if (store == null) {
+        LOG.info("Using MongoDB at {}", redact(uri));
+      }
+      JsonObject config = new JsonObject()
+          .put("connection_string", uri)
+          .put("db_name", settings.database())
+          .put("serverSelectionTimeoutMS", 10_000);
+      MongoClient mongo = MongoClient.create(vertx, config);
+      Database database = new Database(vertx, mongo, store, clock);
+      return database.createIndexes().map(database);
+    });
+  }
+
+  /**
+   * Unique indexes carry the lookups by natural key. The embedded store honours only unique indexes, which
+   * is why every hot read goes by _id or by one of these.
+   */
+  private Future<Void> createIndexes() {
+    return mongo.createIndexWithOptions("users", new JsonObject().put("login", 1), new IndexOptions().unique(true));
+  }
+
+  public MongoClient mongo() {
+    return mongo;
+  }
+
+  public Writes writes() {
+    return writes;
+  }
+
+  public IdLists lists() {
+    return lists;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String now() {
+    return Times.now(clock);
+  }
+
+  public Future<Void> ping() {
+    return mongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return mongo.close().compose(ignored -> embedded == null
+        ? Future.succeededFuture()
+        : vertx.executeBlocking(() -> {
+          embedded.close();
+          return null;
+        }));
+  }
+
+  private static String redact(String uri) {
+    return uri.replaceAll("//[^@/]*@", "//***@");
+  }
+}

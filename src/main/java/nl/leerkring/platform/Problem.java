@@ -1,0 +1,70 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A request the server refuses, with an HTTP status, a machine code a client can branch on and a message a
+ * person can read. Every error the API returns has this one shape.
+ */
+public final class Problem extends RuntimeException {
+
+  private final int status;
+  private final String code;
+  private final JsonObject details;
+
+  private Problem(int status, String code, String message, JsonObject details) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  public static Problem badRequest(String code, String message) {
+    return new Problem(400, code, message, null);
+  }
+
+  public static Problem invalidField(String field, String message) {
+    return new Problem(400, "invalid_field", message, new JsonObject().put("field", field));
+  }
+
+  public static Problem unauthenticated() {
+    return new Problem(401, "not_logged_in", "Log in first.", null);
+  }
+
+  public static Problem forbidden(String message) {
+    return new Problem(403, "forbidden", message, null);
+  }
+
+  /** Also the answer for things in another company: whether they exist is none of the asker's business. */
+  public static Problem notFound(String what) {
+    return new Problem(404, "not_found", "No such " + what + ".", null);
+  }
+
+  public static Problem conflict(String code, String message) {
+    return new Problem(409, code, message, null);
+  }
+
+  public static Problem status(int status, String code, String message) {
+    return new Problem(status, code, message, null);
+  }
+
+  public static Problem tooMany(String message) {
+    return new Problem(429, "too_many_attempts", message, null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public JsonObject toJson() {
+    JsonObject error = new JsonObject().put("code", code).put("message", getMessage());
+    if (details != null) {
+      error.put("details", details);
+    }
+    return new JsonObject().put("error", error);
+  }
+}

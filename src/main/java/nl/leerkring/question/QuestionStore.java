@@ -1,0 +1,58 @@
+package nl.leerkring.question;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
+
+import java.util.List;
+import java.util.Set;
+
+/** Shared questions; a community's questions are found through its id list, never by scanning. */
+public final class QuestionStore {
+
+  public static final String QUESTIONS = "questions";
+  public static final Set<String> OPEN = Set.of("open", "investigating");
+
+  private final Database db;
+
+  public QuestionStore(Database db) {
+    this.db = db;
+  }
+
+  public static String listKey(String communityId) {
+    return IdLists.key(communityId, "questions");
+  }
+
+  public Future<JsonObject> byId(String id) {
+    return db.mongo().findOne(QUESTIONS, new JsonObject().put("_id", id), null);
+  }
+
+  public Future<List<JsonObject>> ofCommunity(String communityId) {
+    return db.lists().all(listKey(communityId), QUESTIONS);
+  }
+
+  /** Checks that every id names a question of this community, so a note cannot point into another one. */
+  public Future<List<String>> requireInCommunity(String communityId, JsonArray ids, String field) {
+    List<String> wanted = ids == null ? List.of() : IdLists.strings(ids);
+    return db.lists().byIds(QUESTIONS, wanted).map(found -> {
+      long ours = found.stream().filter(q -> communityId.equals(q.getString("communityId"))).count();
+      if (ours != wanted.size()) {
+        throw Problem.invalidField(field, "One or more questions do not exist in this community.");
+      }
+      return wanted;
+    });
+  }
+
+  public static Step link(String questionId, String field, String id) {
+    return Step.update(QUESTIONS, questionId,
+        new JsonObject().put("$addToSet", new JsonObject().put(field, id)));
+  }
+
+  public static Step unlink(String questionId, String field, String id) {
+    return Step.update(QUESTIONS, questionId, new JsonObject().put("$pull", new JsonObject().put(field, id)));
+  }
+}
