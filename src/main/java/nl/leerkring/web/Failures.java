@@ -1,7 +1,12 @@
 package nl.leerkring.web;
 
 import io.vertx.core.Handler;
+import java.util.ArrayList;
+import java.util.List;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
 import nl.leerkring.platform.Problem;
 import org.slf4j.Logger;
@@ -24,13 +29,51 @@ public final class Failures implements Handler<RoutingContext> {
         .end(problem.toJson().encode());
   }
 
+  /** Names the offending field where the schema says which, so a client can show it next to that field. */
+  private static Problem invalid(ValidatorException invalid) {
+    if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
+      OutputUnit unit = mostSpecific(schema.getOutputUnit());
+      String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "");
+      String reason = unit.getError() == null ? "" : unit.getError();
+      return field.isEmpty()
+          ? Problem.badRequest("invalid_request", invalid.getMessage())
+          : Problem.invalidField(field, "The field '" + field + "' is not valid: " + reason);
+    }
+    return Problem.badRequest("invalid_request", invalid.getMessage());
+  }
+
+  /**
+   * The leaf error that says most: a wrong value inside a known field explains more than the generic
+   * "additional properties" complaint the same value also triggers.
+   */
+  private static OutputUnit mostSpecific(OutputUnit root) {
+    List<OutputUnit> leaves = new ArrayList<>();
+    collectLeaves(root, leaves);
+    return leaves.stream()
+        .filter(u -> u.getKeywordLocation() == null || !u.getKeywordLocation().contains("additionalProperties"))
+        .findFirst()
+        .orElse(leaves.isEmpty() ? root : leaves.get(0));
+  }
+
+  private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {
+    if (unit.getErrors() == null || unit.getErrors().isEmpty()) {
+      leaves.add(unit);
+      return;
+    }
+    unit.getErrors().forEach(child -> collectLeaves(child, leaves));
+  }
+
   private static Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
       return problem;
     }
-    if (failure instanceof ValidatorException invalid) {
-      return Problem.badRequest("invalid_request", invalid.getMessage());
+    if (failure instanceof HttpException http && http.getCause() instanceof ValidatorException invalid) {
+      return invalid(invalid);
+    }
+    if (failure instanceof HttpException http) {
+      return Problem.status(http.getStatusCode(), "http_" + http.getStatusCode(), http.getPayload() != null
+          ? http.getPayload() : "The request could not be handled.");
     }
     return switch (ctx.statusCode()) {
       case 400 -> Problem.badRequest("invalid_request", "The request could not be read.");

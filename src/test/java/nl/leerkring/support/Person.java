@@ -1,0 +1,104 @@
+package nl.leerkring.support;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientSession;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Someone using the API: keeps their login cookie like a browser does and sends the CSRF token with every
+ * change. Calls block until the answer is there, so a test reads top to bottom like the scenario it is.
+ */
+public final class Person {
+
+  private final WebClientSession session;
+  private final int port;
+  private String csrfToken = "";
+  private JsonObject me;
+
+  Person(WebClient client, int port) {
+    this.session = WebClientSession.create(client);
+    this.port = port;
+  }
+
+  void logIn(String login, String password) {
+    Response response = post("/auth/login", new JsonObject().put("login", login).put("password", password));
+    assertEquals(200, response.status(), () -> "login of " + login + " failed: " + response.body());
+    adopt(response.json());
+  }
+
+  /** Takes over the login a response started (after joining by invitation). */
+  public Person adopt(JsonObject me) {
+    this.me = me;
+    this.csrfToken = me.getString("csrfToken");
+    return this;
+  }
+
+  public String id() {
+    return me.getString("id");
+  }
+
+  public JsonObject me() {
+    return me;
+  }
+
+  public Response get(String path) {
+    return send(HttpMethod.GET, path, null);
+  }
+
+  public Response post(String path, Object body) {
+    return send(HttpMethod.POST, path, body);
+  }
+
+  public Response put(String path, Object body) {
+    return send(HttpMethod.PUT, path, body);
+  }
+
+  public Response patch(String path, Object body) {
+    return send(HttpMethod.PATCH, path, body);
+  }
+
+  public Response delete(String path) {
+    return send(HttpMethod.DELETE, path, null);
+  }
+
+  /** Sends raw bytes, as a phone's camera upload does. */
+  public Response upload(String path, byte[] bytes) {
+    HttpRequest<Buffer> request = request(HttpMethod.PUT, path).putHeader("Content-Type", "application/octet-stream");
+    return new Response(request.sendBuffer(Buffer.buffer(bytes)).await());
+  }
+
+  /** Sends a body exactly as given, for malformed input. */
+  public Response sendRaw(HttpMethod method, String path, String contentType, String body) {
+    HttpRequest<Buffer> request = request(method, path).putHeader("Content-Type", contentType);
+    return new Response(request.sendBuffer(Buffer.buffer(body)).await());
+  }
+
+  public Response send(HttpMethod method, String path, Object body) {
+    HttpRequest<Buffer> request = request(method, path);
+    HttpResponse<Buffer> response;
+    if (body instanceof JsonObject object) {
+      response = request.sendJsonObject(object).await();
+    } else if (body instanceof JsonArray array) {
+      response = request.sendJson(array).await();
+    } else {
+      response = request.send().await();
+    }
+    return new Response(response);
+  }
+
+  private HttpRequest<Buffer> request(HttpMethod method, String path) {
+    String uri = path.startsWith("/api/") || path.equals("/health") ? path : "/api/v1" + path;
+    HttpRequest<Buffer> request = session.request(method, port, "127.0.0.1", uri);
+    if (method != HttpMethod.GET) {
+      request.putHeader("X-CSRF-Token", csrfToken);
+    }
+    return request;
+  }
+}

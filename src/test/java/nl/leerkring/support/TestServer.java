@@ -1,0 +1,109 @@
+package nl.leerkring.support;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import nl.leerkring.MainVerticle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real Leerkring server on a free loopback port, with the embedded store in its own temporary directory.
+ * Tests talk to it over HTTP only.
+ */
+public final class TestServer implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final Path dataDir;
+  private final WebClient client;
+  private String deploymentId;
+  private MainVerticle verticle;
+
+  private TestServer(Vertx vertx, Path dataDir) {
+    this.vertx = vertx;
+    this.dataDir = dataDir;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
+  }
+
+  /** With the demo community loaded, as a newcomer's first start has it. */
+  public static TestServer withDemo(Vertx vertx) {
+    return start(vertx, temporaryDataDir(), true);
+  }
+
+  public static TestServer empty(Vertx vertx) {
+    return start(vertx, temporaryDataDir(), false);
+  }
+
+  public static TestServer start(Vertx vertx, Path dataDir, boolean demo) {
+    TestServer server = new TestServer(vertx, dataDir);
+    server.deploy(demo);
+    return server;
+  }
+
+  public static Path temporaryDataDir() {
+    try {
+      return Files.createTempDirectory("leerkring-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void deploy(boolean demo) {
+    verticle = new MainVerticle();
+    JsonObject config = new JsonObject()
+        .put("httpHost", "127.0.0.1")
+        .put("httpPort", 0)
+        .put("dataDir", dataDir.toString())
+        .put("mongoUri", "")
+        .put("demo", demo);
+    deploymentId = vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
+  }
+
+  /** Stops the server as an operator would and starts it again on the same data. */
+  public TestServer restart(boolean demo) {
+    vertx.undeploy(deploymentId).await();
+    deploy(demo);
+    return this;
+  }
+
+  public int port() {
+    return verticle.port();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** Someone who has not logged in. */
+  public Person anonymous() {
+    return new Person(client, port());
+  }
+
+  public Person login(String login, String password) {
+    Person person = new Person(client, port());
+    person.logIn(login, password);
+    return person;
+  }
+
+  /** One of the demo people, by login, with the demo password. */
+  public Person demo(String login) {
+    return login(login, "welkom2026");
+  }
+
+  @Override
+  public void close() {
+    if (deploymentId != null) {
+      vertx.undeploy(deploymentId).await();
+      deploymentId = null;
+    }
+  }
+}
