@@ -34,6 +34,8 @@ public final class DemoData {
   public static final String PASSWORD = "welkom2026";
   public static final String COMMUNITY = "demo-warmtepomp";
   private static final String COMPANY = "demo-vandijk";
+  public static final String CARE_COMMUNITY = "demo-tilliften";
+  private static final String CARE_COMPANY = "demo-delinde";
 
   private final Vertx vertx;
   private final Database db;
@@ -71,17 +73,23 @@ public final class DemoData {
       new Person("demo-priya", "priya", "Priya Ramdin", COMPANY, "participant"),
       new Person("demo-kees", "kees", "Kees de Vries", COMPANY, "participant"),
       new Person("demo-lotte", "lotte", "Lotte Smit", COMPANY, "participant"),
-      new Person("demo-bram", "bram", "Bram Hendriks", COMPANY, "participant"));
+      new Person("demo-bram", "bram", "Bram Hendriks", COMPANY, "participant"),
+      new Person("demo-marloes", "hr@zorggroep-delinde.nl", "Marloes Kok", CARE_COMPANY, null),
+      new Person("demo-anouk", "anouk", "Anouk Meijer", CARE_COMPANY, "participant"),
+      new Person("demo-dirk", "dirk", "Dirk Willems", CARE_COMPANY, "participant"));
 
   private Future<Void> load(String passwordHash) {
     organisation(COMPANY, "Van Dijk Installatietechniek", "company");
     organisation("demo-leerwerkplaats", "De Leerwerkplaats (procesbegeleiding)", "facilitation");
     organisation("demo-hogeschool", "Hogeschool Oost", "college");
+    organisation(CARE_COMPANY, "Zorggroep De Linde", "company");
     JsonArray members = new JsonArray();
     for (Person p : PEOPLE) {
       JsonObject user = UserStore.newUser(p.id(), p.login(), p.name(), passwordHash, "nl", p.org(), at(-60));
       if (p.role() == null) {
-        user.put("adminOf", new JsonArray().add(COMPANY));
+        user.put("adminOf", new JsonArray().add(p.org()));
+      } else if (CARE_COMPANY.equals(p.org())) {
+        user.put("communityIds", new JsonArray().add(CARE_COMMUNITY));
       } else {
         user.put("communityIds", new JsonArray().add(COMMUNITY));
         members.add(new JsonObject().put("userId", p.id()).put("displayName", p.name()).put("role", p.role())
@@ -105,6 +113,7 @@ public final class DemoData {
         .put("createdBy", "demo-ingrid")
         .put("createdAt", at(-50))));
     steps.add(IdLists.add(IdLists.key(COMPANY, "communities"), COMMUNITY));
+    careCommunity();
     cycles();
     questions();
     sessions();
@@ -112,6 +121,49 @@ public final class DemoData {
     prompt();
     contribution();
     return activityEntries().compose(x -> db.writes().apply(steps));
+  }
+
+  /**
+   * A second company, so that a newcomer sees one facilitator serve communities of two employers, and sees
+   * that neither employer's people can reach the other's community.
+   */
+  private void careCommunity() {
+    JsonArray members = new JsonArray();
+    for (String id : List.of("demo-fenna", "demo-anouk", "demo-dirk")) {
+      members.add(new JsonObject().put("userId", id).put("displayName", nameOf(id))
+          .put("role", id.equals("demo-fenna") ? "facilitator" : "participant").put("joinedAt", at(-20)));
+    }
+    steps.add(Step.insert(CommunityStore.COMMUNITIES, new JsonObject()
+        .put("_id", CARE_COMMUNITY).put("organisationId", CARE_COMPANY)
+        .put("challenge", new JsonObject()
+            .put("title", "Tilliften zonder rugklachten")
+            .put("description", "Zorgmedewerkers melden rugklachten na transfers met de tillift.")
+            .put("whyItMatters", "Verzuim door rugklachten is hoog.").put("desiredOutcome", "Minder rugklachten."))
+        .put("members", members).put("currentCycle", 1).put("createdBy", "demo-marloes").put("createdAt", at(-20))));
+    steps.add(IdLists.add(IdLists.key(CARE_COMPANY, "communities"), CARE_COMMUNITY));
+    steps.add(UserStore.joinCommunity("demo-fenna", CARE_COMMUNITY));
+    steps.add(Step.insert("cycles", new JsonObject()
+        .put("_id", CommunityStore.cycleId(CARE_COMMUNITY, 1)).put("communityId", CARE_COMMUNITY).put("number", 1)
+        .put("goal", "Verkennen waar het misgaat").put("status", "active").put("startedAt", at(-20))));
+    steps.add(Step.insert("questions", new JsonObject()
+        .put("_id", "demo-q-tillift").put("communityId", CARE_COMMUNITY)
+        .put("text", "Welke instelling van de tillift spaart de rug het meest?").put("category", "techniek")
+        .put("priority", "high").put("status", "open").put("forLecturer", false)
+        .put("raisedBy", "demo-anouk").put("raisedByName", nameOf("demo-anouk")).put("raisedInCycle", 1)
+        .put("history", new JsonArray().add(change("open", "demo-anouk", at(-15), 1)))
+        .put("owners", new JsonArray()).put("votes", new JsonArray())
+        .put("noteIds", new JsonArray().add("demo-n-tillift")).put("contributionIds", new JsonArray())
+        .put("createdAt", at(-15))));
+    steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "questions"), "demo-q-tillift"));
+    JsonObject note = new JsonObject()
+        .put("_id", "demo-n-tillift").put("communityId", CARE_COMMUNITY).put("cycle", 1)
+        .put("authorId", "demo-dirk").put("authorName", nameOf("demo-dirk")).put("kind", "observation")
+        .put("text", "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.").put("visibility", "community")
+        .put("questionIds", new JsonArray().add("demo-q-tillift")).put("edits", new JsonArray())
+        .put("createdAt", at(-10));
+    steps.add(Step.insert("notes", note));
+    steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "notes"), "demo-n-tillift"));
+    steps.add(IdLists.add(IdLists.key("demo-dirk", "journal"), "demo-n-tillift"));
   }
 
   private void organisation(String id, String name, String kind) {
