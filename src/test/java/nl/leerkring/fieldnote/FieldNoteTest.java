@@ -83,4 +83,50 @@ class FieldNoteTest {
     assertEquals("questionIds", error.getJsonObject("error").getJsonObject("details").getString("field"));
     assertEquals(before, sanne.get("/me/journal").expect(200).array().size());
   }
+
+  @Test
+  @DisplayName("A photo from the phone is stored without where it was taken, and only for those who may see the note")
+  void photoWithoutLocation() throws Exception {
+    String noteId = sanne.post(COMMUNITY + "/notes", new JsonObject().put("kind", "observation")
+        .put("text", "Typeplaatje van de buitenunit")).expect(201).json().getString("id");
+    byte[] photo = PhoneCamera.jpegWithGps(52.37, 4.89);
+    assertTrue(PhoneCamera.hasGps(photo), "the test photo must carry GPS to begin with");
+
+    JsonObject note = sanne.upload("/notes/" + noteId + "/photo", photo).ok();
+    assertEquals("image/jpeg", note.getJsonObject("photo").getString("contentType"));
+
+    var stored = server.demo("mehmet").get("/notes/" + noteId + "/photo").expect(200);
+    assertEquals("image/jpeg", stored.raw().getHeader("Content-Type"));
+    byte[] bytes = stored.raw().bodyAsBuffer().getBytes();
+    assertFalse(PhoneCamera.hasGps(bytes));
+    assertEquals(6, PhoneCamera.orientation(bytes), "the orientation stays, or the photo shows sideways");
+
+    assertEquals(415, sanne.upload("/notes/" + noteId + "/photo", "not a picture".getBytes()).status());
+    assertEquals(403, server.demo("mehmet").upload("/notes/" + noteId + "/photo", photo).status());
+    assertEquals(403, server.demo("hr@vandijk-installatie.nl").get("/notes/" + noteId + "/photo").status());
+  }
+
+  @Test
+  @DisplayName("An admin cannot read a private note, nor the community's notes")
+  void adminCannotReadNotes() {
+    Person admin = server.demo("hr@vandijk-installatie.nl");
+    assertEquals(404, admin.get("/notes/demo-n-reflection").status());
+    assertEquals(403, admin.get("/notes/demo-n-experiment").status());
+    assertEquals(403, admin.get(COMMUNITY + "/notes").status());
+    assertEquals(200, server.demo("kees").get("/notes/demo-n-reflection").status());
+  }
+
+  @Test
+  @DisplayName("Editing a note keeps who changed it and when; only the author may edit")
+  void editKeepsHistory() {
+    String id = sanne.post(COMMUNITY + "/notes", new JsonObject().put("kind", "look-up").put("text", "Eerste versie"))
+        .expect(201).json().getString("id");
+    JsonObject edited = sanne.patch("/notes/" + id, new JsonObject().put("text", "Tweede versie")
+        .put("questionIds", new JsonArray().add("demo-q-meten"))).ok();
+    assertEquals("Tweede versie", edited.getString("text"));
+    assertEquals("demo-sanne", edited.getJsonArray("edits").getJsonObject(0).getString("by"));
+    assertEquals(403, server.demo("mehmet").patch("/notes/" + id, new JsonObject().put("text", "Niet van mij")).status());
+    assertTrue(sanne.get("/questions/demo-q-meten").ok().getJsonArray("notes").stream()
+        .anyMatch(n -> id.equals(((JsonObject) n).getString("id"))));
+  }
 }

@@ -1,0 +1,96 @@
+package nl.leerkring.session;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.Person;
+import nl.leerkring.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Sessions")
+class SessionTest {
+
+  private static final String COMMUNITY = "/communities/demo-warmtepomp";
+  private static TestServer server;
+  private static Person fenna;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.withDemo(vertx);
+    fenna = server.demo("fenna@leerwerkplaats.nl");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("The next session shows the agreements still open from the last one")
+  void openAgreementsCarryOver() {
+    JsonObject next = fenna.get("/sessions/demo-s-2").ok();
+    JsonArray carried = next.getJsonArray("carriedOverAgreements");
+    assertEquals(1, carried.size());
+    assertEquals("Uitzoeken wat de fabrikant zegt over buffervaten", carried.getJsonObject(0).getString("what"));
+
+    Person joost = server.demo("joost");
+    joost.patch("/sessions/demo-s-1/agreements/demo-a-2", new JsonObject().put("done", true)).expect(200);
+    assertEquals(0, fenna.get("/sessions/demo-s-2").ok().getJsonArray("carriedOverAgreements").size());
+    assertEquals(403, server.demo("sanne").patch("/sessions/demo-s-1/agreements/demo-a-2",
+        new JsonObject().put("done", false)).status());
+  }
+
+  @Test
+  @DisplayName("A facilitator plans a session in Amsterdam time, runs its phases and records who came")
+  void planAndRun() {
+    String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(30).toString();
+    JsonObject planned = fenna.post(COMMUNITY + "/sessions", new JsonObject()
+        .put("startsAt", day + "T15:30").put("place", "Kantine")).expect(201).json();
+    assertEquals(day + "T15:30", planned.getString("localStart"));
+    assertEquals("planned", planned.getString("status"));
+    String path = "/sessions/" + planned.getString("id");
+
+    fenna.patch(path, new JsonObject().put("status", "live").put("phase", "questions")).expect(200);
+    fenna.put(path + "/attendance", new JsonObject().put("present", new JsonArray().add("demo-sanne").add("demo-kees")))
+        .expect(200);
+    JsonObject agreed = fenna.post(path + "/agreements", new JsonObject().put("what", "Filterdatum noteren")
+        .put("ownerId", "demo-kees").put("questionId", "demo-q-meten")).expect(201).json();
+    JsonObject session = fenna.get(path).ok();
+    assertEquals("questions", session.getString("phase"));
+    assertEquals(2, session.getJsonArray("attendance").size());
+    assertEquals("Kees de Vries", agreed.getJsonArray("agreements").getJsonObject(0).getString("ownerName"));
+  }
+
+  @Test
+  @DisplayName("A session in the past, an unknown zone, a stranger as owner or attendee are refused")
+  void badInput() {
+    int before = fenna.get(COMMUNITY + "/sessions").expect(200).array().size();
+    assertEquals("startsAt", field(fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", "2020-01-01T10:00"))));
+    assertEquals("zone", field(fenna.post(COMMUNITY + "/sessions", new JsonObject()
+        .put("startsAt", "2099-01-01T10:00").put("zone", "Mars/Olympus"))));
+    assertEquals(400, fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", "volgende week")).status());
+    assertEquals(before, fenna.get(COMMUNITY + "/sessions").expect(200).array().size());
+
+    assertEquals("ownerId", field(fenna.post("/sessions/demo-s-2/agreements", new JsonObject()
+        .put("what", "x").put("ownerId", "demo-anouk"))));
+    assertEquals(400, fenna.put("/sessions/demo-s-2/attendance",
+        new JsonObject().put("present", new JsonArray().add("demo-dirk"))).status());
+    assertEquals(0, fenna.get("/sessions/demo-s-2").ok().getJsonArray("attendance").size());
+  }
+
+  private static String field(nl.leerkring.support.Response response) {
+    return response.expect(400).json().getJsonObject("error").getJsonObject("details").getString("field");
+  }
+}
