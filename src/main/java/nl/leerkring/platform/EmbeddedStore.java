@@ -54,12 +54,15 @@ public final class EmbeddedStore implements AutoCloseable {
     return connectionString;
   }
 
-  /** Blocking as well: stops the listener, then compacts and closes the file. */
+  /**
+   * Blocking as well: stops taking commands, compacts the file while it is still open (closing the server
+   * closes the file without compacting), then shuts down.
+   */
   @Override
   public void close() {
+    server.stopListening();
+    store.commit();
+    store.compactFile(COMPACTION_MILLIS_AT_SHUTDOWN);
     server.shutdownNow();
-    if (!store.isClosed()) {
-      store.close(COMPACTION_MILLIS_AT_SHUTDOWN);
-    }
   }
 }

@@ -40,6 +40,11 @@ public final class Person {
     return this;
   }
 
+  /** Uses another client's login cookie, as a browser does whichever server the load balancer picks. */
+  public void copyLoginFrom(Person other) {
+    other.session.cookieStore().get(false, "127.0.0.1", "/").forEach(cookie -> session.cookieStore().put(cookie));
+  }
+
   public String id() {
     return me.getString("id");
   }

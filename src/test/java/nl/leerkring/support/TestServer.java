@@ -20,13 +20,15 @@ public final class TestServer implements AutoCloseable {
 
   private final Vertx vertx;
   private final Path dataDir;
+  private final String mongoUri;
   private final WebClient client;
   private String deploymentId;
   private MainVerticle verticle;
 
-  private TestServer(Vertx vertx, Path dataDir) {
+  private TestServer(Vertx vertx, Path dataDir, String mongoUri) {
     this.vertx = vertx;
     this.dataDir = dataDir;
+    this.mongoUri = mongoUri;
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }
 
@@ -40,7 +42,14 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx, Path dataDir, boolean demo) {
-    TestServer server = new TestServer(vertx, dataDir);
+    TestServer server = new TestServer(vertx, dataDir, "");
+    server.deploy(demo);
+    return server;
+  }
+
+  /** A server on a MongoDB that others may share, as several processes behind a load balancer do. */
+  public static TestServer onMongo(Vertx vertx, String mongoUri, boolean demo) {
+    TestServer server = new TestServer(vertx, temporaryDataDir(), mongoUri);
     server.deploy(demo);
     return server;
   }
@@ -59,7 +68,7 @@ public final class TestServer implements AutoCloseable {
         .put("httpHost", "127.0.0.1")
         .put("httpPort", 0)
         .put("dataDir", dataDir.toString())
-        .put("mongoUri", "")
+        .put("mongoUri", mongoUri)
         .put("demo", demo);
     deploymentId = vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
   }

@@ -1,0 +1,43 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.Person;
+import nl.leerkring.support.TestServer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Several servers on one database")
+class SharedDatabaseTest {
+
+  @Test
+  @DisplayName("A login made on one server works on the other, and a note written on one is read on the other")
+  void statelessServers(Vertx vertx) {
+    Path dir = TestServer.temporaryDataDir();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir)).await();
+    try (TestServer first = TestServer.onMongo(vertx, store.connectionString(), true);
+         TestServer second = TestServer.onMongo(vertx, store.connectionString(), true)) {
+      Person sanne = first.demo("sanne");
+      String noteId = sanne.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
+          .put("text", "Geschreven via server één")).expect(201).json().getString("id");
+
+      Person sanneOnSecond = second.anonymous().adopt(sanne.me());
+      sanneOnSecond.copyLoginFrom(sanne);
+      assertEquals("Geschreven via server één", sanneOnSecond.get("/notes/" + noteId).ok().getString("text"));
+      assertEquals(1, second.demo("mehmet").get("/communities").expect(200).array().size(),
+          "the second server found the demo already there and loaded it no second time");
+    } finally {
+      vertx.executeBlocking(() -> {
+        store.close();
+        return null;
+      }).await();
+    }
+  }
+}
