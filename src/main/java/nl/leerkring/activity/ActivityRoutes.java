@@ -50,21 +50,23 @@ public final class ActivityRoutes {
   private Future<JsonObject> withNotes(Membership m, ActivityLog.Page page) {
     List<String> noteIds = page.entries().stream()
         .map(e -> e.getJsonObject("about").getString("noteId")).filter(id -> id != null).toList();
-    Future<List<JsonObject>> notes = m.isMember() && !noteIds.isEmpty()
-        ? db.lists().byIds(NoteStore.NOTES, noteIds) : Future.succeededFuture(List.of());
+    Future<List<JsonObject>> notes = noteIds.isEmpty()
+        ? Future.succeededFuture(List.of()) : db.lists().byIds(NoteStore.NOTES, noteIds);
     return notes.map(found -> {
       Map<String, JsonObject> byId = new HashMap<>();
       found.forEach(n -> byId.put(n.getString("_id"), n));
       JsonArray items = new JsonArray();
       for (JsonObject entry : page.entries()) {
         String noteId = entry.getJsonObject("about").getString("noteId");
-        if (noteId != null && m.isMember()) {
+        if (noteId != null) {
           JsonObject note = byId.get(noteId);
           if (note == null || !NoteStore.visibleTo(note, m.userId())) {
             continue;
           }
-          String text = note.getString("text");
-          entry.getJsonObject("about").put("excerpt", text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
+          if (m.isMember()) {
+            String text = note.getString("text");
+            entry.getJsonObject("about").put("excerpt", text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
+          }
         }
         items.add(entry);
       }

@@ -66,7 +66,10 @@ public final class CommunityRoutes {
     JsonObject body = Api.body(ctx);
     String organisationId = body.getString("organisationId");
     if (!caller.administers(organisationId)) {
-      return Future.failedFuture(Problem.notFound("organisation"));
+      // Staff may know their own company exists; anyone else's stays unknown.
+      return Future.failedFuture(organisationId.equals(caller.organisationId())
+          ? Problem.forbidden("Only a company admin can start a community.")
+          : Problem.notFound("organisation"));
     }
     String id = Ids.newId();
     String now = db.now();

@@ -36,7 +36,7 @@ public final class Database {
 
   public static Future<Database> open(Vertx vertx, Settings settings, Clock clock) {
     Future<EmbeddedStore> embedded = settings.embeddedStore()
-        ? vertx.executeBlocking(() -> EmbeddedStore.start(settings.dataDir()))
+        ? vertx.executeBlocking(() -> EmbeddedStore.start(settings.dataDir(), settings.storeCacheMb()))
         : Future.succeededFuture();
     return embedded.compose(store -> {
       String uri = store != null ? store.connectionString() : settings.mongoUri();

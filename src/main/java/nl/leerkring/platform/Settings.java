@@ -20,6 +20,7 @@ public record Settings(
     int httpPort,
     String publicUrl,
     Path dataDir,
+    int storeCacheMb,
     String mongoUri,
     String database,
     boolean demo,
@@ -34,6 +35,7 @@ public record Settings(
       "LEERKRING_HTTP_PORT", "httpPort",
       "LEERKRING_PUBLIC_URL", "publicUrl",
       "LEERKRING_DATA_DIR", "dataDir",
+      "LEERKRING_STORE_CACHE_MB", "storeCacheMb",
       "LEERKRING_MONGO_URI", "mongoUri",
       "LEERKRING_DATABASE", "database",
       "LEERKRING_DEMO", "demo");
@@ -65,6 +67,7 @@ public record Settings(
         intOf(c, "httpPort", 8080),
         c.getString("publicUrl", "http://localhost:8080"),
         Path.of(c.getString("dataDir", "data")),
+        intOf(c, "storeCacheMb", EmbeddedStore.DEFAULT_CACHE_MB),
         c.getString("mongoUri", ""),
         c.getString("database", "leerkring"),
         Boolean.parseBoolean(String.valueOf(c.getValue("demo", true))),

@@ -140,7 +140,8 @@ public final class PromptRoutes {
     Caller caller = Caller.required(ctx);
     return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", Api.path(ctx, "promptId")), null)
         .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").compose(m -> {
-          if (!m.isMember() || !isFor(prompt, m.userId()) || prompt.getString("sendAt").compareTo(db.now()) > 0) {
+          m.requireMember();
+          if (!isFor(prompt, m.userId()) || prompt.getString("sendAt").compareTo(db.now()) > 0) {
             throw Problem.notFound("prompt");
           }
           boolean answered = prompt.getJsonArray("answers").stream()

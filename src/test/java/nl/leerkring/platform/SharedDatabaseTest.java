@@ -21,7 +21,7 @@ class SharedDatabaseTest {
   @DisplayName("A login made on one server works on the other, and a note written on one is read on the other")
   void statelessServers(Vertx vertx) {
     Path dir = TestServer.temporaryDataDir();
-    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir)).await();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
     try (TestServer first = TestServer.onMongo(vertx, store.connectionString(), true);
          TestServer second = TestServer.onMongo(vertx, store.connectionString(), true)) {
       Person sanne = first.demo("sanne");

@@ -1,0 +1,798 @@
+package nl.leerkring.community;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
+import nl.leerkring.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.yaml.snakeyaml.Yaml;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.ANONYMOUS;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.BRAM;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.COMPANY_ADMIN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.FACILITATOR;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_ADMIN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_EMPLOYEE;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.KEES;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.LECTURER;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.NEWCOMER;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.PARTICIPANT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Walks every operation of the API against every role, in the demo's own company (Van Dijk, community
+ * demo-warmtepomp) and in a foreign one (Zorggroep De Linde, community demo-tilliften), over HTTP against a
+ * real server. Rows run top to bottom and their cells in the order of {@link Role}, so the writes that succeed
+ * come after the ones that must be refused, and a write that changes the demo (closing a cycle, removing a
+ * member, logging out) comes last.
+ */
+@ExtendWith(VertxExtension.class)
+@DisplayName("Authorization: every API operation, for every role, in its own company and in a foreign one")
+class AuthorizationMatrixTest {
+
+  private static final String CONTRACT = "webroot/api/openapi.yaml";
+  private static final String PASSWORD = "welkom2026";
+  private static final String WARMTEPOMP = "/communities/demo-warmtepomp";
+  private static final String TILLIFTEN = "/communities/demo-tilliften";
+  private static final String UNKNOWN_TOKEN = "AbsolutelyNoSuchInvitationToken0123";
+  private static final List<String> PRIVATE_DEMO_NOTES = List.of("demo-n-reflection", "demo-n-answer-bram");
+
+  /** Who calls. The first seven are the matrix; the others appear only where a rule needs them. */
+  enum Role {
+    ANONYMOUS("an anonymous visitor", null, "demo-sanne", true),
+    FOREIGN_EMPLOYEE("foreign employee Anouk (De Linde)", "anouk", "demo-anouk", true),
+    FOREIGN_ADMIN("foreign company admin Marloes (De Linde)", "hr@zorggroep-delinde.nl", "demo-marloes", true),
+    PARTICIPANT("participant Sanne", "sanne", "demo-sanne", true),
+    LECTURER("lecturer Ruben", "r.mulder@hogeschool-oost.nl", "demo-ruben", true),
+    COMPANY_ADMIN("company admin Ingrid (Van Dijk)", "hr@vandijk-installatie.nl", "demo-ingrid", true),
+    FACILITATOR("facilitator Fenna", "fenna@leerwerkplaats.nl", "demo-fenna", true),
+    KEES("Kees, author of a private reflection", "kees", "demo-kees", false),
+    BRAM("Bram, author of a private prompt answer", "bram", "demo-bram", false),
+    NEWCOMER("a newcomer who joined by link", null, null, false);
+
+    final String label;
+    final String login;
+    final String userId;
+    final boolean core;
+
+    Role(String label, String login, String userId, boolean core) {
+      this.label = label;
+      this.login = login;
+      this.userId = userId;
+      this.core = core;
+    }
+
+    static Set<Role> core() {
+      return Arrays.stream(values()).filter(r -> r.core).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    }
+  }
+
+  private static TestServer server;
+  private static List<Operation> contract;
+  private static final Map<Role, Person> people = new EnumMap<>(Role.class);
+  private static final Map<Role, Response> logins = new EnumMap<>(Role.class);
+
+  // Made by earlier rows, used by later ones.
+  private static String sanneNote;
+  private static String sannePrivateNote;
+  private static String sanneAgreement;
+  private static String sanneLaterPrivateNote;
+  private static String usedLink;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.withDemo(vertx);
+    contract = operations();
+    // Every login hashes a password, slowly on purpose: each role logs in once, all at the same time.
+    ExecutorService pool = Executors.newFixedThreadPool(9);
+    try {
+      Map<Role, CompletableFuture<Person>> pending = new EnumMap<>(Role.class);
+      for (Role role : Role.values()) {
+        if (role.login != null) {
+          pending.put(role, CompletableFuture.supplyAsync(() -> {
+            Person person = server.anonymous();
+            Response response = person.post("/auth/login", new JsonObject().put("login", role.login).put("password", PASSWORD));
+            synchronized (logins) {
+              logins.put(role, response);
+            }
+            return response.status() == 200 ? person.adopt(response.json()) : null;
+          }, pool));
+        }
+      }
+      pending.forEach((role, person) -> people.put(role, person.join()));
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @TestFactory
+  @DisplayName("Each operation answers each role with the status the rules give")
+  Stream<DynamicContainer> matrix() {
+    return rows().stream().map(row -> DynamicContainer.dynamicContainer(row.title(),
+        row.expected.keySet().stream().map(role -> DynamicTest.dynamicTest(
+            role.label + " → " + meaning(row.expected.get(role)), () -> run(row, role)))));
+  }
+
+  @Test
+  @DisplayName("The matrix covers exactly the operations of openapi.yaml, each for all seven roles")
+  void coversTheWholeContract() {
+    Set<String> inContract = operations().stream().map(Operation::id).collect(Collectors.toCollection(TreeSet::new));
+    Map<String, Set<Role>> covered = new TreeMap<>();
+    for (Row row : rows()) {
+      covered.computeIfAbsent(row.operationId, id -> EnumSet.noneOf(Role.class)).addAll(row.expected.keySet());
+    }
+    assertEquals(inContract, covered.keySet(), "operationIds in the matrix versus openapi.yaml");
+    covered.forEach((operationId, roles) -> assertTrue(roles.containsAll(Role.core()),
+        () -> operationId + " lacks a cell for " + EnumSet.complementOf(EnumSet.copyOf(roles)).stream()
+            .filter(r -> r.core).map(r -> r.label).toList()));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The matrix
+  // ---------------------------------------------------------------------------------------------------------
+
+  private static List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+
+    // Accounts. The seven logins happened in start(); logging in again would only cost time.
+    rows.add(row("login", HttpMethod.POST, "/auth/login").everyone(200).anonymous(401)
+        .body(new JsonObject().put("login", "nobody@example.org").put("password", "not-the-password"))
+        .exchange((role, person, path, body) -> role == ANONYMOUS ? person.post(path, body) : logins.get(role))
+        .named("POST /auth/login (the roles: their demo password at start; anonymous: an unknown login)"));
+    rows.add(row("getMe", HttpMethod.GET, "/me").loggedIn(200)
+        .check((role, person, r) -> assertEquals(role.userId, r.json().getString("id")), loggedInRoles()));
+    rows.add(row("updateMe", HttpMethod.PATCH, "/me").loggedIn(200).body(new JsonObject().put("language", "nl")));
+    rows.add(row("getJournal", HttpMethod.GET, "/me/journal").loggedIn(200));
+    rows.add(row("getMyPrompts", HttpMethod.GET, "/me/prompts").loggedIn(200)
+        .check((role, person, r) -> assertTrue(r.body().contains("demo-p-1")), PARTICIPANT, LECTURER, FACILITATOR)
+        .check((role, person, r) -> assertFalse(r.body().contains("demo-p-1"), "a prompt of Van Dijk's community"),
+            COMPANY_ADMIN, FOREIGN_ADMIN, FOREIGN_EMPLOYEE));
+
+    // Organisations and communities.
+    rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-vandijk").loggedIn(404).admin(200));
+    rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-delinde").loggedIn(404).as(200, FOREIGN_ADMIN)
+        .check((role, person, r) -> assertFalse(r.body().contains("demo-warmtepomp")), FOREIGN_ADMIN));
+    rows.add(row("listCommunities", HttpMethod.GET, "/communities").loggedIn(200)
+        .check(sees("demo-warmtepomp", true).and(sees("demo-tilliften", false)), PARTICIPANT, LECTURER, COMPANY_ADMIN)
+        .check(sees("demo-warmtepomp", false).and(sees("demo-tilliften", true)), FOREIGN_EMPLOYEE, FOREIGN_ADMIN)
+        .check(sees("demo-warmtepomp", true).and(sees("demo-tilliften", true)), FACILITATOR));
+    rows.add(row("getCommunity", HttpMethod.GET, WARMTEPOMP).members(200).admin(200).foreign(404)
+        .check((role, person, r) -> {
+          assertTrue(r.json().getBoolean("companyAdmin"));
+          assertEquals(null, r.json().getString("myRole"));
+        }, COMPANY_ADMIN));
+    rows.add(row("getCommunity", HttpMethod.GET, TILLIFTEN)
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getCommunity", HttpMethod.GET, "/communities/no-such-community").loggedIn(404));
+    rows.add(row("createCommunity", HttpMethod.POST, "/communities")
+        .named("POST /communities for Van Dijk (demo-vandijk)")
+        .body(newCommunity("demo-vandijk"))
+        // Sanne works at Van Dijk but does not administer it: refused (the contract's 403). To everyone from
+        // elsewhere the organisation does not exist.
+        .admin(201).as(403, PARTICIPANT).as(404, LECTURER, FACILITATOR, FOREIGN_ADMIN, FOREIGN_EMPLOYEE));
+    rows.add(row("createCommunity", HttpMethod.POST, "/communities")
+        .named("POST /communities for De Linde (demo-delinde)")
+        .body(newCommunity("demo-delinde"))
+        .as(201, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("updateChallenge", HttpMethod.PUT, WARMTEPOMP + "/challenge")
+        .body(new JsonObject().put("title", "Warmtepomp in één keer goed inregelen")
+            .put("description", "Na de installatie van een warmtepomp komen we te vaak terug.")
+            .put("desiredOutcome", "Minder dan één op de tien installaties een terugkomst."))
+        .as(200, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+    rows.add(row("updateChallenge", HttpMethod.PUT, TILLIFTEN + "/challenge")
+        .body(new JsonObject().put("title", "Tilliften zonder rugklachten")
+            .put("description", "Zorgmedewerkers melden rugklachten na transfers met de tillift."))
+        .as(200, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+
+    // Cycles (closing one comes last: it moves the community on to cycle 3).
+    rows.add(row("listCycles", HttpMethod.GET, WARMTEPOMP + "/cycles").members(200).admin(200).foreign(404));
+    rows.add(row("getCycle", HttpMethod.GET, WARMTEPOMP + "/cycles/2").members(200).admin(200).foreign(404));
+    rows.add(row("getCycle", HttpMethod.GET, TILLIFTEN + "/cycles/1")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("updateCycle", HttpMethod.PATCH, WARMTEPOMP + "/cycles/2")
+        .body(new JsonObject().put("goal", "Een vaste inregelchecklist maken en uitproberen"))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+
+    // Sessions.
+    rows.add(row("listSessions", HttpMethod.GET, WARMTEPOMP + "/sessions").members(200).admin(200).foreign(404));
+    rows.add(row("getSession", HttpMethod.GET, "/sessions/demo-s-2").members(200).admin(200).foreign(404));
+    rows.add(row("getSession", HttpMethod.GET, "/sessions/no-such-session").loggedIn(404));
+    rows.add(row("planSession", HttpMethod.POST, WARMTEPOMP + "/sessions")
+        .body(new JsonObject().put("startsAt", LocalDate.now().plusDays(40) + "T15:30").put("place", "Kantine"))
+        .as(201, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("updateSession", HttpMethod.PATCH, "/sessions/demo-s-2")
+        .body(new JsonObject().put("place", "Kantine werkplaats, Industrieweg 12"))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("recordAttendance", HttpMethod.PUT, "/sessions/demo-s-2/attendance")
+        .body(new JsonObject().put("present", new JsonArray().add("demo-sanne").add("demo-fenna")))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("addAgreement", HttpMethod.POST, "/sessions/demo-s-2/agreements")
+        .body(new JsonObject().put("what", "Twee woningen nameten na een koude nacht").put("ownerId", "demo-sanne"))
+        .as(201, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404)
+        .check((role, person, r) -> {
+          JsonArray agreements = r.json().getJsonArray("agreements");
+          sanneAgreement = agreements.getJsonObject(agreements.size() - 1).getString("id");
+        }, FACILITATOR));
+    rows.add(row("updateAgreement", HttpMethod.PATCH, "/sessions/demo-s-1/agreements/demo-a-2")
+        .named("PATCH /sessions/demo-s-1/agreements/demo-a-2 (taken on by Joost)")
+        .body(new JsonObject().put("done", false))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("updateAgreement", HttpMethod.PATCH, "PATCH /sessions/demo-s-2/agreements/{taken on by Sanne}",
+            role -> "/sessions/demo-s-2/agreements/" + sanneAgreement)
+        .body(new JsonObject().put("done", true))
+        .as(200, PARTICIPANT, FACILITATOR).as(403, LECTURER, COMPANY_ADMIN).foreign(404));
+
+    // Questions.
+    rows.add(row("listQuestions", HttpMethod.GET, WARMTEPOMP + "/questions").members(200).admin(200).foreign(404));
+    rows.add(row("listQuestions", HttpMethod.GET, TILLIFTEN + "/questions")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getQuestion", HttpMethod.GET, "/questions/demo-q-temp").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> assertFalse(r.json().getJsonArray("notes").isEmpty()), PARTICIPANT)
+        .check((role, person, r) -> assertTrue(r.json().getJsonArray("notes").isEmpty(),
+            "a company admin sees no field notes on a question"), COMPANY_ADMIN));
+    rows.add(row("getQuestion", HttpMethod.GET, "/questions/demo-q-tillift")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN)
+        .check((role, person, r) -> assertTrue(r.json().getJsonArray("notes").isEmpty()), FOREIGN_ADMIN));
+    rows.add(row("getQuestion", HttpMethod.GET, "/questions/no-such-question").loggedIn(404));
+    rows.add(row("raiseQuestion", HttpMethod.POST, WARMTEPOMP + "/questions")
+        .body(new JsonObject().put("text", "Hoe lang duurt een goede inregeling?"))
+        .members(201).admin(403).foreign(404));
+    rows.add(row("raiseQuestion", HttpMethod.POST, TILLIFTEN + "/questions")
+        .body(new JsonObject().put("text", "Wie controleert de tillift na onderhoud?"))
+        .as(201, FOREIGN_EMPLOYEE, FACILITATOR).as(403, FOREIGN_ADMIN).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("updateQuestion", HttpMethod.PATCH, "/questions/demo-q-buffer")
+        .named("PATCH /questions/demo-q-buffer (raised by Joost, no owners)")
+        .body(new JsonObject().put("priority", "medium"))
+        .as(200, FACILITATOR, LECTURER).as(403, PARTICIPANT, COMPANY_ADMIN).foreign(404));
+    rows.add(row("updateQuestion", HttpMethod.PATCH, "/questions/demo-q-temp")
+        .named("PATCH /questions/demo-q-temp (raised by Sanne)")
+        .body(new JsonObject().put("priority", "high"))
+        .members(200).admin(403).foreign(404));
+    rows.add(row("addQuestionOwner", HttpMethod.PUT, "/questions/demo-q-afstand/owners/demo-mehmet")
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("addQuestionOwner", HttpMethod.PUT, "PUT /questions/demo-q-afstand/owners/{oneself}",
+            role -> "/questions/demo-q-afstand/owners/" + role.userId)
+        .members(200).admin(403).foreign(404));
+    rows.add(row("removeQuestionOwner", HttpMethod.DELETE, "/questions/demo-q-afstand/owners/demo-mehmet")
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("removeQuestionOwner", HttpMethod.DELETE, "DELETE /questions/demo-q-afstand/owners/{oneself}",
+            role -> "/questions/demo-q-afstand/owners/" + role.userId)
+        .members(200).admin(403).foreign(404));
+    rows.add(row("voteQuestion", HttpMethod.PUT, "/questions/demo-q-buffer/vote").members(200).admin(403).foreign(404));
+    rows.add(row("voteQuestion", HttpMethod.PUT, "/questions/demo-q-tillift/vote")
+        .as(200, FOREIGN_EMPLOYEE, FACILITATOR).as(403, FOREIGN_ADMIN).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("unvoteQuestion", HttpMethod.DELETE, "/questions/demo-q-buffer/vote").members(200).admin(403).foreign(404));
+
+    // Field notes: members only; a private note exists for its author alone.
+    rows.add(row("listNotes", HttpMethod.GET, WARMTEPOMP + "/notes").members(200).admin(403).foreign(404)
+        .check((role, person, r) -> PRIVATE_DEMO_NOTES.forEach(id -> assertFalse(r.body().contains(id), id)),
+            PARTICIPANT, LECTURER, FACILITATOR));
+    rows.add(row("listNotes", HttpMethod.GET, TILLIFTEN + "/notes")
+        .as(200, FOREIGN_EMPLOYEE, FACILITATOR).as(403, FOREIGN_ADMIN).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("writeNote", HttpMethod.POST, WARMTEPOMP + "/notes")
+        .named("POST " + WARMTEPOMP + "/notes (shared with the community)")
+        .body(new JsonObject().put("kind", "observation").put("text", "Typeplaatje van de buitenunit gefotografeerd"))
+        .members(201).admin(403).foreign(404)
+        .check((role, person, r) -> sanneNote = r.json().getString("id"), PARTICIPANT));
+    rows.add(row("writeNote", HttpMethod.POST, WARMTEPOMP + "/notes")
+        .named("POST " + WARMTEPOMP + "/notes (private)")
+        .body(new JsonObject().put("kind", "reflection").put("text", "Wat ik nog lastig vind").put("visibility", "private"))
+        .members(201).admin(403).foreign(404)
+        .check((role, person, r) -> sannePrivateNote = r.json().getString("id"), PARTICIPANT));
+    rows.add(row("writeNote", HttpMethod.POST, TILLIFTEN + "/notes")
+        .body(new JsonObject().put("kind", "observation").put("text", "Lift stond weer te hoog"))
+        .as(201, FOREIGN_EMPLOYEE, FACILITATOR).as(403, FOREIGN_ADMIN).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getNote", HttpMethod.GET, "/notes/demo-n-experiment").members(200).admin(403).foreign(404));
+    rows.add(row("getNote", HttpMethod.GET, "/notes/demo-n-tillift")
+        .as(200, FOREIGN_EMPLOYEE, FACILITATOR).as(403, FOREIGN_ADMIN).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getNote", HttpMethod.GET, "/notes/demo-n-reflection")
+        .named("GET /notes/demo-n-reflection (private, by Kees)").loggedIn(404).as(200, KEES));
+    rows.add(row("getNote", HttpMethod.GET, "/notes/demo-n-answer-bram")
+        .named("GET /notes/demo-n-answer-bram (private prompt answer, by Bram)").loggedIn(404).as(200, BRAM));
+    rows.add(row("getNote", HttpMethod.GET, "GET /notes/{Sanne's private note}", role -> "/notes/" + sannePrivateNote)
+        .loggedIn(404).as(200, PARTICIPANT));
+    rows.add(row("getNote", HttpMethod.GET, "/notes/no-such-note").loggedIn(404));
+    rows.add(row("editNote", HttpMethod.PATCH, "PATCH /notes/{Sanne's community note}", role -> "/notes/" + sanneNote)
+        .body(new JsonObject().put("text", "Typeplaatje van de buitenunit, nu met serienummer"))
+        .as(200, PARTICIPANT).as(403, LECTURER, FACILITATOR, COMPANY_ADMIN).foreign(404));
+    rows.add(row("editNote", HttpMethod.PATCH, "/notes/demo-n-reflection")
+        .named("PATCH /notes/demo-n-reflection (private, by Kees)")
+        .body(new JsonObject().put("text", "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het "
+            + "nog niet zeker weet."))
+        .loggedIn(404).as(200, KEES));
+    rows.add(row("putNotePhoto", HttpMethod.PUT, "PUT /notes/{Sanne's community note}/photo",
+            role -> "/notes/" + sanneNote + "/photo")
+        .body(role -> png())
+        .as(200, PARTICIPANT).as(403, LECTURER, FACILITATOR, COMPANY_ADMIN).foreign(404));
+    rows.add(row("putNotePhoto", HttpMethod.PUT, "PUT /notes/{Sanne's private note}/photo",
+            role -> "/notes/" + sannePrivateNote + "/photo")
+        .body(role -> png())
+        .loggedIn(404).as(200, PARTICIPANT));
+    rows.add(row("getNotePhoto", HttpMethod.GET, "GET /notes/{Sanne's community note}/photo",
+            role -> "/notes/" + sanneNote + "/photo")
+        .members(200).admin(403).foreign(404)
+        .check((role, person, r) -> assertEquals("image/png", r.raw().getHeader("Content-Type")), PARTICIPANT,
+            LECTURER, FACILITATOR));
+    rows.add(row("getNotePhoto", HttpMethod.GET, "GET /notes/{Sanne's private note}/photo",
+            role -> "/notes/" + sannePrivateNote + "/photo")
+        .loggedIn(404).as(200, PARTICIPANT));
+    rows.add(row("getJournal", HttpMethod.GET, "/me/journal?communityId=demo-warmtepomp").loggedIn(200)
+        .check((role, person, r) -> assertTrue(r.body().contains(sannePrivateNote)), PARTICIPANT)
+        .check((role, person, r) -> assertFalse(r.body().contains(sannePrivateNote)),
+            LECTURER, FACILITATOR, COMPANY_ADMIN, FOREIGN_ADMIN, FOREIGN_EMPLOYEE));
+
+    // A shared note made private later vanishes for everyone but its author, from the activity too.
+    rows.add(row("writeNote", HttpMethod.POST, WARMTEPOMP + "/notes")
+        .named("POST " + WARMTEPOMP + "/notes (shared; Sanne makes it private in the next row)")
+        .only("this row only prepares the next ones")
+        .body(new JsonObject().put("kind", "reflection").put("text", "Eerst gedeeld, later liever niet"))
+        .as(201, PARTICIPANT)
+        .check((role, person, r) -> sanneLaterPrivateNote = r.json().getString("id"), PARTICIPANT));
+    rows.add(row("editNote", HttpMethod.PATCH, "PATCH /notes/{Sanne's shared note}: visibility private",
+            role -> "/notes/" + sanneLaterPrivateNote)
+        .only("only the author can change a note, see above").anonymous(401)
+        .body(new JsonObject().put("visibility", "private"))
+        .as(200, PARTICIPANT));
+    rows.add(row("getNote", HttpMethod.GET, "GET /notes/{Sanne's note, made private}",
+            role -> "/notes/" + sanneLaterPrivateNote)
+        .loggedIn(404).as(200, PARTICIPANT));
+    rows.add(row("getActivity", HttpMethod.GET, WARMTEPOMP + "/activity?limit=100")
+        .named("GET " + WARMTEPOMP + "/activity?limit=100 (after Sanne made her shared note private)")
+        .members(200).admin(200).foreign(404)
+        // Sanne herself may still find it there; nobody else may, the employer least of all.
+        .check((role, person, r) -> assertFalse(r.body().contains(sanneLaterPrivateNote),
+            role.label + " still finds " + sanneLaterPrivateNote + " in the feed; a note made private must leave it"),
+            LECTURER, FACILITATOR, COMPANY_ADMIN));
+
+    // Ids of the other company, or of non-members, inside a request body are refused and write nothing.
+    rows.add(row("writeNote", HttpMethod.POST, WARMTEPOMP + "/notes")
+        .named("POST " + WARMTEPOMP + "/notes linked to De Linde's question demo-q-tillift")
+        .only("a reference into the other company, by members of both sides")
+        .body(new JsonObject().put("kind", "look-up").put("text", "x")
+            .put("questionIds", new JsonArray().add("demo-q-tillift")))
+        .as(400, PARTICIPANT, FACILITATOR).check(invalid("questionIds"), PARTICIPANT, FACILITATOR));
+    rows.add(row("writeNote", HttpMethod.POST, TILLIFTEN + "/notes")
+        .named("POST " + TILLIFTEN + "/notes linked to Van Dijk's question demo-q-temp")
+        .only("a reference into the other company")
+        .body(new JsonObject().put("kind", "look-up").put("text", "x")
+            .put("questionIds", new JsonArray().add("demo-q-temp")))
+        .as(400, FACILITATOR, FOREIGN_EMPLOYEE).check(invalid("questionIds"), FACILITATOR, FOREIGN_EMPLOYEE));
+    rows.add(row("editNote", HttpMethod.PATCH, "PATCH /notes/{Sanne's community note} linked to demo-q-tillift",
+            role -> "/notes/" + sanneNote)
+        .only("a reference into the other company, by the author")
+        .body(new JsonObject().put("questionIds", new JsonArray().add("demo-q-tillift")))
+        .as(400, PARTICIPANT).check(invalid("questionIds"), PARTICIPANT));
+    rows.add(row("addAgreement", HttpMethod.POST, "/sessions/demo-s-2/agreements")
+        .named("POST /sessions/demo-s-2/agreements about De Linde's question demo-q-tillift")
+        .only("a reference into the other company, by the facilitator of both")
+        .body(new JsonObject().put("what", "x").put("ownerId", "demo-sanne").put("questionId", "demo-q-tillift"))
+        .as(400, FACILITATOR).check(invalid("questionId"), FACILITATOR));
+    rows.add(row("addAgreement", HttpMethod.POST, "/sessions/demo-s-2/agreements")
+        .named("POST /sessions/demo-s-2/agreements taken on by Anouk of De Linde")
+        .only("a person of the other company, by the facilitator of both")
+        .body(new JsonObject().put("what", "x").put("ownerId", "demo-anouk"))
+        .as(400, FACILITATOR).check(invalid("ownerId"), FACILITATOR));
+    rows.add(row("recordAttendance", HttpMethod.PUT, "/sessions/demo-s-2/attendance")
+        .named("PUT /sessions/demo-s-2/attendance with Anouk of De Linde present")
+        .only("a person of the other company, by the facilitator of both")
+        .body(new JsonObject().put("present", new JsonArray().add("demo-sanne").add("demo-anouk")))
+        .as(400, FACILITATOR).check(invalid("userId"), FACILITATOR));
+    rows.add(row("schedulePrompt", HttpMethod.POST, WARMTEPOMP + "/prompts")
+        .named("POST " + WARMTEPOMP + "/prompts sent to Anouk of De Linde")
+        .only("a person of the other company, by the facilitator of both")
+        .body(new JsonObject().put("text", "x").put("recipientIds", new JsonArray().add("demo-anouk")))
+        .as(400, FACILITATOR).check(invalid("recipientIds"), FACILITATOR));
+    rows.add(row("addContribution", HttpMethod.POST, WARMTEPOMP + "/contributions")
+        .named("POST " + WARMTEPOMP + "/contributions for De Linde's question demo-q-tillift")
+        .only("a reference into the other company, by the lecturer")
+        .body(new JsonObject().put("kind", "source").put("text", "x")
+            .put("questionIds", new JsonArray().add("demo-q-tillift")))
+        .as(400, LECTURER).check(invalid("questionIds"), LECTURER));
+    rows.add(row("answerPrompt", HttpMethod.POST, "/prompts/demo-p-1/answers")
+        .named("POST /prompts/demo-p-1/answers linked to De Linde's question demo-q-tillift")
+        .only("a reference into the other company; Sanne answers properly below")
+        .body(new JsonObject().put("text", "x").put("questionIds", new JsonArray().add("demo-q-tillift")))
+        .as(400, PARTICIPANT).check(invalid("questionIds"), PARTICIPANT));
+    rows.add(row("addQuestionOwner", HttpMethod.PUT, "/questions/demo-q-temp/owners/demo-anouk")
+        .only("a person of the other company, by the facilitator of both")
+        .as(404, FACILITATOR));
+    rows.add(row("changeMemberRole", HttpMethod.PUT, WARMTEPOMP + "/members/demo-anouk")
+        .only("a person of the other company, by the managers")
+        .body(new JsonObject().put("role", "facilitator"))
+        .as(404, FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("getJournal", HttpMethod.GET, "/me/journal").loggedIn(200)
+        .named("GET /me/journal (nothing was written by the refused requests)")
+        .check((role, person, r) -> assertFalse(r.body().contains("\"text\":\"x\""), r.body()),
+            PARTICIPANT, FACILITATOR, FOREIGN_EMPLOYEE));
+
+    // Prompts.
+    rows.add(row("listPrompts", HttpMethod.GET, WARMTEPOMP + "/prompts").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> assertTrue(r.array().stream().map(p -> (JsonObject) p)
+            .anyMatch(p -> "demo-p-1".equals(p.getString("id")) && p.containsKey("answeredBy")),
+            "the company admin sees the prompts overview"), COMPANY_ADMIN));
+    rows.add(row("listPrompts", HttpMethod.GET, TILLIFTEN + "/prompts")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("schedulePrompt", HttpMethod.POST, WARMTEPOMP + "/prompts")
+        .body(new JsonObject().put("text", "Probeer deze week iets nieuws of anders"))
+        .as(201, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("answerPrompt", HttpMethod.POST, "/prompts/demo-p-1/answers")
+        .body(new JsonObject().put("text", "Deze maand geleerd dat meten weten is."))
+        // An answer is a field note: the company admin may see the prompt (its overview) but writes no notes.
+        .members(201).admin(403).foreign(404));
+
+    // Contributions.
+    rows.add(row("listContributions", HttpMethod.GET, WARMTEPOMP + "/contributions").members(200).admin(200).foreign(404));
+    rows.add(row("listContributions", HttpMethod.GET, TILLIFTEN + "/contributions")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getContribution", HttpMethod.GET, "/contributions/demo-c-stooklijn").members(200).admin(200).foreign(404));
+    rows.add(row("getContribution", HttpMethod.GET, "/contributions/no-such-contribution").loggedIn(404));
+    rows.add(row("addContribution", HttpMethod.POST, WARMTEPOMP + "/contributions")
+        .body(new JsonObject().put("kind", "source").put("text", "Zie de ISSO-publicatie over inregelen.")
+            .put("questionIds", new JsonArray().add("demo-q-temp")))
+        .as(201, LECTURER).as(403, PARTICIPANT, FACILITATOR, COMPANY_ADMIN).foreign(404));
+
+    // Activity.
+    rows.add(row("getActivity", HttpMethod.GET, WARMTEPOMP + "/activity?limit=100").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> {
+          PRIVATE_DEMO_NOTES.forEach(id -> assertFalse(r.body().contains(id), id));
+          assertFalse(r.body().contains(sannePrivateNote), "Sanne's private note");
+        }, PARTICIPANT, LECTURER, FACILITATOR, COMPANY_ADMIN)
+        .check((role, person, r) -> assertFalse(r.body().contains("\"excerpt\""),
+            "a company admin sees that notes were written, not what they say"), COMPANY_ADMIN));
+    rows.add(row("getActivity", HttpMethod.GET, TILLIFTEN + "/activity")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+
+    // Invitations and membership.
+    rows.add(row("createInvitation", HttpMethod.POST, WARMTEPOMP + "/invitations")
+        .body(new JsonObject().put("role", "participant").put("name", "Nieuwe collega"))
+        .as(201, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404)
+        .check((role, person, r) -> usedLink = r.json().getString("token"), COMPANY_ADMIN));
+    rows.add(row("createInvitation", HttpMethod.POST, TILLIFTEN + "/invitations")
+        .body(new JsonObject().put("role", "participant"))
+        .as(201, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getInvitation", HttpMethod.GET, "GET /invitations/{a fresh link}", role -> "/invitations/" + usedLink)
+        .everyone(200)
+        .check((role, person, r) -> assertEquals("demo-warmtepomp", r.json().getString("communityId")), ANONYMOUS));
+    rows.add(row("getInvitation", HttpMethod.GET, "/invitations/" + UNKNOWN_TOKEN).everyone(404));
+    rows.add(row("acceptInvitation", HttpMethod.POST, "POST /invitations/{a fresh link each}/accept",
+            role -> "/invitations/" + (role == ANONYMOUS ? usedLink : invite()) + "/accept")
+        .only("a logged-in non-member who accepts joins the community, so the admins and the foreign roles "
+            + "are left out here; the newcomer shows that case below, and the rows after it give all seven roles")
+        .body(role -> role == ANONYMOUS
+            ? new JsonObject().put("displayName", "Nieuwe Collega").put("username", "nieuwe.collega")
+                .put("password", "inregelen2026")
+            : new JsonObject())
+        .as(200, ANONYMOUS).as(409, PARTICIPANT, LECTURER, FACILITATOR)
+        .check((role, person, r) -> people.put(NEWCOMER, person.adopt(r.json())), ANONYMOUS));
+    rows.add(row("getInvitation", HttpMethod.GET, "GET /invitations/{a used link}", role -> "/invitations/" + usedLink)
+        .everyone(409));
+    rows.add(row("acceptInvitation", HttpMethod.POST, "POST /invitations/{a used link}/accept",
+            role -> "/invitations/" + usedLink + "/accept")
+        .body(new JsonObject()).everyone(409));
+    rows.add(row("acceptInvitation", HttpMethod.POST, "/invitations/" + UNKNOWN_TOKEN + "/accept")
+        .body(new JsonObject()).everyone(404));
+    rows.add(row("changeMemberRole", HttpMethod.PUT, WARMTEPOMP + "/members/demo-mehmet")
+        .body(new JsonObject().put("role", "participant"))
+        .as(200, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+    rows.add(row("changeMemberRole", HttpMethod.PUT, TILLIFTEN + "/members/demo-dirk")
+        .body(new JsonObject().put("role", "participant"))
+        .as(200, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("removeMember", HttpMethod.DELETE, "DELETE " + WARMTEPOMP + "/members/{the newcomer}",
+            role -> WARMTEPOMP + "/members/" + people.get(NEWCOMER).id())
+        .only("the facilitator removes the newcomer after they have joined again, two rows down")
+        .anonymous(401).as(403, PARTICIPANT, LECTURER).foreign(404).as(204, COMPANY_ADMIN)
+        .check((role, person, r) -> people.get(NEWCOMER).get(WARMTEPOMP).expect(404), COMPANY_ADMIN));
+    rows.add(row("acceptInvitation", HttpMethod.POST, "POST /invitations/{a fresh link}/accept",
+            role -> "/invitations/" + invite() + "/accept")
+        .only("someone logged in who is not a member joins with a link")
+        .body(new JsonObject()).as(200, NEWCOMER)
+        .check((role, person, r) -> person.get(WARMTEPOMP).expect(200), NEWCOMER));
+    rows.add(row("removeMember", HttpMethod.DELETE, "DELETE " + WARMTEPOMP + "/members/{the newcomer}",
+            role -> WARMTEPOMP + "/members/" + people.get(NEWCOMER).id())
+        .only("the other roles are in the row above").as(204, FACILITATOR)
+        .check((role, person, r) -> people.get(NEWCOMER).get(WARMTEPOMP).expect(404), FACILITATOR));
+    rows.add(row("removeMember", HttpMethod.DELETE, WARMTEPOMP + "/members/demo-anouk")
+        .named("DELETE " + WARMTEPOMP + "/members/demo-anouk (not a member)")
+        .as(404, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+
+    // Last: closing the cycle moves the community on; logging out ends each role's login.
+    rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")
+        .body(new JsonObject()
+            .put("harvest", new JsonObject().put("learned", "Een checklist helpt.")
+                .put("changedInWork", "We regelen met de checklist in.").put("stillOpen", "Buffervaten."))
+            .put("nextSteps", new JsonArray().add("Checklist delen met de servicedienst"))
+            .put("nextGoal", "De checklist bij elke oplevering gebruiken"))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404)
+        .check((role, person, r) -> assertEquals(3, r.json().getJsonObject("current").getInteger("number")), FACILITATOR));
+    rows.add(row("logout", HttpMethod.POST, "/auth/logout")
+        // Logging out without a login does no harm, and the contract answers 204 only.
+        .everyone(204)
+        .check((role, person, r) -> person.get("/me").expect(401), loggedInRoles()));
+    return rows;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Running a cell
+  // ---------------------------------------------------------------------------------------------------------
+
+  private static void run(Row row, Role role) {
+    Person person = role == ANONYMOUS ? server.anonymous() : people.get(role);
+    assertNotNull(person, () -> role.label + " could not log in: " + (logins.get(role) == null ? "" : logins.get(role).body()));
+    String path = row.path.apply(role);
+    String operationId = operationOf(row.method, path);
+    assertEquals(row.operationId, operationId, () -> row.method + " " + path + " is not " + row.operationId);
+    Object body = row.body.apply(role);
+    Response response = row.exchange.send(role, person, path, body);
+    int expected = row.expected.get(role);
+    assertEquals(expected, response.status(), () -> String.format("%s %s %s as %s: expected %d, got %d: %s",
+        row.operationId, row.method, path, role.label, expected, response.status(), response.body()));
+    Check check = row.checks.get(role);
+    if (check != null) {
+      check.verify(role, person, response);
+    }
+  }
+
+  /** A fresh invitation to the Van Dijk community, made by its facilitator. */
+  private static String invite() {
+    return people.get(FACILITATOR).post(WARMTEPOMP + "/invitations", new JsonObject().put("role", "participant"))
+        .expect(201).json().getString("token");
+  }
+
+  private static JsonObject newCommunity(String organisationId) {
+    return new JsonObject().put("organisationId", organisationId).put("challenge", new JsonObject()
+        .put("title", "Minder herstelwerk na montage").put("description", "Te vaak moeten we terug na de montage."));
+  }
+
+  private static Check invalid(String field) {
+    return (role, person, r) -> {
+      assertEquals("invalid_field", r.errorCode(), r.body());
+      assertTrue(r.json().getJsonObject("error").getJsonObject("details").getString("field").startsWith(field),
+          r::body);
+    };
+  }
+
+  private static Check sees(String communityId, boolean visible) {
+    return (role, person, r) -> assertEquals(visible, r.array().stream()
+        .anyMatch(c -> communityId.equals(((JsonObject) c).getString("id"))),
+        () -> role.label + (visible ? " should" : " should not") + " see " + communityId + " in " + r.body());
+  }
+
+  private static byte[] png() {
+    BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static String meaning(int status) {
+    return switch (status) {
+      case 200 -> "200 OK";
+      case 201 -> "201 created";
+      case 204 -> "204 done";
+      case 401 -> "401 log in first";
+      case 403 -> "403 forbidden";
+      case 404 -> "404 not found";
+      case 409 -> "409 conflict";
+      default -> String.valueOf(status);
+    };
+  }
+
+  private static Role[] loggedInRoles() {
+    return Role.core().stream().filter(r -> r != ANONYMOUS).toArray(Role[]::new);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // The contract
+  // ---------------------------------------------------------------------------------------------------------
+
+  private record Operation(String id, HttpMethod method, Pattern path) {
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Operation> operations() {
+    Map<String, Object> root;
+    try (Reader reader = Files.newBufferedReader(Path.of(CONTRACT), StandardCharsets.UTF_8)) {
+      root = new Yaml().load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Operation> operations = new ArrayList<>();
+    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) root.get("paths");
+    paths.forEach((template, item) -> item.forEach((key, value) -> {
+      if (Set.of("get", "put", "post", "patch", "delete").contains(key)) {
+        String id = (String) ((Map<String, Object>) value).get("operationId");
+        assertNotNull(id, () -> key + " " + template + " has no operationId");
+        StringBuilder regex = new StringBuilder("^");
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
+          regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        operations.add(new Operation(id, HttpMethod.valueOf(key.toUpperCase()), Pattern.compile(regex + "$")));
+      }
+    }));
+    return operations;
+  }
+
+  private static String operationOf(HttpMethod method, String path) {
+    String withoutQuery = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    return contract.stream().filter(o -> o.method().equals(method) && o.path().matcher(withoutQuery).matches())
+        .map(Operation::id).findFirst().orElseGet(() -> fail("no operation in the contract for " + method + " " + path));
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Rows
+  // ---------------------------------------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface Check {
+    void verify(Role role, Person person, Response response);
+
+    default Check and(Check next) {
+      return (role, person, response) -> {
+        verify(role, person, response);
+        next.verify(role, person, response);
+      };
+    }
+  }
+
+  @FunctionalInterface
+  private interface Exchange {
+    Response send(Role role, Person person, String path, Object body);
+  }
+
+  private static Row row(String operationId, HttpMethod method, String path) {
+    return new Row(operationId, method, method + " " + path, role -> path);
+  }
+
+  private static Row row(String operationId, HttpMethod method, String label, Function<Role, String> path) {
+    return new Row(operationId, method, label, path);
+  }
+
+  /** One line of the matrix: an operation on one target, and the status each role must get. */
+  private static final class Row {
+    final String operationId;
+    final HttpMethod method;
+    String label;
+    final Function<Role, String> path;
+    Function<Role, Object> body = role -> null;
+    Exchange exchange;
+    final Map<Role, Integer> expected = new EnumMap<>(Role.class);
+    final Map<Role, Check> checks = new EnumMap<>(Role.class);
+    String onlySome;
+
+    Row(String operationId, HttpMethod method, String label, Function<Role, String> path) {
+      this.operationId = operationId;
+      this.method = method;
+      this.label = label;
+      this.path = path;
+      this.exchange = (role, person, p, b) -> b instanceof byte[] bytes ? person.upload(p, bytes) : person.send(method, p, b);
+      // Anonymous callers must log in first, except where a row says otherwise.
+      expected.put(ANONYMOUS, 401);
+    }
+
+    String title() {
+      return operationId + ": " + label + (onlySome == null ? "" : " (only some roles: " + onlySome + ")");
+    }
+
+    Row named(String label) {
+      this.label = label;
+      return this;
+    }
+
+    /**
+     * For rows that deliberately leave roles out, anonymous included: only the cells given after this run.
+     * Every operation still gets all seven roles over its rows.
+     */
+    Row only(String why) {
+      this.onlySome = why;
+      expected.clear();
+      return this;
+    }
+
+    Row body(JsonObject body) {
+      this.body = role -> body.copy();
+      return this;
+    }
+
+    Row body(Function<Role, Object> body) {
+      this.body = body;
+      return this;
+    }
+
+    Row exchange(Exchange exchange) {
+      this.exchange = exchange;
+      return this;
+    }
+
+    Row as(int status, Role... roles) {
+      for (Role role : roles) {
+        expected.put(role, status);
+      }
+      return this;
+    }
+
+    Row anonymous(int status) {
+      return as(status, ANONYMOUS);
+    }
+
+    /** The three roles that are members of the Van Dijk community. */
+    Row members(int status) {
+      return as(status, PARTICIPANT, LECTURER, FACILITATOR);
+    }
+
+    /** Van Dijk's own company admin, who is no member of its community. */
+    Row admin(int status) {
+      return as(status, COMPANY_ADMIN);
+    }
+
+    /** Both people of De Linde, to whom the Van Dijk community does not exist. */
+    Row foreign(int status) {
+      return as(status, FOREIGN_ADMIN, FOREIGN_EMPLOYEE);
+    }
+
+    Row loggedIn(int status) {
+      return as(status, loggedInRoles());
+    }
+
+    Row everyone(int status) {
+      return anonymous(status).loggedIn(status);
+    }
+
+    Row check(Check check, Role... roles) {
+      for (Role role : roles) {
+        checks.put(role, check);
+      }
+      return this;
+    }
+  }
+}
