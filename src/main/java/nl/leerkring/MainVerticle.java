@@ -11,30 +11,26 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
-import nl.leerkring.account.Authentication;
-import nl.leerkring.account.LoginThrottle;
 import nl.leerkring.account.Logins;
-import nl.leerkring.account.Passwords;
-import nl.leerkring.account.UserStore;
-import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.activity.ActivityRoutes;
-import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityRoutes;
-import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
 import nl.leerkring.cycle.CycleRoutes;
 import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NoteRoutes;
-import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.health.HealthRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionRoutes;
-import nl.leerkring.question.QuestionStore;
 import nl.leerkring.session.SessionRoutes;
+import nl.leerkring.account.AccountPages;
+import nl.leerkring.home.HomePages;
 import nl.leerkring.web.Failures;
+import nl.leerkring.web.Forms;
+import nl.leerkring.web.PageFailures;
+import nl.leerkring.web.Pages;
 import nl.leerkring.web.JsonBodyLimit;
 import nl.leerkring.web.SecurityHeaders;
 import org.slf4j.Logger;
@@ -69,46 +65,58 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
-    UserStore users = new UserStore(db);
-    Passwords passwords = new Passwords(vertx);
-    Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()));
-    Authentication authentication = new Authentication(logins, users, settings.publicUrl().startsWith("https:"));
-    ActivityLog activity = new ActivityLog(db);
-    CommunityStore communities = new CommunityStore(db);
-    Access access = new Access(communities);
-    QuestionStore questions = new QuestionStore(db);
-    NoteStore notes = new NoteStore(db, questions, activity);
-    AccountRoutes accounts = new AccountRoutes(users, passwords, logins,
-        new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())),
-        authentication);
-
-    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
-        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
-        .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
-        .rootHandler(authentication);
-    accounts.mount(api);
-    new CommunityRoutes(db, communities, access, activity).mount(api);
-    new InvitationRoutes(db, access, communities, users, passwords, activity, accounts, settings.publicUrl()).mount(api);
-    new CycleRoutes(db, access, questions, activity).mount(api);
-    new SessionRoutes(db, access, questions, activity).mount(api);
-    new QuestionRoutes(db, access, questions, activity).mount(api);
-    new NoteRoutes(vertx, db, access, notes, questions, settings.maxPhotoBytes()).mount(api);
-    new PromptRoutes(db, access, communities, notes, activity).mount(api);
-    new ContributionRoutes(db, access, questions, activity).mount(api);
-    new ActivityRoutes(db, access, activity).mount(api);
+    Services services = Services.create(vertx, db, settings);
+    Logins logins = services.logins();
 
     Router router = Router.router(vertx);
     router.route().handler(new SecurityHeaders());
     new HealthRoutes(db).mount(router);
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
-    router.route("/api/v1/*").subRouter(api.createRouter());
+    router.route("/api/v1/*").subRouter(api(services, contract));
     router.route("/api/*").failureHandler(new Failures());
-    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    router.route().failureHandler(new Failures());
+    router.route("/static/*").handler(StaticHandler.create("webroot/static"));
+    router.route("/*").subRouter(pages(services, contract));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
         .onFailure(error -> LOG.warn("Could not remove expired logins", error)));
+    return router;
+  }
+
+  private Router api(Services s, OpenAPIContract contract) {
+    Settings settings = s.settings();
+    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
+        .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
+        .rootHandler(s.authentication());
+    new AccountRoutes(s.accounts(), s.authentication()).mount(api);
+    new CommunityRoutes(s.communities()).mount(api);
+    new InvitationRoutes(db, s.access(), s.communityStore(), s.users(), s.passwords(), s.activity(), s.authentication(),
+        settings.publicUrl()).mount(api);
+    new CycleRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
+    new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
+    new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new ActivityRoutes(db, s.access(), s.activity()).mount(api);
+    return api.createRouter();
+  }
+
+  /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
+  private Router pages(Services s, OpenAPIContract contract) {
+    Pages pages = new Pages(vertx);
+    Forms forms = new Forms(vertx, contract);
+    Router router = Router.router(vertx);
+    // Photos arrive as multipart uploads; the temporary files go once the request is answered.
+    router.route().handler(BodyHandler.create(s.settings().dataDir().resolve("uploads").toString())
+        .setBodyLimit(s.settings().maxPhotoBytes() + 64 * 1024)
+        .setDeleteUploadedFilesOnEnd(true));
+    router.route().handler(s.authentication());
+    new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
+    new HomePages(pages, s.communities()).mount(router);
+    router.route().handler(ctx -> ctx.fail(404));
+    router.route().failureHandler(new PageFailures(pages));
     return router;
   }
 

@@ -1,9 +1,11 @@
 package nl.leerkring.account;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.platform.Problem;
 
@@ -18,6 +20,7 @@ public final class Authentication implements Handler<RoutingContext> {
 
   static final String COOKIE = "lk_session";
   public static final String CSRF_HEADER = "X-CSRF-Token";
+  public static final String CSRF_FIELD = "_csrf";
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
   private final Logins logins;
@@ -47,8 +50,7 @@ public final class Authentication implements Handler<RoutingContext> {
             ctx.next();
             return;
           }
-          if (!SAFE.contains(ctx.request().method())
-              && !caller.csrfToken().equals(ctx.request().getHeader(CSRF_HEADER))) {
+          if (!SAFE.contains(ctx.request().method()) && !caller.csrfToken().equals(csrfTokenOf(ctx))) {
             ctx.fail(Problem.forbidden("This request lacks its CSRF token (header " + CSRF_HEADER + ")."));
             return;
           }
@@ -57,7 +59,27 @@ public final class Authentication implements Handler<RoutingContext> {
         });
   }
 
-  Cookie cookie(String secret, Duration lifetime) {
+  /** Scripts send the token as a header; plain HTML forms send it as a hidden field. */
+  private static String csrfTokenOf(RoutingContext ctx) {
+    String header = ctx.request().getHeader(CSRF_HEADER);
+    return header != null ? header : ctx.request().getFormAttribute(CSRF_FIELD);
+  }
+
+  /** Starts a login session for a person and sets its cookie; answers the session's CSRF token. */
+  public Future<String> logIn(RoutingContext ctx, JsonObject user) {
+    return logins.start(user.getString("_id")).map(started -> {
+      ctx.response().addCookie(cookie(started.secret(), started.lifetime()));
+      return started.csrfToken();
+    });
+  }
+
+  public Future<Void> logOut(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    ctx.response().addCookie(expired());
+    return cookie == null ? Future.succeededFuture() : logins.end(cookie.getValue());
+  }
+
+  private Cookie cookie(String secret, Duration lifetime) {
     return Cookie.cookie(COOKIE, secret)
         .setPath("/")
         .setHttpOnly(true)
@@ -66,12 +88,7 @@ public final class Authentication implements Handler<RoutingContext> {
         .setMaxAge(lifetime.toSeconds());
   }
 
-  Cookie expired() {
+  private Cookie expired() {
     return cookie("", Duration.ZERO);
-  }
-
-  static String secretOf(RoutingContext ctx) {
-    Cookie cookie = ctx.request().getCookie(COOKIE);
-    return cookie == null ? null : cookie.getValue();
   }
 }

@@ -1,192 +1,30 @@
 package nl.leerkring.community;
 
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.Caller;
-import nl.leerkring.account.UserStore;
-import nl.leerkring.activity.ActivityLog;
-import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
-import nl.leerkring.platform.Ids;
-import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.Step;
 import nl.leerkring.web.Api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-/** Communities: starting one, its challenge, its members. */
+/** Communities as JSON: the request's parts go to {@link CommunityService}, its answer back as JSON. */
 public final class CommunityRoutes {
 
-  private final Database db;
-  private final CommunityStore communities;
-  private final Access access;
-  private final ActivityLog activity;
+  private final CommunityService communities;
 
-  public CommunityRoutes(Database db, CommunityStore communities, Access access, ActivityLog activity) {
-    this.db = db;
+  public CommunityRoutes(CommunityService communities) {
     this.communities = communities;
-    this.access = access;
-    this.activity = activity;
   }
 
   public void mount(RouterBuilder api) {
-    api.getRoute("listCommunities").addHandler(Api.ok(this::list));
-    api.getRoute("createCommunity").addHandler(Api.created(this::create));
-    api.getRoute("getCommunity").addHandler(Api.ok(ctx -> access.in(Caller.required(ctx), Api.path(ctx, "communityId"))
-        .map(CommunityRoutes::view)));
-    api.getRoute("updateChallenge").addHandler(Api.ok(this::updateChallenge));
-    api.getRoute("changeMemberRole").addHandler(Api.ok(this::changeRole));
-    api.getRoute("removeMember").addHandler(Api.ok(this::removeMember));
-    api.getRoute("getOrganisation").addHandler(Api.ok(this::organisation));
-  }
-
-  private Future<JsonArray> list(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    List<Future<List<String>>> adminLists = caller.adminOf().stream()
-        .map(org -> db.lists().ids(IdLists.key(org, "communities"))).toList();
-    return Future.all(adminLists).compose(done -> {
-      Set<String> ids = new LinkedHashSet<>(caller.communityIds());
-      adminLists.forEach(list -> ids.addAll(list.result()));
-      return communities.byIds(new ArrayList<>(ids));
-    }).map(found -> {
-      JsonArray out = new JsonArray();
-      found.stream().map(c -> Access.of(caller, c)).filter(m -> m != null).forEach(m -> out.add(summary(m)));
-      return out;
-    });
-  }
-
-  private Future<JsonObject> create(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    JsonObject body = Api.body(ctx);
-    String organisationId = body.getString("organisationId");
-    if (!caller.administers(organisationId)) {
-      // Staff may know their own company exists; anyone else's stays unknown.
-      return Future.failedFuture(organisationId.equals(caller.organisationId())
-          ? Problem.forbidden("Only a company admin can start a community.")
-          : Problem.notFound("organisation"));
-    }
-    String id = Ids.newId();
-    String now = db.now();
-    JsonObject community = new JsonObject()
-        .put("_id", id)
-        .put("organisationId", organisationId)
-        .put("challenge", Challenges.clean(body.getJsonObject("challenge")))
-        .put("members", new JsonArray())
-        .put("currentCycle", 1)
-        .put("createdBy", caller.userId())
-        .put("createdAt", now);
-    JsonObject cycle = new JsonObject()
-        .put("_id", CommunityStore.cycleId(id, 1))
-        .put("communityId", id)
-        .put("number", 1)
-        .put("goal", body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim())
-        .put("status", "active")
-        .put("startedAt", now);
-    return activity.entry(id, "community.started", caller.userId(), caller.displayName(),
-            new JsonObject().put("title", community.getJsonObject("challenge").getString("title")))
-        .compose(entry -> db.writes().apply(
-            Step.insert(CommunityStore.COMMUNITIES, community),
-            Step.insert("cycles", cycle),
-            IdLists.add(IdLists.key(organisationId, "communities"), id),
-            entry))
-        .compose(done -> access.in(caller, id))
-        .map(CommunityRoutes::view);
-  }
-
-  private Future<JsonObject> updateChallenge(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    return access.in(caller, Api.path(ctx, "communityId"))
-        .compose(m -> {
-          if (!m.companyAdmin() && !m.is(Role.FACILITATOR)) {
-            throw Problem.forbidden("Only the facilitator or a company admin can change the challenge.");
-          }
-          return communities.setChallenge(m.communityId(), Challenges.clean(Api.body(ctx)));
-        })
-        .compose(done -> access.in(caller, Api.path(ctx, "communityId")))
-        .map(CommunityRoutes::view);
-  }
-
-  private Future<JsonObject> changeRole(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    String userId = Api.path(ctx, "userId");
-    Role role = Role.parse(Api.body(ctx).getString("role"));
-    return access.in(caller, Api.path(ctx, "communityId"))
-        .compose(m -> {
-          m.requireManager();
-          if (!m.hasMember(userId)) {
-            throw Problem.notFound("member");
-          }
-          return communities.changeRole(m.communityId(), userId, role);
-        })
-        .compose(done -> access.in(caller, Api.path(ctx, "communityId")))
-        .map(m -> Membership.memberOf(m.community(), userId));
-  }
-
-  private Future<Void> removeMember(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    String userId = Api.path(ctx, "userId");
-    return access.in(caller, Api.path(ctx, "communityId")).compose(m -> {
-      m.requireManager();
-      if (!m.hasMember(userId)) {
-        throw Problem.notFound("member");
-      }
-      // The community's own list decides membership, so it goes first: the person loses access at once.
-      return db.writes().apply(
-          CommunityStore.removeMember(m.communityId(), userId),
-          UserStore.leaveCommunity(userId, m.communityId()));
-    });
-  }
-
-  private Future<JsonObject> organisation(RoutingContext ctx) {
-    Caller caller = Caller.required(ctx);
-    String organisationId = Api.path(ctx, "organisationId");
-    if (!caller.administers(organisationId)) {
-      return Future.failedFuture(Problem.notFound("organisation"));
-    }
-    return db.mongo().findOne("organisations", new JsonObject().put("_id", organisationId), null)
-        .compose(org -> db.lists().all(IdLists.key(organisationId, "communities"), CommunityStore.COMMUNITIES)
-            .map(list -> {
-              JsonArray summaries = new JsonArray();
-              list.forEach(c -> summaries.add(summary(Access.of(caller, c))));
-              return new JsonObject()
-                  .put("id", organisationId)
-                  .put("name", org == null ? null : org.getString("name"))
-                  .put("kind", org == null ? null : org.getString("kind"))
-                  .put("communities", summaries);
-            }));
-  }
-
-  static JsonObject summary(Membership m) {
-    JsonObject c = m.community();
-    return new JsonObject()
-        .put("id", c.getString("_id"))
-        .put("organisationId", c.getString("organisationId"))
-        .put("title", c.getJsonObject("challenge").getString("title"))
-        .put("currentCycle", c.getInteger("currentCycle"))
-        .put("memberCount", c.getJsonArray("members").size())
-        .put("myRole", m.role() == null ? null : m.role().value())
-        .put("companyAdmin", m.companyAdmin());
-  }
-
-  static JsonObject view(Membership m) {
-    JsonArray members = new JsonArray();
-    m.community().getJsonArray("members").forEach(member -> {
-      JsonObject mm = (JsonObject) member;
-      members.add(new JsonObject()
-          .put("userId", mm.getString("userId"))
-          .put("displayName", mm.getString("displayName"))
-          .put("role", mm.getString("role"))
-          .put("joinedAt", mm.getString("joinedAt")));
-    });
-    return summary(m)
-        .put("challenge", m.community().getJsonObject("challenge"))
-        .put("members", members)
-        .put("createdAt", m.community().getString("createdAt"));
+    api.getRoute("listCommunities").addHandler(Api.ok(ctx -> communities.list(Caller.required(ctx))));
+    api.getRoute("createCommunity").addHandler(Api.created(ctx -> communities.create(Caller.required(ctx), Api.body(ctx))));
+    api.getRoute("getCommunity").addHandler(Api.ok(ctx -> communities.get(Caller.required(ctx), Api.path(ctx, "communityId"))
+        .map(CommunityService::view)));
+    api.getRoute("updateChallenge").addHandler(Api.ok(ctx -> communities.updateChallenge(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.body(ctx))));
+    api.getRoute("changeMemberRole").addHandler(Api.ok(ctx -> communities.changeRole(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.path(ctx, "userId"), Role.parse(Api.body(ctx).getString("role")))));
+    api.getRoute("removeMember").addHandler(Api.ok(ctx -> communities.removeMember(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.path(ctx, "userId"))));
+    api.getRoute("getOrganisation").addHandler(Api.ok(ctx -> communities.organisation(Caller.required(ctx),
+        Api.path(ctx, "organisationId"))));
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.mongo.UpdateOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.AccountRoutes;
+import nl.leerkring.account.Authentication;
 import nl.leerkring.account.Caller;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
@@ -38,11 +39,11 @@ public final class InvitationRoutes {
   private final UserStore users;
   private final Passwords passwords;
   private final ActivityLog activity;
-  private final AccountRoutes accounts;
+  private final Authentication authentication;
   private final String publicUrl;
 
   public InvitationRoutes(Database db, Access access, CommunityStore communities, UserStore users, Passwords passwords, ActivityLog activity,
-                          AccountRoutes accounts, String publicUrl) {
+                          Authentication authentication, String publicUrl) {
     this.db = db;
     this.mongo = db.mongo();
     this.access = access;
@@ -50,7 +51,7 @@ public final class InvitationRoutes {
     this.users = users;
     this.passwords = passwords;
     this.activity = activity;
-    this.accounts = accounts;
+    this.authentication = authentication;
     this.publicUrl = publicUrl;
   }
 
@@ -109,7 +110,7 @@ public final class InvitationRoutes {
   private Future<JsonObject> newAccount(RoutingContext ctx, JsonObject invitation, JsonObject body) {
     for (String field : new String[] {"displayName", "username", "password"}) {
       if (body.getString(field) == null) {
-        return Future.failedFuture(Problem.invalidField(field, "Fill in " + field + " to create your account."));
+        return Future.failedFuture(Problem.invalidField(field, "required", "Fill in " + field + " to create your account."));
       }
     }
     String userId = Ids.newId();
@@ -128,7 +129,7 @@ public final class InvitationRoutes {
                   : error))))
           .compose(x -> writeJoin(invitation, userId, user.getString("displayName")))
           .compose(x -> users.byId(userId))
-          .compose(joined -> accounts.logIn(ctx, joined))
+          .compose(joined -> authentication.logIn(ctx, joined).map(csrf -> AccountRoutes.me(joined, csrf)))
           .map(me -> me.put("communityId", invitation.getString("communityId")));
     });
   }

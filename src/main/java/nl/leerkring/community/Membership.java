@@ -58,7 +58,7 @@ public record Membership(Caller caller, JsonObject community, Role role, boolean
 
   public Membership requireMemberId(String userId) {
     if (!hasMember(userId)) {
-      throw Problem.invalidField("userId", "That person is not a member of this community.");
+      throw Problem.invalidField("userId", "not_member", "That person is not a member of this community.");
     }
     return this;
   }

@@ -18,7 +18,7 @@ public final class LocalTimes {
     try {
       return ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw Problem.invalidField(field, "Unknown time zone: " + zone + ".");
+      throw Problem.invalidField(field, "unknown_zone", "Unknown time zone: " + zone + ".");
     }
   }
 
@@ -28,10 +28,10 @@ public final class LocalTimes {
     try {
       instant = LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
     } catch (DateTimeException e) {
-      throw Problem.invalidField(field, "Not a valid date and time: " + localDateTime + ".");
+      throw Problem.invalidField(field, "bad_datetime", "Not a valid date and time: " + localDateTime + ".");
     }
     if (instant.isBefore(now)) {
-      throw Problem.invalidField(field, "This date and time lies in the past.");
+      throw Problem.invalidField(field, "in_past", "This date and time lies in the past.");
     }
     return instant;
   }

@@ -23,8 +23,12 @@ public final class Problem extends RuntimeException {
     return new Problem(400, code, message, null);
   }
 
-  public static Problem invalidField(String field, String message) {
-    return new Problem(400, "invalid_field", message, new JsonObject().put("field", field));
+  /**
+   * A value a person can correct. The reason is a short word (a JSON Schema keyword such as maxLength, or
+   * one of ours such as in_past) that pages turn into a sentence in the person's language.
+   */
+  public static Problem invalidField(String field, String reason, String message) {
+    return new Problem(400, "invalid_field", message, new JsonObject().put("field", field).put("reason", reason));
   }
 
   public static Problem unauthenticated() {
@@ -50,6 +54,15 @@ public final class Problem extends RuntimeException {
 
   public static Problem tooMany(String message) {
     return new Problem(429, "too_many_attempts", message, null);
+  }
+
+  /** The field a person can correct, or null when the problem is not about one field. */
+  public String field() {
+    return details == null ? null : details.getString("field");
+  }
+
+  public String reason() {
+    return details == null ? null : details.getString("reason");
   }
 
   public int status() {

@@ -71,7 +71,7 @@ public final class PromptRoutes {
       if (recipients != null) {
         recipients.forEach(id -> {
           if (!m.hasMember((String) id)) {
-            throw Problem.invalidField("recipientIds", "Every recipient must be a member of this community.");
+            throw Problem.invalidField("recipientIds", "not_member", "Every recipient must be a member of this community.");
           }
         });
       }

@@ -142,7 +142,7 @@ public final class QuestionRoutes {
       String status = body.getString("status", q.getString("status"));
       String summary = body.getString("answerSummary", q.getString("answerSummary"));
       if ("answered".equals(status) && (summary == null || summary.isBlank())) {
-        throw Problem.invalidField("answerSummary", "Write a short answer summary when a question is answered.");
+        throw Problem.invalidField("answerSummary", "required", "Write a short answer summary when a question is answered.");
       }
       JsonObject set = new JsonObject();
       body.forEach(field -> set.put(field.getKey(), field.getValue() instanceof String s ? s.trim() : field.getValue()));

@@ -41,7 +41,7 @@ public final class QuestionStore {
     return db.lists().byIds(QUESTIONS, wanted).map(found -> {
       long ours = found.stream().filter(q -> communityId.equals(q.getString("communityId"))).count();
       if (ours != wanted.size()) {
-        throw Problem.invalidField(field, "One or more questions do not exist in this community.");
+        throw Problem.invalidField(field, "unknown_questions", "One or more questions do not exist in this community.");
       }
       return wanted;
     });

@@ -154,16 +154,16 @@ public final class SessionRoutes {
       Membership m = found.membership().requireRole(Role.FACILITATOR);
       String ownerId = body.getString("ownerId");
       if (!m.hasMember(ownerId)) {
-        throw Problem.invalidField("ownerId", "The person who takes this on must be a member.");
+        throw Problem.invalidField("ownerId", "not_member", "The person who takes this on must be a member.");
       }
       String due = body.getString("due");
       if (due != null) {
         try {
           if (LocalDate.parse(due).isBefore(LocalDate.now(db.clock().withZone(Times.DEFAULT_ZONE)))) {
-            throw Problem.invalidField("due", "The due date lies in the past.");
+            throw Problem.invalidField("due", "in_past", "The due date lies in the past.");
           }
         } catch (DateTimeException e) {
-          throw Problem.invalidField("due", "Not a valid date: " + due + ".");
+          throw Problem.invalidField("due", "bad_date", "Not a valid date: " + due + ".");
         }
       }
       JsonArray questionIds = body.getString("questionId") == null ? null

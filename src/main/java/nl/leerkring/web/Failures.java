@@ -30,16 +30,22 @@ public final class Failures implements Handler<RoutingContext> {
   }
 
   /** Names the offending field where the schema says which, so a client can show it next to that field. */
-  private static Problem invalid(ValidatorException invalid) {
+  static Problem invalid(ValidatorException invalid) {
     if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
       OutputUnit unit = mostSpecific(schema.getOutputUnit());
       String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "");
       String reason = unit.getError() == null ? "" : unit.getError();
       return field.isEmpty()
           ? Problem.badRequest("invalid_request", invalid.getMessage())
-          : Problem.invalidField(field, "The field '" + field + "' is not valid: " + reason);
+          : Problem.invalidField(field, keyword(unit), "The field '" + field + "' is not valid: " + reason);
     }
     return Problem.badRequest("invalid_request", invalid.getMessage());
+  }
+
+  /** The schema keyword that failed, such as maxLength: the last step of the keyword's location. */
+  private static String keyword(OutputUnit unit) {
+    String location = unit.getKeywordLocation();
+    return location == null ? "invalid" : location.substring(location.lastIndexOf('/') + 1);
   }
 
   /**
@@ -63,7 +69,7 @@ public final class Failures implements Handler<RoutingContext> {
     unit.getErrors().forEach(child -> collectLeaves(child, leaves));
   }
 
-  private static Problem toProblem(RoutingContext ctx) {
+  static Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
       return problem;

@@ -1,0 +1,89 @@
+package nl.leerkring.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.web.Forms;
+import nl.leerkring.web.I18n;
+import nl.leerkring.web.Language;
+import nl.leerkring.web.Page;
+import nl.leerkring.web.Pages;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Logging in and out in the browser, and choosing the language. */
+public final class AccountPages {
+
+  private final Pages pages;
+  private final Forms forms;
+  private final AccountService accounts;
+  private final Authentication authentication;
+
+  public AccountPages(Pages pages, Forms forms, AccountService accounts, Authentication authentication) {
+    this.pages = pages;
+    this.forms = forms;
+    this.accounts = accounts;
+    this.authentication = authentication;
+  }
+
+  public void mount(Router router) {
+    router.get("/login").handler(pages.open(this::loginForm));
+    router.post("/login").handler(pages.form(this::logIn, this::loginForm));
+    router.post("/logout").handler(pages.show(ctx -> authentication.logOut(ctx).map(Page.redirect("/login"))));
+    router.post("/language").handler(pages.open(this::chooseLanguage));
+  }
+
+  private Future<Page> loginForm(RoutingContext ctx) {
+    if (Caller.optional(ctx) != null && "GET".equals(ctx.request().method().name())) {
+      return Future.succeededFuture(Page.redirect(safeNext(ctx.request().getParam("next"))));
+    }
+    String next = ctx.request().getParam("next");
+    return Future.succeededFuture(Page.of("login", new JsonObject().put("next", next == null ? "" : next)));
+  }
+
+  private Future<Page> logIn(RoutingContext ctx) {
+    JsonObject body = new JsonObject()
+        .put("login", Forms.text(ctx, "login"))
+        .put("password", ctx.request().getFormAttribute("password") == null ? "" : ctx.request().getFormAttribute("password"));
+    return forms.check("login", Map.of(), body)
+        .compose(valid -> accounts.authenticate(valid.getString("login"), valid.getString("password")))
+        .compose(user -> keepChosenLanguage(ctx, user))
+        .compose(user -> authentication.logIn(ctx, user))
+        .map(csrf -> Page.redirect(safeNext(Forms.text(ctx, "next"))));
+  }
+
+  /** A language picked on the login page is a choice the person just made: it becomes their setting. */
+  private Future<JsonObject> keepChosenLanguage(RoutingContext ctx, JsonObject user) {
+    Cookie chosen = ctx.request().getCookie(Language.COOKIE);
+    if (chosen == null || !I18n.supports(chosen.getValue()) || chosen.getValue().equals(user.getString("language"))) {
+      return Future.succeededFuture(user);
+    }
+    return accounts.setLanguage(user.getString("_id"), chosen.getValue());
+  }
+
+  /**
+   * Logged in, the choice is stored with the person; before that it is remembered in a cookie, which the
+   * login page and the invitation page read.
+   */
+  private Future<Page> chooseLanguage(RoutingContext ctx) {
+    String language = Forms.text(ctx, "language");
+    String next = safeNext(Forms.text(ctx, "next"));
+    if (!I18n.supports(language)) {
+      return Future.succeededFuture(Page.redirect(next));
+    }
+    ctx.response().addCookie(Cookie.cookie(Language.COOKIE, language).setPath("/")
+        .setSameSite(CookieSameSite.LAX).setMaxAge(Duration.ofDays(365).toSeconds()));
+    Caller caller = Caller.optional(ctx);
+    Future<?> saved = caller == null ? Future.succeededFuture() : accounts.setLanguage(caller.userId(), language);
+    return saved.map(done -> Page.redirect(next));
+  }
+
+  /** Only a path on this site: a crafted link must not send someone elsewhere after logging in. */
+  static String safeNext(String next) {
+    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  }
+}

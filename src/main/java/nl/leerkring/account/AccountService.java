@@ -1,0 +1,50 @@
+package nl.leerkring.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.Problem;
+
+/** Who may log in, and what a person may change about themselves; the API and the pages both ask here. */
+public final class AccountService {
+
+  private final UserStore users;
+  private final Passwords passwords;
+  private final LoginThrottle throttle;
+
+  public AccountService(UserStore users, Passwords passwords, LoginThrottle throttle) {
+    this.users = users;
+    this.passwords = passwords;
+    this.throttle = throttle;
+  }
+
+  /** The person whose login and password these are; fails with 401 or, after too many tries, 429. */
+  public Future<JsonObject> authenticate(String login, String password) {
+    return throttle.attempt(login)
+        .compose(ignored -> users.byLogin(login))
+        .compose(user -> user == null
+            // Hash anyway, so that timing does not tell which logins exist.
+            ? passwords.hash(password).compose(x -> Future.failedFuture(badLogin()))
+            : passwords.verify(user.getString("passwordHash"), password)
+                .compose(matches -> matches ? Future.succeededFuture(user) : Future.failedFuture(badLogin())))
+        .compose(user -> throttle.reset(login).map(user));
+  }
+
+  public Future<JsonObject> profile(Caller caller) {
+    return users.byId(caller.userId());
+  }
+
+  /** Changes the person's own name or language; {@code changes} has been validated against the contract. */
+  public Future<JsonObject> update(Caller caller, JsonObject changes) {
+    JsonObject set = new JsonObject();
+    changes.forEach(field -> set.put(field.getKey(), String.valueOf(field.getValue()).trim()));
+    return users.update(caller.userId(), set).compose(ignored -> users.byId(caller.userId()));
+  }
+
+  public Future<JsonObject> setLanguage(String userId, String language) {
+    return users.update(userId, new JsonObject().put("language", language)).compose(ignored -> users.byId(userId));
+  }
+
+  private static Problem badLogin() {
+    return Problem.status(401, "bad_login", "That login and password do not match.");
+  }
+}

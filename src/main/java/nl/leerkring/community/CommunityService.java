@@ -1,0 +1,172 @@
+package nl.leerkring.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Communities: starting one, its challenge, its members. The API and the pages both ask here. */
+public final class CommunityService {
+
+  private final Database db;
+  private final CommunityStore communities;
+  private final Access access;
+  private final ActivityLog activity;
+
+  public CommunityService(Database db, CommunityStore communities, Access access, ActivityLog activity) {
+    this.db = db;
+    this.communities = communities;
+    this.access = access;
+    this.activity = activity;
+  }
+
+  public Future<Membership> get(Caller caller, String communityId) {
+    return access.in(caller, communityId);
+  }
+
+  /** The communities a person is in, and those of the companies they administer. */
+  public Future<JsonArray> list(Caller caller) {
+    List<Future<List<String>>> adminLists = caller.adminOf().stream()
+        .map(org -> db.lists().ids(IdLists.key(org, "communities"))).toList();
+    return Future.all(adminLists).compose(done -> {
+      Set<String> ids = new LinkedHashSet<>(caller.communityIds());
+      adminLists.forEach(list -> ids.addAll(list.result()));
+      return communities.byIds(new ArrayList<>(ids));
+    }).map(found -> {
+      JsonArray out = new JsonArray();
+      found.stream().map(c -> Access.of(caller, c)).filter(m -> m != null).forEach(m -> out.add(summary(m)));
+      return out;
+    });
+  }
+
+  public Future<JsonObject> create(Caller caller, JsonObject body) {
+    String organisationId = body.getString("organisationId");
+    if (!caller.administers(organisationId)) {
+      // Staff may know their own company exists; anyone else's stays unknown.
+      return Future.failedFuture(organisationId.equals(caller.organisationId())
+          ? Problem.forbidden("Only a company admin can start a community.")
+          : Problem.notFound("organisation"));
+    }
+    String id = Ids.newId();
+    String now = db.now();
+    JsonObject community = new JsonObject()
+        .put("_id", id)
+        .put("organisationId", organisationId)
+        .put("challenge", Challenges.clean(body.getJsonObject("challenge")))
+        .put("members", new JsonArray())
+        .put("currentCycle", 1)
+        .put("createdBy", caller.userId())
+        .put("createdAt", now);
+    JsonObject cycle = new JsonObject()
+        .put("_id", CommunityStore.cycleId(id, 1))
+        .put("communityId", id)
+        .put("number", 1)
+        .put("goal", body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim())
+        .put("status", "active")
+        .put("startedAt", now);
+    return activity.entry(id, "community.started", caller.userId(), caller.displayName(),
+            new JsonObject().put("title", community.getJsonObject("challenge").getString("title")))
+        .compose(entry -> db.writes().apply(
+            Step.insert(CommunityStore.COMMUNITIES, community),
+            Step.insert("cycles", cycle),
+            IdLists.add(IdLists.key(organisationId, "communities"), id),
+            entry))
+        .compose(done -> access.in(caller, id))
+        .map(CommunityService::view);
+  }
+
+  public Future<JsonObject> updateChallenge(Caller caller, String communityId, JsonObject challenge) {
+    return access.in(caller, communityId)
+        .compose(m -> {
+          if (!m.companyAdmin() && !m.is(Role.FACILITATOR)) {
+            throw Problem.forbidden("Only the facilitator or a company admin can change the challenge.");
+          }
+          return communities.setChallenge(m.communityId(), Challenges.clean(challenge));
+        })
+        .compose(done -> access.in(caller, communityId))
+        .map(CommunityService::view);
+  }
+
+  public Future<JsonObject> changeRole(Caller caller, String communityId, String userId, Role role) {
+    return access.in(caller, communityId)
+        .compose(m -> {
+          m.requireManager();
+          if (!m.hasMember(userId)) {
+            throw Problem.notFound("member");
+          }
+          return communities.changeRole(m.communityId(), userId, role);
+        })
+        .compose(done -> access.in(caller, communityId))
+        .map(m -> Membership.memberOf(m.community(), userId));
+  }
+
+  public Future<Void> removeMember(Caller caller, String communityId, String userId) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireManager();
+      if (!m.hasMember(userId)) {
+        throw Problem.notFound("member");
+      }
+      // The community's own list decides membership, so it goes first: the person loses access at once.
+      return db.writes().apply(
+          CommunityStore.removeMember(m.communityId(), userId),
+          UserStore.leaveCommunity(userId, m.communityId()));
+    });
+  }
+
+  public Future<JsonObject> organisation(Caller caller, String organisationId) {
+    if (!caller.administers(organisationId)) {
+      return Future.failedFuture(Problem.notFound("organisation"));
+    }
+    return db.mongo().findOne("organisations", new JsonObject().put("_id", organisationId), null)
+        .compose(org -> db.lists().all(IdLists.key(organisationId, "communities"), CommunityStore.COMMUNITIES)
+            .map(list -> {
+              JsonArray summaries = new JsonArray();
+              list.forEach(c -> summaries.add(summary(Access.of(caller, c))));
+              return new JsonObject()
+                  .put("id", organisationId)
+                  .put("name", org == null ? null : org.getString("name"))
+                  .put("kind", org == null ? null : org.getString("kind"))
+                  .put("communities", summaries);
+            }));
+  }
+
+  public static JsonObject summary(Membership m) {
+    JsonObject c = m.community();
+    return new JsonObject()
+        .put("id", c.getString("_id"))
+        .put("organisationId", c.getString("organisationId"))
+        .put("title", c.getJsonObject("challenge").getString("title"))
+        .put("currentCycle", c.getInteger("currentCycle"))
+        .put("memberCount", c.getJsonArray("members").size())
+        .put("myRole", m.role() == null ? null : m.role().value())
+        .put("companyAdmin", m.companyAdmin());
+  }
+
+  public static JsonObject view(Membership m) {
+    JsonArray members = new JsonArray();
+    m.community().getJsonArray("members").forEach(member -> {
+      JsonObject mm = (JsonObject) member;
+      members.add(new JsonObject()
+          .put("userId", mm.getString("userId"))
+          .put("displayName", mm.getString("displayName"))
+          .put("role", mm.getString("role"))
+          .put("joinedAt", mm.getString("joinedAt")));
+    });
+    return summary(m)
+        .put("challenge", m.community().getJsonObject("challenge"))
+        .put("members", members)
+        .put("createdAt", m.community().getString("createdAt"));
+  }
+}

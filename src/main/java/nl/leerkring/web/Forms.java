@@ -1,0 +1,62 @@
+package nl.leerkring.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.openapi.validation.impl.RequestParameterImpl;
+import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a submitted HTML form into the JSON body of the matching API operation and checks it against the
+ * same contract the API checks, so a page accepts exactly what the API accepts and says why it does not.
+ */
+public final class Forms {
+
+  private final RequestValidator validator;
+
+  public Forms(Vertx vertx, OpenAPIContract contract) {
+    this.validator = RequestValidator.create(vertx, contract);
+  }
+
+  /** The body, once the contract's operation accepts it; otherwise a field problem a page can show. */
+  public Future<JsonObject> check(String operationId, Map<String, String> pathParameters, JsonObject body) {
+    Map<String, RequestParameter> path = new HashMap<>();
+    pathParameters.forEach((name, value) -> path.put(name, new RequestParameterImpl(value)));
+    ValidatableRequestImpl request = new ValidatableRequestImpl(Map.of(), Map.of(), path, Map.of(),
+        new RequestParameterImpl(body.toBuffer()), "application/json");
+    return validator.validate(request, operationId)
+        .recover(failure -> Future.failedFuture(failure instanceof ValidatorException invalid
+            ? Failures.invalid(invalid) : failure))
+        .map(body);
+  }
+
+  /** What was typed, trimmed; an empty field stays empty so that a required field fails on its own name. */
+  public static String text(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value.strip();
+  }
+
+  /** An optional field: left out of the body when blank. */
+  public static void putOptional(JsonObject body, RoutingContext ctx, String name) {
+    String value = text(ctx, name);
+    if (!value.isEmpty()) {
+      body.put(name, value);
+    }
+  }
+
+  /** Every value of a repeated field, such as a group of checkboxes. */
+  public static JsonArray all(RoutingContext ctx, String name) {
+    List<String> values = ctx.request().formAttributes().getAll(name);
+    return new JsonArray(values.stream().filter(v -> !v.isBlank()).map(String::strip).toList());
+  }
+}

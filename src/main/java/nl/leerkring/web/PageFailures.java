@@ -1,0 +1,59 @@
+package nl.leerkring.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.platform.Problem;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Failures on pages: a friendly page in the person's language with a way back, never a stack trace. */
+public final class PageFailures implements Handler<RoutingContext> {
+
+  private final Pages pages;
+
+  public PageFailures(Pages pages) {
+    this.pages = pages;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Problem problem = Failures.toProblem(ctx);
+    if (problem.status() == 401) {
+      Pages.redirect(ctx, "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+      return;
+    }
+    String lang = Language.of(ctx);
+    String kind = switch (problem.status()) {
+      case 403, 404 -> String.valueOf(problem.status());
+      case 400, 409, 413, 415, 429 -> "400";
+      default -> "500";
+    };
+    pages.render(ctx, problem.status(), "error", new JsonObject()
+        .put("kind", kind)
+        .put("message", message(lang, problem)));
+  }
+
+  /**
+   * A problem in the person's language: a field problem by its reason (error.field.maxLength), anything
+   * else by its code (error.username_taken), and the general text of its status when there is no such key.
+   */
+  public static String message(String lang, Problem problem) {
+    String key = problem.reason() != null ? "error.field." + problem.reason() : "error." + problem.code();
+    if (I18n.has(key)) {
+      return I18n.text(lang, key);
+    }
+    return I18n.text(lang, problem.field() != null ? "error.field.invalid" : "error.status." + bucket(problem.status()));
+  }
+
+  private static int bucket(int status) {
+    return switch (status) {
+      case 403, 404, 409, 413, 429 -> status;
+      default -> status >= 500 ? 500 : 400;
+    };
+  }
+}

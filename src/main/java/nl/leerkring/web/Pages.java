@@ -1,0 +1,178 @@
+package nl.leerkring.web;
+
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Helper;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
+import nl.leerkring.account.Caller;
+import nl.leerkring.platform.Problem;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Renders the server-side pages. Every page gets the person, their language and the CSRF token for its
+ * forms; a form that fails shows the same page again with what was typed and the errors by field.
+ */
+public final class Pages {
+
+  private static final String TEMPLATES = "webroot/templates/";
+  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+  private final Vertx vertx;
+  private final HandlebarsTemplateEngine engine;
+
+  public Pages(Vertx vertx) {
+    this.vertx = vertx;
+    this.engine = HandlebarsTemplateEngine.create(vertx);
+    Handlebars handlebars = engine.unwrap();
+    handlebars.registerHelper("t", (Helper<String>) (key, options) ->
+        I18n.text(language(options.get("_lang")), key, options.params));
+    handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> Objects.equals(str(a), str(options.param(0, null))));
+    handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
+      StringBuilder out = new StringBuilder(str(a));
+      for (Object param : options.params) {
+        out.append(str(param));
+      }
+      return out.toString();
+    });
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) ->
+        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)));
+    handlebars.registerHelper("day", (Helper<Object>) (value, options) ->
+        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)));
+  }
+
+  /** A GET page; a visitor who is not logged in is sent to the login page and brought back afterwards. */
+  public Handler<RoutingContext> show(Function<RoutingContext, Future<Page>> action) {
+    return ctx -> {
+      if (Caller.optional(ctx) == null) {
+        redirect(ctx, "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
+        return;
+      }
+      run(ctx, action);
+    };
+  }
+
+  /** A page anyone may see, logged in or not. */
+  public Handler<RoutingContext> open(Function<RoutingContext, Future<Page>> action) {
+    return ctx -> run(ctx, action);
+  }
+
+  /**
+   * A form post. When the rules refuse the input, {@code again} builds the form page once more; it is shown
+   * with what the person typed and the error next to the field it is about.
+   */
+  public Handler<RoutingContext> form(Function<RoutingContext, Future<Page>> action,
+                                      Function<RoutingContext, Future<Page>> again) {
+    return open(ctx -> action.apply(ctx).recover(failure -> failure instanceof Problem problem && isCorrectable(problem)
+        ? again.apply(ctx).map(page -> withErrors(ctx, page, problem))
+        : Future.failedFuture(failure)));
+  }
+
+  /** Refusals the person can do something about on the same form; anything else gets the error page. */
+  private static boolean isCorrectable(Problem problem) {
+    return switch (problem.status()) {
+      case 400, 409, 413, 429 -> true;
+      case 401 -> !Problem.unauthenticated().code().equals(problem.code());
+      default -> false;
+    };
+  }
+
+  private Page withErrors(RoutingContext ctx, Page page, Problem problem) {
+    String lang = Language.of(ctx);
+    JsonObject values = new JsonObject();
+    ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
+    JsonObject errors = new JsonObject();
+    if (problem.field() != null) {
+      errors.put(problem.field().replace('.', '_').replace('/', '_'), PageFailures.message(lang, problem));
+    } else {
+      errors.put("form", PageFailures.message(lang, problem));
+    }
+    page.model().put("values", values).put("errors", errors).put("_status", problem.status());
+    return page;
+  }
+
+  private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
+    Future<Page> result;
+    try {
+      result = action.apply(ctx);
+    } catch (RuntimeException e) {
+      ctx.fail(e);
+      return;
+    }
+    result.onSuccess(page -> {
+      if (page.redirect() != null) {
+        redirect(ctx, page.redirect());
+      } else {
+        render(ctx, page.model().getInteger("_status", 200), page.template(), page.model());
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  public static void redirect(RoutingContext ctx, String location) {
+    ctx.response().setStatusCode(303).putHeader("Location", location).end();
+  }
+
+  /** Renders off the event loop: the first render of a template reads and compiles its files. */
+  public void render(RoutingContext ctx, int status, String template, JsonObject model) {
+    Caller caller = Caller.optional(ctx);
+    String lang = Language.of(ctx);
+    model.put("_lang", lang)
+        .put("_path", ctx.request().path())
+        .put("_other", "nl".equals(lang) ? "en" : "nl");
+    if (caller != null) {
+      model.put("_me", new JsonObject()
+          .put("id", caller.userId())
+          .put("name", caller.displayName())
+          .put("admin", !caller.adminOf().isEmpty()))
+          .put("_csrf", caller.csrfToken());
+    }
+    vertx.executeBlocking(() -> rendered(engine.render(model.getMap(), TEMPLATES + template + ".hbs")), false)
+        .onFailure(ctx::fail)
+        .onSuccess(html -> {
+          if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", "text/html; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(html);
+          }
+        });
+  }
+
+  /** The engine renders synchronously; its future is complete when it returns. */
+  private static Buffer rendered(Future<Buffer> done) throws Exception {
+    if (done.failed()) {
+      throw new Exception("Could not render a page", done.cause());
+    }
+    return done.result();
+  }
+
+  private static String format(Object value, Object lang, DateTimeFormatter style) {
+    if (value == null || str(value).isEmpty()) {
+      return "";
+    }
+    String text = str(value);
+    DateTimeFormatter formatter = style.withLocale(I18n.locale(language(lang))).withZone(ZONE);
+    return text.length() == 10 ? LocalDate.parse(text).format(formatter) : formatter.format(Instant.parse(text));
+  }
+
+  private static String language(Object lang) {
+    return lang == null ? "nl" : lang.toString();
+  }
+
+  private static String str(Object value) {
+    return value == null ? "" : value.toString();
+  }
+}

@@ -1,0 +1,18 @@
+// Progressive enhancement only: every page works without this file.
+(function () {
+  'use strict';
+  // Live pages (a session in progress) carry data-live with the URL of their event stream; when the
+  // server says something changed, the page's live region is fetched again and swapped in place.
+  var live = document.querySelector('[data-live]');
+  if (live && window.EventSource) {
+    var source = new EventSource(live.getAttribute('data-live'));
+    source.onmessage = function () {
+      fetch(window.location.href, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
+        .then(function (response) { return response.text(); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live]');
+          if (fresh) { live.innerHTML = fresh.innerHTML; }
+        });
+    };
+  }
+})();
