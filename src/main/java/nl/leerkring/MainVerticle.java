@@ -16,6 +16,7 @@ import nl.leerkring.activity.ActivityRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
+import nl.leerkring.cycle.CyclePages;
 import nl.leerkring.cycle.CycleRoutes;
 import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NoteRoutes;
@@ -24,6 +25,7 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
@@ -93,9 +95,9 @@ public final class MainVerticle extends VerticleBase {
     new CommunityRoutes(s.communities()).mount(api);
     new InvitationRoutes(db, s.access(), s.communityStore(), s.users(), s.passwords(), s.activity(), s.authentication(),
         settings.publicUrl()).mount(api);
-    new CycleRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
-    new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
-    new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new CycleRoutes(s.cycles()).mount(api);
+    new SessionRoutes(s.sessions()).mount(api);
+    new QuestionRoutes(db, s.access(), s.questionStore(), s.activity(), s.questions()).mount(api);
     new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
     new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
     new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
@@ -115,6 +117,8 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(s.authentication());
     new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
     new HomePages(pages, s.communities()).mount(router);
+    new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
+    new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -11,10 +11,13 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.cycle.CycleService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.question.QuestionService;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.session.SessionService;
 
 import java.time.Duration;
 
@@ -35,7 +38,10 @@ public record Services(
     QuestionStore questionStore,
     NoteStore noteStore,
     AccountService accounts,
-    CommunityService communities) {
+    CommunityService communities,
+    QuestionService questions,
+    CycleService cycles,
+    SessionService sessions) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -50,7 +56,10 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    QuestionService questions = new QuestionService(db, access, activity);
+    CycleService cycles = new CycleService(db, access, questionStore, activity);
+    SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities);
+        questionStore, noteStore, accounts, communities, questions, cycles, sessions);
   }
 }

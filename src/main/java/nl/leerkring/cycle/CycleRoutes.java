@@ -1,147 +1,26 @@
 package nl.leerkring.cycle;
 
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.Caller;
-import nl.leerkring.activity.ActivityLog;
-import nl.leerkring.community.Access;
-import nl.leerkring.community.CommunityStore;
-import nl.leerkring.community.Membership;
-import nl.leerkring.community.Role;
-import nl.leerkring.platform.Database;
-import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.Step;
-import nl.leerkring.question.QuestionStore;
 import nl.leerkring.web.Api;
 
-import java.util.ArrayList;
-import java.util.List;
-
-/** Learning cycles: numbered per community, one active at a time; closing one harvests it and starts the next. */
+/** Cycles as JSON: the request's parts go to {@link CycleService}, its answer back as JSON. */
 public final class CycleRoutes {
 
-  static final String CYCLES = "cycles";
+  private final CycleService cycles;
 
-  private final Database db;
-  private final Access access;
-  private final QuestionStore questions;
-  private final ActivityLog activity;
-
-  public CycleRoutes(Database db, Access access, QuestionStore questions, ActivityLog activity) {
-    this.db = db;
-    this.access = access;
-    this.questions = questions;
-    this.activity = activity;
+  public CycleRoutes(CycleService cycles) {
+    this.cycles = cycles;
   }
 
   public void mount(RouterBuilder api) {
-    api.getRoute("listCycles").addHandler(Api.ok(this::list));
-    api.getRoute("getCycle").addHandler(Api.ok(ctx -> member(ctx).compose(m -> cycle(m, Api.pathInt(ctx, "number")))
-        .map(CycleRoutes::view)));
-    api.getRoute("updateCycle").addHandler(Api.ok(this::updateGoal));
-    api.getRoute("closeCycle").addHandler(Api.ok(this::close));
-  }
-
-  private Future<Membership> member(RoutingContext ctx) {
-    return access.in(Caller.required(ctx), Api.path(ctx, "communityId"));
-  }
-
-  private Future<JsonObject> cycle(Membership m, int number) {
-    return db.mongo().findOne(CYCLES, new JsonObject().put("_id", CommunityStore.cycleId(m.communityId(), number)), null)
-        .map(cycle -> {
-          if (cycle == null) {
-            throw Problem.notFound("cycle");
-          }
-          return cycle;
-        });
-  }
-
-  private Future<JsonArray> list(RoutingContext ctx) {
-    return member(ctx).compose(m -> {
-      List<String> ids = new ArrayList<>();
-      for (int n = 1; n <= m.currentCycle(); n++) {
-        ids.add(CommunityStore.cycleId(m.communityId(), n));
-      }
-      return db.lists().byIds(CYCLES, ids);
-    }).map(cycles -> {
-      JsonArray out = new JsonArray();
-      cycles.forEach(c -> out.add(view(c)));
-      return out;
-    });
-  }
-
-  private Future<JsonObject> updateGoal(RoutingContext ctx) {
-    int number = Api.pathInt(ctx, "number");
-    return member(ctx).compose(m -> {
-      m.requireRole(Role.FACILITATOR);
-      return cycle(m, number).compose(cycle -> {
-        if ("closed".equals(cycle.getString("status"))) {
-          throw Problem.conflict("cycle_closed", "This cycle is closed; its goal stays as it was.");
-        }
-        return db.mongo().updateCollection(CYCLES, new JsonObject().put("_id", cycle.getString("_id")),
-                new JsonObject().put("$set", new JsonObject().put("goal", Api.body(ctx).getString("goal").trim())))
-            .compose(done -> cycle(m, number));
-      });
-    }).map(CycleRoutes::view);
-  }
-
-  /**
-   * Closes the active cycle with its harvest and starts the next one with the questions still open. The next
-   * cycle is written first and the community points to it last, so a crash in between leaves cycle n active
-   * and visible as before, and the same request can simply be sent again.
-   */
-  private Future<JsonObject> close(RoutingContext ctx) {
-    int number = Api.pathInt(ctx, "number");
-    JsonObject body = Api.body(ctx);
-    return member(ctx).compose(m -> {
-      m.requireRole(Role.FACILITATOR);
-      return cycle(m, number).compose(cycle -> {
-        if (!"active".equals(cycle.getString("status")) || m.currentCycle() != number) {
-          throw Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
-        }
-        return questions.ofCommunity(m.communityId()).compose(all -> {
-          JsonArray carried = new JsonArray();
-          all.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status")))
-              .forEach(q -> carried.add(q.getString("_id")));
-          String now = db.now();
-          JsonObject next = new JsonObject()
-              .put("_id", CommunityStore.cycleId(m.communityId(), number + 1))
-              .put("communityId", m.communityId())
-              .put("number", number + 1)
-              .put("goal", body.getString("nextGoal").trim())
-              .put("status", "active")
-              .put("startedAt", now)
-              .put("carriedQuestionIds", carried)
-              .put("startedFrom", new JsonObject().put("nextSteps", body.getJsonArray("nextSteps")));
-          JsonObject closing = new JsonObject().put("$set", new JsonObject()
-              .put("status", "closed")
-              .put("closedAt", now)
-              .put("closedBy", m.userId())
-              .put("harvest", body.getJsonObject("harvest"))
-              .put("nextSteps", body.getJsonArray("nextSteps")));
-          return activity.entry(m.communityId(), "cycle.closed", m.userId(), m.caller().displayName(),
-                  new JsonObject().put("number", number).put("nextGoal", next.getString("goal")))
-              .compose(entry -> db.writes().apply(
-                  Step.insert(CYCLES, next),
-                  Step.update(CYCLES, cycle.getString("_id"), closing),
-                  CommunityStore.setCurrentCycle(m.communityId(), number + 1),
-                  entry))
-              .compose(done -> Future.all(cycle(m, number), cycle(m, number + 1)))
-              .map(both -> new JsonObject()
-                  .put("closed", view(both.resultAt(0)))
-                  .put("current", view(both.resultAt(1))));
-        });
-      });
-    });
-  }
-
-  static JsonObject view(JsonObject cycle) {
-    JsonObject out = cycle.copy();
-    out.remove("_id");
-    out.put("id", cycle.getString("_id"));
-    return out;
+    api.getRoute("listCycles").addHandler(Api.ok(ctx -> cycles.list(Caller.required(ctx),
+        Api.path(ctx, "communityId"))));
+    api.getRoute("getCycle").addHandler(Api.ok(ctx -> cycles.get(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.pathInt(ctx, "number"))));
+    api.getRoute("updateCycle").addHandler(Api.ok(ctx -> cycles.updateGoal(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.pathInt(ctx, "number"), Api.body(ctx).getString("goal"))));
+    api.getRoute("closeCycle").addHandler(Api.ok(ctx -> cycles.close(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.pathInt(ctx, "number"), Api.body(ctx))));
   }
 }

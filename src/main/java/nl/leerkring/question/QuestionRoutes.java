@@ -14,7 +14,6 @@ import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
-import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.web.Api;
@@ -32,17 +31,21 @@ public final class QuestionRoutes {
   private final Access access;
   private final QuestionStore questions;
   private final ActivityLog activity;
+  private final QuestionService service;
 
-  public QuestionRoutes(Database db, Access access, QuestionStore questions, ActivityLog activity) {
+  public QuestionRoutes(Database db, Access access, QuestionStore questions, ActivityLog activity,
+                        QuestionService service) {
     this.db = db;
     this.access = access;
     this.questions = questions;
     this.activity = activity;
+    this.service = service;
   }
 
   public void mount(RouterBuilder api) {
     api.getRoute("listQuestions").addHandler(Api.ok(this::list));
-    api.getRoute("raiseQuestion").addHandler(Api.created(this::raise));
+    api.getRoute("raiseQuestion").addHandler(Api.created(ctx -> service.raise(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.body(ctx))));
     api.getRoute("getQuestion").addHandler(Api.ok(this::get));
     api.getRoute("updateQuestion").addHandler(Api.ok(this::update));
     api.getRoute("addQuestionOwner").addHandler(Api.ok(ctx -> owner(ctx, "$addToSet")));
@@ -64,39 +67,6 @@ public final class QuestionRoutes {
               .forEach(q -> out.add(view(q, m)));
           return out;
         }));
-  }
-
-  private Future<JsonObject> raise(RoutingContext ctx) {
-    JsonObject body = Api.body(ctx);
-    return access.in(Caller.required(ctx), Api.path(ctx, "communityId")).compose(m -> {
-      m.requireMember();
-      String id = Ids.newId();
-      String now = db.now();
-      JsonObject question = new JsonObject()
-          .put("_id", id)
-          .put("communityId", m.communityId())
-          .put("text", body.getString("text").trim())
-          .put("category", body.getString("category", "").trim())
-          .put("priority", body.getString("priority", "medium"))
-          .put("status", "open")
-          .put("forLecturer", body.getBoolean("forLecturer", false))
-          .put("raisedBy", m.userId())
-          .put("raisedByName", m.caller().displayName())
-          .put("raisedInCycle", m.currentCycle())
-          .put("history", new JsonArray().add(change("open", m, now)))
-          .put("owners", new JsonArray())
-          .put("votes", new JsonArray())
-          .put("noteIds", new JsonArray())
-          .put("contributionIds", new JsonArray())
-          .put("createdAt", now);
-      return activity.entry(m.communityId(), "question.raised", m.userId(), m.caller().displayName(),
-              new JsonObject().put("questionId", id).put("text", question.getString("text")))
-          .compose(entry -> db.writes().apply(
-              Step.insert(QuestionStore.QUESTIONS, question),
-              IdLists.add(QuestionStore.listKey(m.communityId()), id),
-              entry))
-          .map(done -> view(question, m));
-    });
   }
 
   private Future<JsonObject> get(RoutingContext ctx) {
@@ -203,7 +173,7 @@ public final class QuestionRoutes {
         access.inCommunityOf(Caller.required(ctx), q, "question").map(m -> new Found(q, m)));
   }
 
-  private static JsonObject change(String status, Membership m, String at) {
+  static JsonObject change(String status, Membership m, String at) {
     return new JsonObject().put("status", status).put("by", m.userId()).put("byName", m.caller().displayName())
         .put("at", at).put("cycle", m.currentCycle());
   }

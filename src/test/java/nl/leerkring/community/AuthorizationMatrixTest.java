@@ -268,6 +268,9 @@ class AuthorizationMatrixTest {
             role -> "/sessions/demo-s-2/agreements/" + sanneAgreement)
         .body(new JsonObject().put("done", true))
         .as(200, PARTICIPANT, FACILITATOR).as(403, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("raiseSessionQuestion", HttpMethod.POST, "/sessions/demo-s-2/questions")
+        .body(new JsonObject().put("text", "Wat zegt de fabrikant over de minimale looptijd?"))
+        .members(201).admin(403).foreign(404));
 
     // Questions.
     rows.add(row("listQuestions", HttpMethod.GET, WARMTEPOMP + "/questions").members(200).admin(200).foreign(404));
