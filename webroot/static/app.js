@@ -13,8 +13,11 @@
           { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
         .then(function (response) { return response.text(); })
         .then(function (html) {
-          var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('[data-live]');
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          var fresh = (live.id && page.getElementById(live.id)) || page.querySelector('[data-live]');
           if (fresh) { live.innerHTML = fresh.innerHTML; }
+          // A page that no longer changes (a finished session) has no stream any more.
+          if (fresh && !fresh.hasAttribute('data-live')) { source.close(); }
         });
     };
     source.onmessage = refresh;

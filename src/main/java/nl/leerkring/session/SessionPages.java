@@ -210,7 +210,13 @@ public final class SessionPages {
     JsonObject body = new JsonObject().put("done", "true".equals(Forms.text(ctx, "done")));
     return forms.check("updateAgreement", Map.of("sessionId", sessionId, "agreementId", agreementId), body)
         .compose(valid -> sessions.updateAgreement(Caller.required(ctx), sessionId, agreementId, valid.getBoolean("done")))
-        .map(session -> backTo(session, "#carried-over"));
+        .map(session -> Page.redirect("/sessions/" + from(ctx, session) + "#carried-over"));
+  }
+
+  /** Agreements carried over are marked on a later session's page; that is where the person goes back to. */
+  private static String from(RoutingContext ctx, JsonObject session) {
+    String from = Forms.text(ctx, "from");
+    return from.matches("[A-Za-z0-9_-]{8,64}") ? from : session.getString("id");
   }
 
   private static Page backTo(JsonObject session, String anchor) {
