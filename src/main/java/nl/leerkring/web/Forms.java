@@ -11,6 +11,7 @@ import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestParameterImpl;
 import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
+import nl.leerkring.platform.Problem;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,8 +37,25 @@ public final class Forms {
         new RequestParameterImpl(body.toBuffer()), "application/json");
     return validator.validate(request, operationId)
         .recover(failure -> Future.failedFuture(failure instanceof ValidatorException invalid
-            ? Failures.invalid(invalid) : failure))
+            ? blankIsMissing(Failures.invalid(invalid), body) : failure))
         .map(body);
+  }
+
+  /**
+   * A field left empty is missing, whatever part of its schema (a shared text type behind a $ref) the
+   * validator names: the person is told to fill it in rather than that it is wrong.
+   */
+  private static Problem blankIsMissing(Problem problem, JsonObject body) {
+    if (problem.field() == null) {
+      return problem;
+    }
+    Object value = body;
+    for (String step : problem.field().split("/")) {
+      value = value instanceof JsonObject object ? object.getValue(step) : null;
+    }
+    return value instanceof String text && text.isBlank()
+        ? Problem.invalidField(problem.field(), "required", "Fill this in.")
+        : problem;
   }
 
   /** What was typed, trimmed; an empty field stays empty so that a required field fails on its own name. */

@@ -145,10 +145,11 @@ class SessionPagesTest {
             }
           }
         }
+        String kind = lotte.viewportSize().width < 600 ? "phone" : "laptop";
         lotte.navigate("/c/demo-warmtepomp/sessions");
-        Browser.screenshot(lotte, "sessions-" + lotte.viewportSize().width);
+        Browser.screenshot(lotte, kind + "-sessions");
         lotte.navigate("/sessions/demo-s-2");
-        Browser.screenshot(lotte, "session-planned-" + lotte.viewportSize().width);
+        Browser.screenshot(lotte, kind + "-session-planned");
       } finally {
         switchLanguage(fenna, "Nederlands");
         switchLanguage(lotte, "Nederlands");
