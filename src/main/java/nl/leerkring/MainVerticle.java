@@ -27,6 +27,9 @@ import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
+import nl.leerkring.community.AdminPages;
+import nl.leerkring.community.JoinPages;
+import nl.leerkring.contribution.LecturerPages;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
@@ -91,14 +94,13 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(s.authentication());
     new AccountRoutes(s.accounts(), s.authentication()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
-    new InvitationRoutes(db, s.access(), s.communityStore(), s.users(), s.passwords(), s.activity(), s.authentication(),
-        settings.publicUrl()).mount(api);
+    new InvitationRoutes(s.invitations(), s.authentication()).mount(api);
     new CycleRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
     new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
-    new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new ContributionRoutes(s.contributions()).mount(api);
     new ActivityRoutes(db, s.access(), s.activity()).mount(api);
     return api.createRouter();
   }
@@ -115,6 +117,9 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(s.authentication());
     new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
     new HomePages(pages, s.communities()).mount(router);
+    new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
+    new AdminPages(pages, forms, s.communities(), s.invitations()).mount(router);
+    new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -11,6 +11,8 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.InvitationService;
+import nl.leerkring.contribution.ContributionService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
@@ -35,7 +37,9 @@ public record Services(
     QuestionStore questionStore,
     NoteStore noteStore,
     AccountService accounts,
-    CommunityService communities) {
+    CommunityService communities,
+    InvitationService invitations,
+    ContributionService contributions) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -50,7 +54,10 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
+        settings.publicUrl());
+    ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities);
+        questionStore, noteStore, accounts, communities, invitations, contributions);
   }
 }
