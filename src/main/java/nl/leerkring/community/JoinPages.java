@@ -47,6 +47,8 @@ public final class JoinPages {
         .map(invitation -> Page.of("join", new JsonObject()
             .put("invitation", invitation)
             .put("token", ctx.pathParam("token"))
+            .put("displayName", "POST".equals(ctx.request().method().name())
+                ? Forms.text(ctx, "displayName") : invitation.getString("name", ""))
             .put("language", chosenLanguage(ctx))))
         .recover(failure -> failure instanceof Problem p && UNUSABLE.contains(p.code())
             ? Future.succeededFuture(Page.of("join-unusable", new JsonObject()
