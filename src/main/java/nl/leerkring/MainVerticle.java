@@ -29,6 +29,9 @@ import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
+import nl.leerkring.community.AdminPages;
+import nl.leerkring.community.JoinPages;
+import nl.leerkring.contribution.LecturerPages;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
@@ -93,14 +96,13 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(s.authentication());
     new AccountRoutes(s.accounts(), s.authentication()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
-    new InvitationRoutes(db, s.access(), s.communityStore(), s.users(), s.passwords(), s.activity(), s.authentication(),
-        settings.publicUrl()).mount(api);
     new CycleRoutes(s.cycles()).mount(api);
     new SessionRoutes(s.sessions()).mount(api);
     new QuestionRoutes(db, s.access(), s.questionStore(), s.activity(), s.questions()).mount(api);
+    new InvitationRoutes(s.invitations(), s.authentication()).mount(api);
     new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
     new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
-    new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
+    new ContributionRoutes(s.contributions()).mount(api);
     new ActivityRoutes(db, s.access(), s.activity()).mount(api);
     return api.createRouter();
   }
@@ -119,6 +121,9 @@ public final class MainVerticle extends VerticleBase {
     new HomePages(pages, s.communities()).mount(router);
     new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
+    new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
+    new AdminPages(pages, forms, s.communities(), s.invitations()).mount(router);
+    new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

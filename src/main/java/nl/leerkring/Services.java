@@ -12,6 +12,8 @@ import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.cycle.CycleService;
+import nl.leerkring.community.InvitationService;
+import nl.leerkring.contribution.ContributionService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
@@ -41,7 +43,9 @@ public record Services(
     CommunityService communities,
     QuestionService questions,
     CycleService cycles,
-    SessionService sessions) {
+    SessionService sessions,
+    InvitationService invitations,
+    ContributionService contributions) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -59,7 +63,10 @@ public record Services(
     QuestionService questions = new QuestionService(db, access, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
     SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
+    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
+        settings.publicUrl());
+    ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities, questions, cycles, sessions);
+        questionStore, noteStore, accounts, communities, questions, cycles, sessions, invitations, contributions);
   }
 }

@@ -2,189 +2,38 @@ package nl.leerkring.community;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.mongo.FindOptions;
-import io.vertx.ext.mongo.MongoClient;
-import io.vertx.ext.mongo.UpdateOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.Caller;
-import nl.leerkring.account.Passwords;
-import nl.leerkring.account.UserStore;
-import nl.leerkring.activity.ActivityLog;
-import nl.leerkring.platform.Database;
-import nl.leerkring.platform.Hashes;
-import nl.leerkring.platform.Ids;
-import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.StoreErrors;
-import nl.leerkring.platform.Times;
 import nl.leerkring.web.Api;
 
-import java.time.Duration;
-
-/**
- * Joining by link, for staff without a company e-mail address: the facilitator or an admin makes a link for
- * one person, who opens it on their phone, picks a username and password, and is in. A link works once and
- * expires; the database keeps only the hash of its token.
- */
+/** Invitations as JSON, on {@link InvitationService}; a new account made by joining is logged in at once. */
 public final class InvitationRoutes {
 
-  static final String INVITATIONS = "invitations";
-
-  private final Database db;
-  private final MongoClient mongo;
-  private final Access access;
-  private final CommunityStore communities;
-  private final UserStore users;
-  private final Passwords passwords;
-  private final ActivityLog activity;
+  private final InvitationService invitations;
   private final Authentication authentication;
-  private final String publicUrl;
 
-  public InvitationRoutes(Database db, Access access, CommunityStore communities, UserStore users, Passwords passwords, ActivityLog activity,
-                          Authentication authentication, String publicUrl) {
-    this.db = db;
-    this.mongo = db.mongo();
-    this.access = access;
-    this.communities = communities;
-    this.users = users;
-    this.passwords = passwords;
-    this.activity = activity;
+  public InvitationRoutes(InvitationService invitations, Authentication authentication) {
+    this.invitations = invitations;
     this.authentication = authentication;
-    this.publicUrl = publicUrl;
   }
 
   public void mount(RouterBuilder api) {
-    api.getRoute("createInvitation").addHandler(Api.created(this::create));
-    api.getRoute("getInvitation").addHandler(Api.ok(ctx -> usable(Api.path(ctx, "token")).map(InvitationRoutes::view)));
+    api.getRoute("createInvitation").addHandler(Api.created(ctx -> invitations.create(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.body(ctx))));
+    api.getRoute("getInvitation").addHandler(Api.ok(ctx -> invitations.preview(Api.path(ctx, "token"))));
     api.getRoute("acceptInvitation").addHandler(Api.ok(this::accept));
   }
 
-  private Future<JsonObject> create(RoutingContext ctx) {
-    JsonObject body = Api.body(ctx);
-    return access.in(Caller.required(ctx), Api.path(ctx, "communityId")).compose(m -> {
-      m.requireManager();
-      String token = Ids.newSecret();
-      JsonObject invitation = new JsonObject()
-          .put("_id", Hashes.sha256(token))
-          .put("communityId", m.communityId())
-          .put("organisationId", m.community().getString("organisationId"))
-          .put("title", m.community().getJsonObject("challenge").getString("title"))
-          .put("role", Role.parse(body.getString("role")).value())
-          .put("name", body.getString("name", "").trim())
-          .put("createdBy", m.userId())
-          .put("createdAt", db.now())
-          .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
-      return mongo.insert(INVITATIONS, invitation).map(id -> view(invitation)
-          .put("token", token)
-          .put("url", publicUrl + "/join/" + token));
-    });
-  }
-
-  private Future<JsonObject> usable(String token) {
-    return mongo.findOne(INVITATIONS, new JsonObject().put("_id", Hashes.sha256(token)), null).map(invitation -> {
-      if (invitation == null) {
-        throw Problem.notFound("invitation");
-      }
-      if (invitation.getString("usedBy") != null) {
-        throw Problem.conflict("invitation_used", "This invitation has already been used. Ask for a new one.");
-      }
-      if (invitation.getString("expiresAt").compareTo(db.now()) <= 0) {
-        throw Problem.conflict("invitation_expired", "This invitation has expired. Ask for a new one.");
-      }
-      return invitation;
-    });
-  }
-
   private Future<JsonObject> accept(RoutingContext ctx) {
-    String token = Api.path(ctx, "token");
-    JsonObject body = Api.body(ctx);
-    Caller caller = Caller.optional(ctx);
-    return usable(token).compose(invitation -> caller != null
-        ? join(invitation, caller.userId(), caller.displayName()).compose(x -> users.byId(caller.userId()))
-            .map(user -> new JsonObject().put("communityId", invitation.getString("communityId")))
-        : newAccount(ctx, invitation, body));
-  }
-
-  private Future<JsonObject> newAccount(RoutingContext ctx, JsonObject invitation, JsonObject body) {
-    for (String field : new String[] {"displayName", "username", "password"}) {
-      if (body.getString(field) == null) {
-        return Future.failedFuture(Problem.invalidField(field, "required", "Fill in " + field + " to create your account."));
-      }
-    }
-    String userId = Ids.newId();
-    return users.byLogin(body.getString("username")).compose(existing -> {
-      if (existing != null) {
-        throw Problem.conflict("username_taken", "That username is taken. Choose another one.");
-      }
-      return passwords.hash(body.getString("password"));
-    }).compose(hash -> {
-      JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
-          body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
-      return claim(invitation, userId)
-          .compose(x -> users.insert(user).recover(error -> release(invitation)
-              .compose(y -> Future.failedFuture(StoreErrors.isDuplicateKey(error)
-                  ? Problem.conflict("username_taken", "That username is taken. Choose another one.")
-                  : error))))
-          .compose(x -> writeJoin(invitation, userId, user.getString("displayName")))
-          .compose(x -> users.byId(userId))
-          .compose(joined -> authentication.logIn(ctx, joined).map(csrf -> AccountRoutes.me(joined, csrf)))
-          .map(me -> me.put("communityId", invitation.getString("communityId")));
+    return invitations.accept(Caller.optional(ctx), Api.path(ctx, "token"), Api.body(ctx)).compose(joined -> {
+      JsonObject where = new JsonObject().put("communityId", joined.communityId());
+      return joined.account() == null
+          ? Future.succeededFuture(where)
+          : authentication.logIn(ctx, joined.account())
+              .map(csrf -> AccountRoutes.me(joined.account(), csrf).mergeIn(where));
     });
-  }
-
-  private Future<Void> join(JsonObject invitation, String userId, String displayName) {
-    return communities.byId(invitation.getString("communityId"))
-        .compose(community -> {
-          if (community != null && Membership.memberOf(community, userId) != null) {
-            throw Problem.conflict("already_member", "You are already a member of this community.");
-          }
-          return claim(invitation, userId);
-        })
-        .compose(x -> writeJoin(invitation, userId, displayName));
-  }
-
-  /** Claims the link atomically, so two people opening it at once cannot both use it. */
-  private Future<Void> claim(JsonObject invitation, String userId) {
-    JsonObject unused = new JsonObject().put("_id", invitation.getString("_id")).putNull("usedBy");
-    return mongo.findOneAndUpdateWithOptions(INVITATIONS, unused,
-            new JsonObject().put("$set", new JsonObject().put("usedBy", userId).put("usedAt", db.now())),
-            new FindOptions(), new UpdateOptions())
-        .map(before -> {
-          if (before == null) {
-            throw Problem.conflict("invitation_used", "This invitation has already been used. Ask for a new one.");
-          }
-          return null;
-        });
-  }
-
-  private Future<Void> release(JsonObject invitation) {
-    return mongo.updateCollection(INVITATIONS, new JsonObject().put("_id", invitation.getString("_id")),
-        new JsonObject().put("$set", new JsonObject().putNull("usedBy").putNull("usedAt"))).mapEmpty();
-  }
-
-  private Future<Void> writeJoin(JsonObject invitation, String userId, String displayName) {
-    String communityId = invitation.getString("communityId");
-    JsonObject member = new JsonObject()
-        .put("userId", userId)
-        .put("displayName", displayName)
-        .put("role", invitation.getString("role"))
-        .put("joinedAt", db.now());
-    return activity.entry(communityId, "member.joined", userId, displayName,
-            new JsonObject().put("role", invitation.getString("role")))
-        .compose(entry -> db.writes().apply(
-            CommunityStore.addMember(communityId, member),
-            UserStore.joinCommunity(userId, communityId),
-            entry));
-  }
-
-  private static JsonObject view(JsonObject invitation) {
-    return new JsonObject()
-        .put("communityId", invitation.getString("communityId"))
-        .put("title", invitation.getString("title"))
-        .put("role", invitation.getString("role"))
-        .put("name", invitation.getString("name"))
-        .put("expiresAt", invitation.getString("expiresAt"));
   }
 }

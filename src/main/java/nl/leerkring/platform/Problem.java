@@ -48,6 +48,11 @@ public final class Problem extends RuntimeException {
     return new Problem(409, code, message, null);
   }
 
+  /** A conflict about one field's value, such as a username someone else has: a form shows it there. */
+  public static Problem conflict(String code, String message, String field) {
+    return new Problem(409, code, message, new JsonObject().put("field", field));
+  }
+
   public static Problem status(int status, String code, String message) {
     return new Problem(status, code, message, null);
   }

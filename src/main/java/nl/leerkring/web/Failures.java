@@ -2,6 +2,7 @@ package nl.leerkring.web;
 
 import io.vertx.core.Handler;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -55,9 +56,10 @@ public final class Failures implements Handler<RoutingContext> {
   private static OutputUnit mostSpecific(OutputUnit root) {
     List<OutputUnit> leaves = new ArrayList<>();
     collectLeaves(root, leaves);
+    // An empty text breaks both minLength and a "\\S" pattern; that it is empty is what the person must hear.
     return leaves.stream()
         .filter(u -> u.getKeywordLocation() == null || !u.getKeywordLocation().contains("additionalProperties"))
-        .findFirst()
+        .min(Comparator.comparing(u -> !"minLength".equals(keyword(u))))
         .orElse(leaves.isEmpty() ? root : leaves.get(0));
   }
 

@@ -39,10 +39,18 @@ public final class PageFailures implements Handler<RoutingContext> {
   }
 
   /**
-   * A problem in the person's language: a field problem by its reason (error.field.maxLength), anything
-   * else by its code (error.username_taken), and the general text of its status when there is no such key.
+   * A problem in the person's language: a field problem by its field's name and reason
+   * (error.field.password.minLength; challenge/title gives error.field.title.minLength) or by its reason alone
+   * (error.field.maxLength), anything else by its code (error.username_taken), and the general text of its
+   * status when there is no such key.
    */
   public static String message(String lang, Problem problem) {
+    // A field may say more than the general reason ("at least 8 characters" for a short password).
+    String specific = problem.field() == null || problem.reason() == null ? null
+        : "error.field." + problem.field().substring(problem.field().lastIndexOf('/') + 1) + "." + problem.reason();
+    if (specific != null && I18n.has(specific)) {
+      return I18n.text(lang, specific);
+    }
     String key = problem.reason() != null ? "error.field." + problem.reason() : "error." + problem.code();
     if (I18n.has(key)) {
       return I18n.text(lang, key);

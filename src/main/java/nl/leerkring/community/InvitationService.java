@@ -1,0 +1,191 @@
+package nl.leerkring.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import nl.leerkring.account.Caller;
+import nl.leerkring.account.Passwords;
+import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Hashes;
+import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.StoreErrors;
+import nl.leerkring.platform.Times;
+
+import java.time.Duration;
+
+/**
+ * Joining by link, for staff without a company e-mail address: the facilitator or an admin makes a link for
+ * one person, who opens it on their phone, picks a username and password, and is in. A link works once and
+ * expires; the database keeps only the hash of its token. The API and the pages both ask here.
+ */
+public final class InvitationService {
+
+  /** Who joined where: {@code account} is the account just made, or null when a logged-in person joined. */
+  public record Joined(String communityId, JsonObject account) {
+  }
+
+  static final String INVITATIONS = "invitations";
+
+  private final Database db;
+  private final MongoClient mongo;
+  private final Access access;
+  private final CommunityStore communities;
+  private final UserStore users;
+  private final Passwords passwords;
+  private final ActivityLog activity;
+  private final String publicUrl;
+
+  public InvitationService(Database db, Access access, CommunityStore communities, UserStore users, Passwords passwords,
+                           ActivityLog activity, String publicUrl) {
+    this.db = db;
+    this.mongo = db.mongo();
+    this.access = access;
+    this.communities = communities;
+    this.users = users;
+    this.passwords = passwords;
+    this.activity = activity;
+    this.publicUrl = publicUrl;
+  }
+
+  /** A new link for one person; the token is in the answer only now, the database keeps its hash. */
+  public Future<JsonObject> create(Caller caller, String communityId, JsonObject body) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireManager();
+      String token = Ids.newSecret();
+      JsonObject invitation = new JsonObject()
+          .put("_id", Hashes.sha256(token))
+          .put("communityId", m.communityId())
+          .put("organisationId", m.community().getString("organisationId"))
+          .put("title", m.community().getJsonObject("challenge").getString("title"))
+          .put("role", Role.parse(body.getString("role")).value())
+          .put("name", body.getString("name", "").trim())
+          .put("createdBy", m.userId())
+          .put("createdAt", db.now())
+          .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
+      return mongo.insert(INVITATIONS, invitation).map(id -> view(invitation)
+          .put("token", token)
+          .put("url", publicUrl + "/join/" + token));
+    });
+  }
+
+  /** What the invitation is for, while it can still be used. */
+  public Future<JsonObject> preview(String token) {
+    return usable(token).map(InvitationService::view);
+  }
+
+  private Future<JsonObject> usable(String token) {
+    return mongo.findOne(INVITATIONS, new JsonObject().put("_id", Hashes.sha256(token)), null).map(invitation -> {
+      if (invitation == null) {
+        throw Problem.notFound("invitation");
+      }
+      if (invitation.getString("usedBy") != null) {
+        throw Problem.conflict("invitation_used", "This invitation has already been used. Ask for a new one.");
+      }
+      if (invitation.getString("expiresAt").compareTo(db.now()) <= 0) {
+        throw Problem.conflict("invitation_expired", "This invitation has expired. Ask for a new one.");
+      }
+      return invitation;
+    });
+  }
+
+  /**
+   * A logged-in person ({@code caller} not null) joins with their own account; anyone else makes a new one
+   * from the body, which the caller then logs in.
+   */
+  public Future<Joined> accept(Caller caller, String token, JsonObject body) {
+    return usable(token).compose(invitation -> caller != null
+        ? join(invitation, caller.userId(), caller.displayName())
+            .map(x -> new Joined(invitation.getString("communityId"), null))
+        : newAccount(invitation, body));
+  }
+
+  private Future<Joined> newAccount(JsonObject invitation, JsonObject body) {
+    for (String field : new String[] {"displayName", "username", "password"}) {
+      if (body.getString(field) == null) {
+        return Future.failedFuture(Problem.invalidField(field, "required", "Fill in " + field + " to create your account."));
+      }
+    }
+    String userId = Ids.newId();
+    return users.byLogin(body.getString("username")).compose(existing -> {
+      if (existing != null) {
+        throw usernameTaken();
+      }
+      return passwords.hash(body.getString("password"));
+    }).compose(hash -> {
+      JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
+          body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
+      return claim(invitation, userId)
+          .compose(x -> users.insert(user).recover(error -> release(invitation)
+              .compose(y -> Future.failedFuture(StoreErrors.isDuplicateKey(error)
+                  ? usernameTaken()
+                  : error))))
+          .compose(x -> writeJoin(invitation, userId, user.getString("displayName")))
+          .compose(x -> users.byId(userId))
+          .map(joined -> new Joined(invitation.getString("communityId"), joined));
+    });
+  }
+
+  /** Names the field, so that a form can show it there. */
+  private static Problem usernameTaken() {
+    return Problem.conflict("username_taken", "That username is taken. Choose another one.", "username");
+  }
+
+  private Future<Void> join(JsonObject invitation, String userId, String displayName) {
+    return communities.byId(invitation.getString("communityId"))
+        .compose(community -> {
+          if (community != null && Membership.memberOf(community, userId) != null) {
+            throw Problem.conflict("already_member", "You are already a member of this community.");
+          }
+          return claim(invitation, userId);
+        })
+        .compose(x -> writeJoin(invitation, userId, displayName));
+  }
+
+  /** Claims the link atomically, so two people opening it at once cannot both use it. */
+  private Future<Void> claim(JsonObject invitation, String userId) {
+    JsonObject unused = new JsonObject().put("_id", invitation.getString("_id")).putNull("usedBy");
+    return mongo.findOneAndUpdateWithOptions(INVITATIONS, unused,
+            new JsonObject().put("$set", new JsonObject().put("usedBy", userId).put("usedAt", db.now())),
+            new FindOptions(), new UpdateOptions())
+        .map(before -> {
+          if (before == null) {
+            throw Problem.conflict("invitation_used", "This invitation has already been used. Ask for a new one.");
+          }
+          return null;
+        });
+  }
+
+  private Future<Void> release(JsonObject invitation) {
+    return mongo.updateCollection(INVITATIONS, new JsonObject().put("_id", invitation.getString("_id")),
+        new JsonObject().put("$set", new JsonObject().putNull("usedBy").putNull("usedAt"))).mapEmpty();
+  }
+
+  private Future<Void> writeJoin(JsonObject invitation, String userId, String displayName) {
+    String communityId = invitation.getString("communityId");
+    JsonObject member = new JsonObject()
+        .put("userId", userId)
+        .put("displayName", displayName)
+        .put("role", invitation.getString("role"))
+        .put("joinedAt", db.now());
+    return activity.entry(communityId, "member.joined", userId, displayName,
+            new JsonObject().put("role", invitation.getString("role")))
+        .compose(entry -> db.writes().apply(
+            CommunityStore.addMember(communityId, member),
+            UserStore.joinCommunity(userId, communityId),
+            entry));
+  }
+
+  private static JsonObject view(JsonObject invitation) {
+    return new JsonObject()
+        .put("communityId", invitation.getString("communityId"))
+        .put("title", invitation.getString("title"))
+        .put("role", invitation.getString("role"))
+        .put("name", invitation.getString("name"))
+        .put("expiresAt", invitation.getString("expiresAt"));
+  }
+}

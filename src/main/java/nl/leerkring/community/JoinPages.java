@@ -1,0 +1,86 @@
+package nl.leerkring.community;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.account.Authentication;
+import nl.leerkring.account.Caller;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.web.Forms;
+import nl.leerkring.web.I18n;
+import nl.leerkring.web.Language;
+import nl.leerkring.web.Page;
+import nl.leerkring.web.Pages;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Joining by link, in the browser: someone opens the invitation on their phone, picks a name, username and
+ * password (no e-mail address needed) and is taken into the community, logged in.
+ */
+public final class JoinPages {
+
+  /** Links that cannot be used (any more) get a page that says why, instead of a form. */
+  private static final Set<String> UNUSABLE = Set.of("invitation_used", "invitation_expired", "not_found");
+
+  private final Pages pages;
+  private final Forms forms;
+  private final InvitationService invitations;
+  private final Authentication authentication;
+
+  public JoinPages(Pages pages, Forms forms, InvitationService invitations, Authentication authentication) {
+    this.pages = pages;
+    this.forms = forms;
+    this.invitations = invitations;
+    this.authentication = authentication;
+  }
+
+  public void mount(Router router) {
+    router.get("/join/:token").handler(pages.open(this::form));
+    router.post("/join/:token").handler(pages.form(this::join, this::form));
+  }
+
+  private Future<Page> form(RoutingContext ctx) {
+    return invitations.preview(ctx.pathParam("token"))
+        .map(invitation -> Page.of("join", new JsonObject()
+            .put("invitation", invitation)
+            .put("token", ctx.pathParam("token"))
+            .put("displayName", "POST".equals(ctx.request().method().name())
+                ? Forms.text(ctx, "displayName") : invitation.getString("name", ""))
+            .put("language", chosenLanguage(ctx))))
+        .recover(failure -> failure instanceof Problem p && UNUSABLE.contains(p.code())
+            ? Future.succeededFuture(Page.of("join-unusable", new JsonObject()
+                .put("reason", p.code())
+                .put("_status", p.status())))
+            : Future.failedFuture(failure));
+  }
+
+  private Future<Page> join(RoutingContext ctx) {
+    String token = ctx.pathParam("token");
+    Caller caller = Caller.optional(ctx);
+    if (caller != null) {
+      return invitations.accept(caller, token, new JsonObject()).map(joined -> arrived(joined.communityId()));
+    }
+    String password = ctx.request().getFormAttribute("password");
+    JsonObject body = new JsonObject()
+        .put("displayName", Forms.text(ctx, "displayName"))
+        .put("username", Forms.text(ctx, "username"))
+        .put("password", password == null ? "" : password)
+        .put("language", Forms.text(ctx, "language"));
+    return forms.check("acceptInvitation", Map.of("token", token), body)
+        .compose(valid -> invitations.accept(null, token, valid))
+        .compose(joined -> authentication.logIn(ctx, joined.account()).map(csrf -> arrived(joined.communityId())));
+  }
+
+  /** The language picked on the form, once sent; before that the one the page is shown in. */
+  private static String chosenLanguage(RoutingContext ctx) {
+    String picked = Forms.text(ctx, "language");
+    return I18n.supports(picked) ? picked : Language.of(ctx);
+  }
+
+  private static Page arrived(String communityId) {
+    return Page.redirect("/c/" + communityId);
+  }
+}
