@@ -95,8 +95,8 @@ public final class MainVerticle extends VerticleBase {
         settings.publicUrl()).mount(api);
     new CycleRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
-    new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
-    new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
+    new QuestionRoutes(s.questions()).mount(api);
+    new NoteRoutes(s.notes()).mount(api);
     new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
     new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new ActivityRoutes(db, s.access(), s.activity()).mount(api);

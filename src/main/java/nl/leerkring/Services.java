@@ -11,9 +11,11 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.question.QuestionService;
 import nl.leerkring.question.QuestionStore;
 
 import java.time.Duration;
@@ -35,7 +37,9 @@ public record Services(
     QuestionStore questionStore,
     NoteStore noteStore,
     AccountService accounts,
-    CommunityService communities) {
+    CommunityService communities,
+    NoteService notes,
+    QuestionService questions) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -50,7 +54,9 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
+    QuestionService questions = new QuestionService(db, access, questionStore, activity);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities);
+        questionStore, noteStore, accounts, communities, notes, questions);
   }
 }
