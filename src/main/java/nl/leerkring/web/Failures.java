@@ -2,6 +2,7 @@ package nl.leerkring.web;
 
 import io.vertx.core.Handler;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -55,10 +56,16 @@ public final class Failures implements Handler<RoutingContext> {
   private static OutputUnit mostSpecific(OutputUnit root) {
     List<OutputUnit> leaves = new ArrayList<>();
     collectLeaves(root, leaves);
+    // The validator may list "properties", "$ref" and "$ref/minLength" side by side; the deepest says why.
     return leaves.stream()
         .filter(u -> u.getKeywordLocation() == null || !u.getKeywordLocation().contains("additionalProperties"))
-        .findFirst()
+        .max(Comparator.comparingInt(Failures::depth))
         .orElse(leaves.isEmpty() ? root : leaves.get(0));
+  }
+
+  private static int depth(OutputUnit unit) {
+    String location = unit.getKeywordLocation();
+    return location == null ? 0 : location.split("/").length;
   }
 
   private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {
