@@ -114,7 +114,7 @@ public final class NoteService {
     });
   }
 
-  /** The note to edit, with the community's view of its author; only the author gets it. */
+  /** The note to edit; only its author gets it. */
   public Future<JsonObject> forEditing(Caller caller, String noteId) {
     return ownNote(caller, noteId).map(found -> NoteStore.view(found.note()));
   }

@@ -123,14 +123,12 @@ public final class QuestionService {
     });
   }
 
-  /**
-   * The facilitator, the lecturer and the question's owners move it through its states; whoever raised it
-   * may still correct its priority and category.
-   */
+  /** The facilitator, the lecturer and the question's owners move a question through its states. */
   private static boolean steers(JsonObject q, Membership m) {
     return m.is(Role.FACILITATOR) || m.is(Role.LECTURER) || q.getJsonArray("owners").contains(m.userId());
   }
 
+  /** Whoever raised a question may still correct its priority and category; its state is for those who steer. */
   public Future<JsonObject> update(Caller caller, String questionId, JsonObject body) {
     return found(caller, questionId).compose(found -> {
       JsonObject q = found.question();
