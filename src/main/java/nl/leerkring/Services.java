@@ -14,6 +14,7 @@ import nl.leerkring.community.CommunityStore;
 import nl.leerkring.cycle.CycleService;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
+import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
@@ -41,6 +42,7 @@ public record Services(
     NoteStore noteStore,
     AccountService accounts,
     CommunityService communities,
+    NoteService notes,
     QuestionService questions,
     CycleService cycles,
     SessionService sessions,
@@ -60,13 +62,14 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
-    QuestionService questions = new QuestionService(db, access, activity);
+    NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
+    QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
     SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
         settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities, questions, cycles, sessions, invitations, contributions);
+        questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations, contributions);
   }
 }

@@ -6,25 +6,55 @@ import io.vertx.core.json.JsonObject;
 import nl.leerkring.account.Caller;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
+import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
+import nl.leerkring.contribution.ContributionStore;
+import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
-/** Rules for shared questions that more than one way in uses: the API, the pages, a live session. */
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shared questions: raised by any member, investigated by owners, answered with a summary, across cycles.
+ * The API and the pages both ask here.
+ */
 public final class QuestionService {
+
+  private static final Map<String, Integer> PRIORITY_ORDER = Map.of("high", 0, "medium", 1, "low", 2);
 
   private final Database db;
   private final Access access;
+  private final QuestionStore questions;
   private final ActivityLog activity;
 
-  public QuestionService(Database db, Access access, ActivityLog activity) {
+  public QuestionService(Database db, Access access, QuestionStore questions, ActivityLog activity) {
     this.db = db;
     this.access = access;
+    this.questions = questions;
     this.activity = activity;
   }
 
-  /** Any member may name a knowledge gap; it starts open, in the community's current cycle. */
+  /** By priority, then votes, then age; only those with the given status when one is given. */
+  public Future<JsonArray> list(Caller caller, String communityId, String status) {
+    return access.in(caller, communityId)
+        .compose(m -> questions.ofCommunity(m.communityId()).map(all -> {
+          JsonArray out = new JsonArray();
+          all.stream()
+              .filter(q -> status == null || status.equals(q.getString("status")))
+              .sorted(Comparator.comparing((JsonObject q) -> PRIORITY_ORDER.getOrDefault(q.getString("priority"), 1))
+                  .thenComparing(q -> -q.getJsonArray("votes").size())
+                  .thenComparing(q -> q.getString("createdAt")))
+              .forEach(q -> out.add(view(q, m)));
+          return out;
+        }));
+  }
+
   public Future<JsonObject> raise(Caller caller, String communityId, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
@@ -41,7 +71,7 @@ public final class QuestionService {
           .put("raisedBy", m.userId())
           .put("raisedByName", m.caller().displayName())
           .put("raisedInCycle", m.currentCycle())
-          .put("history", new JsonArray().add(QuestionRoutes.change("open", m, now)))
+          .put("history", new JsonArray().add(change("open", m, now)))
           .put("owners", new JsonArray())
           .put("votes", new JsonArray())
           .put("noteIds", new JsonArray())
@@ -53,7 +83,148 @@ public final class QuestionService {
               Step.insert(QuestionStore.QUESTIONS, question),
               IdLists.add(QuestionStore.listKey(m.communityId()), id),
               entry))
-          .map(done -> QuestionRoutes.view(question, m));
+          .map(done -> view(question, m));
     });
+  }
+
+  /** The question with its history, the notes the caller may see and the lecturer's contributions. */
+  public Future<JsonObject> get(Caller caller, String questionId) {
+    return found(caller, questionId).compose(found -> {
+      JsonObject q = found.question();
+      Membership m = found.membership();
+      Future<List<JsonObject>> notes = m.isMember()
+          ? db.lists().byIds(NoteStore.NOTES, IdLists.strings(q.getJsonArray("noteIds")))
+          : Future.succeededFuture(List.of());
+      Future<List<JsonObject>> contributions =
+          db.lists().byIds(ContributionStore.CONTRIBUTIONS, IdLists.strings(q.getJsonArray("contributionIds")));
+      return Future.all(notes, contributions).map(both -> {
+        JsonArray visibleNotes = new JsonArray();
+        notes.result().stream().filter(n -> NoteStore.visibleTo(n, m.userId()))
+            .forEach(n -> visibleNotes.add(NoteStore.view(n)));
+        JsonArray contributionViews = new JsonArray();
+        contributions.result().forEach(c -> contributionViews.add(ContributionStore.view(c)));
+        return view(q, m)
+            .put("history", q.getJsonArray("history"))
+            .put("notes", visibleNotes)
+            .put("noteCount", visibleNotes.size())
+            .put("contributions", contributionViews);
+      });
+    });
+  }
+
+  /** What the caller may do with this question, so that pages offer exactly the actions the rules allow. */
+  public Future<JsonObject> allowed(Caller caller, String questionId) {
+    return found(caller, questionId).map(found -> {
+      Membership m = found.membership();
+      return new JsonObject()
+          .put("vote", m.isMember())
+          .put("own", m.isMember())
+          .put("steer", m.isMember() && steers(found.question(), m));
+    });
+  }
+
+  /** The facilitator, the lecturer and the question's owners move a question through its states. */
+  private static boolean steers(JsonObject q, Membership m) {
+    return m.is(Role.FACILITATOR) || m.is(Role.LECTURER) || q.getJsonArray("owners").contains(m.userId());
+  }
+
+  /** Whoever raised a question may still correct its priority and category; its state is for those who steer. */
+  public Future<JsonObject> update(Caller caller, String questionId, JsonObject body) {
+    return found(caller, questionId).compose(found -> {
+      JsonObject q = found.question();
+      Membership m = found.membership().requireMember();
+      boolean steers = steers(q, m);
+      boolean raiser = m.userId().equals(q.getString("raisedBy"));
+      boolean changesState = body.containsKey("status") || body.containsKey("answerSummary")
+          || body.containsKey("forLecturer");
+      if (changesState ? !steers : !(steers || raiser)) {
+        throw Problem.forbidden("Only the facilitator, the lecturer or the question's owners can change this.");
+      }
+      String status = body.getString("status", q.getString("status"));
+      String summary = body.getString("answerSummary", q.getString("answerSummary"));
+      if ("answered".equals(status) && (summary == null || summary.isBlank())) {
+        throw Problem.invalidField("answerSummary", "required", "Write a short answer summary when a question is answered.");
+      }
+      JsonObject set = new JsonObject();
+      body.forEach(field -> set.put(field.getKey(), field.getValue() instanceof String s ? s.trim() : field.getValue()));
+      JsonObject update = new JsonObject().put("$set", set);
+      if (!status.equals(q.getString("status"))) {
+        update.put("$push", new JsonObject().put("history", change(status, m, db.now())));
+      }
+      // A change of status is recorded in the activity too, in the same write.
+      Future<Void> write = status.equals(q.getString("status"))
+          ? db.mongo().updateCollection(QuestionStore.QUESTIONS,
+              new JsonObject().put("_id", q.getString("_id")), update).mapEmpty()
+          : activity.entry(m.communityId(), "question.status", m.userId(), m.caller().displayName(),
+                  new JsonObject().put("questionId", q.getString("_id")).put("text", q.getString("text"))
+                      .put("status", status))
+              .compose(entry -> db.writes().apply(Step.update(QuestionStore.QUESTIONS, q.getString("_id"), update), entry));
+      return write.compose(done -> questions.byId(q.getString("_id"))).map(updated -> view(updated, m)
+          .put("history", updated.getJsonArray("history")));
+    });
+  }
+
+  /** Anyone takes on or hands back a question themselves; the facilitator may do it for any member. */
+  public Future<JsonObject> owner(Caller caller, String questionId, String userId, boolean add) {
+    return found(caller, questionId).compose(found -> {
+      Membership m = found.membership().requireMember();
+      if (!userId.equals(m.userId()) && !m.is(Role.FACILITATOR)) {
+        throw Problem.forbidden("You can only take on or hand back a question yourself.");
+      }
+      if (!m.hasMember(userId)) {
+        throw Problem.notFound("member");
+      }
+      return modify(found, new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("owners", userId)));
+    });
+  }
+
+  public Future<JsonObject> vote(Caller caller, String questionId, boolean add) {
+    return found(caller, questionId).compose(found -> {
+      Membership m = found.membership().requireMember();
+      return modify(found, new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("votes", m.userId())));
+    });
+  }
+
+  private Future<JsonObject> modify(Found found, JsonObject update) {
+    String id = found.question().getString("_id");
+    return db.mongo().updateCollection(QuestionStore.QUESTIONS, new JsonObject().put("_id", id), update)
+        .compose(done -> questions.byId(id))
+        .map(q -> view(q, found.membership()));
+  }
+
+  private record Found(JsonObject question, Membership membership) {
+  }
+
+  private Future<Found> found(Caller caller, String questionId) {
+    return questions.byId(questionId).compose(q ->
+        access.inCommunityOf(caller, q, "question").map(m -> new Found(q, m)));
+  }
+
+  private static JsonObject change(String status, Membership m, String at) {
+    return new JsonObject().put("status", status).put("by", m.userId()).put("byName", m.caller().displayName())
+        .put("at", at).put("cycle", m.currentCycle());
+  }
+
+  static JsonObject view(JsonObject q, Membership m) {
+    JsonArray votes = q.getJsonArray("votes");
+    JsonArray owners = new JsonArray();
+    q.getJsonArray("owners").forEach(id -> owners.add(new JsonObject().put("userId", id)
+        .put("displayName", m.memberName((String) id))));
+    return new JsonObject()
+        .put("id", q.getString("_id"))
+        .put("communityId", q.getString("communityId"))
+        .put("text", q.getString("text"))
+        .put("category", q.getString("category"))
+        .put("priority", q.getString("priority"))
+        .put("status", q.getString("status"))
+        .put("forLecturer", q.getBoolean("forLecturer"))
+        .put("answerSummary", q.getString("answerSummary"))
+        .put("raisedBy", new JsonObject().put("userId", q.getString("raisedBy")).put("displayName", q.getString("raisedByName")))
+        .put("raisedInCycle", q.getInteger("raisedInCycle"))
+        .put("owners", owners)
+        .put("voteCount", votes.size())
+        .put("votedByMe", votes.contains(m.userId()))
+        .put("contributionCount", q.getJsonArray("contributionIds").size())
+        .put("createdAt", q.getString("createdAt"));
   }
 }

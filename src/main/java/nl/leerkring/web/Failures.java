@@ -56,11 +56,18 @@ public final class Failures implements Handler<RoutingContext> {
   private static OutputUnit mostSpecific(OutputUnit root) {
     List<OutputUnit> leaves = new ArrayList<>();
     collectLeaves(root, leaves);
+    // The validator may list "properties", "$ref" and "$ref/minLength" side by side; the deepest says why.
     // An empty text breaks both minLength and a "\\S" pattern; that it is empty is what the person must hear.
     return leaves.stream()
         .filter(u -> u.getKeywordLocation() == null || !u.getKeywordLocation().contains("additionalProperties"))
-        .min(Comparator.comparing(u -> !"minLength".equals(keyword(u))))
+        .min(Comparator.comparing((OutputUnit u) -> !"minLength".equals(keyword(u)))
+            .thenComparing(Comparator.comparingInt(Failures::depth).reversed()))
         .orElse(leaves.isEmpty() ? root : leaves.get(0));
+  }
+
+  private static int depth(OutputUnit unit) {
+    String location = unit.getKeywordLocation();
+    return location == null ? 0 : location.split("/").length;
   }
 
   private static void collectLeaves(OutputUnit unit, List<OutputUnit> leaves) {

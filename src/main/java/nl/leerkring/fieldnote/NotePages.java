@@ -1,0 +1,204 @@
+package nl.leerkring.fieldnote;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.account.Caller;
+import nl.leerkring.community.CommunityService;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.question.QuestionService;
+import nl.leerkring.question.QuestionStore;
+import nl.leerkring.web.Forms;
+import nl.leerkring.web.Page;
+import nl.leerkring.web.Pages;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Writing a field note on a phone, reading and editing it, and my journal. */
+public final class NotePages {
+
+  static final List<String> KINDS = List.of("conversation", "observation", "look-up", "experiment", "reflection");
+  private static final Set<String> PHOTO_PROBLEMS = Set.of("empty_photo", "photo_too_large", "not_an_image");
+
+  private final Pages pages;
+  private final Forms forms;
+  private final NoteService notes;
+  private final QuestionService questions;
+  private final CommunityService communities;
+
+  public NotePages(Pages pages, Forms forms, NoteService notes, QuestionService questions,
+                   CommunityService communities) {
+    this.pages = pages;
+    this.forms = forms;
+    this.notes = notes;
+    this.questions = questions;
+    this.communities = communities;
+  }
+
+  public void mount(Router router) {
+    router.get("/c/:communityId/notes/new").handler(pages.show(this::newForm));
+    router.post("/c/:communityId/notes").handler(pages.form(this::write, this::newForm));
+    router.get("/notes/:noteId").handler(pages.show(this::note));
+    router.get("/notes/:noteId/photo").handler(this::photo);
+    router.get("/notes/:noteId/edit").handler(pages.show(this::editForm));
+    router.post("/notes/:noteId/edit").handler(pages.form(this::edit, this::editForm));
+    router.get("/journal").handler(pages.show(this::journal));
+  }
+
+  private Future<Page> newForm(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    String communityId = ctx.pathParam("communityId");
+    return communities.get(caller, communityId).compose(m -> {
+      m.requireMember();
+      boolean again = isPost(ctx);
+      List<String> ticked = again ? List.copyOf(Forms.all(ctx, "questionIds").getList())
+          : ctx.queryParam("question");
+      JsonObject form = again ? typed(ctx)
+          : new JsonObject().put("visibility", "community");
+      return questions.list(caller, communityId, null).map(all -> Page.of("note-new", new JsonObject()
+          .put("communityId", communityId)
+          .put("communityTitle", CommunityService.summary(m).getString("title"))
+          .put("form", form)
+          .put("kinds", kinds(form.getString("kind")))
+          .put("questions", choices(all, ticked, List.of()))));
+    });
+  }
+
+  /** What the person typed and chose, to show the form again as they left it. */
+  private static JsonObject typed(RoutingContext ctx) {
+    JsonObject form = new JsonObject();
+    for (String field : new String[] {"kind", "text", "tried", "happened", "visibility"}) {
+      form.put(field, Forms.text(ctx, field));
+    }
+    return form;
+  }
+
+  private static JsonArray kinds(String chosen) {
+    JsonArray out = new JsonArray();
+    KINDS.forEach(kind -> out.add(new JsonObject().put("value", kind).put("checked", kind.equals(chosen))));
+    return out;
+  }
+
+  /** Open questions to tick, plus any the note already feeds even when they are no longer open. */
+  private static JsonArray choices(JsonArray all, List<String> ticked, List<String> linked) {
+    JsonArray out = new JsonArray();
+    all.stream().map(q -> (JsonObject) q)
+        .filter(q -> QuestionStore.OPEN.contains(q.getString("status")) || linked.contains(q.getString("id")))
+        .forEach(q -> out.add(new JsonObject().put("id", q.getString("id")).put("text", q.getString("text"))
+            .put("checked", ticked.contains(q.getString("id")))));
+    return out;
+  }
+
+  private Future<Page> write(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    String communityId = ctx.pathParam("communityId");
+    JsonObject body = new JsonObject()
+        .put("kind", Forms.text(ctx, "kind"))
+        .put("text", Forms.text(ctx, "text"))
+        .put("questionIds", Forms.all(ctx, "questionIds"))
+        .put("visibility", Forms.text(ctx, "visibility"));
+    if ("experiment".equals(body.getString("kind"))) {
+      Forms.putOptional(body, ctx, "tried");
+      Forms.putOptional(body, ctx, "happened");
+    }
+    return forms.check("writeNote", Map.of("communityId", communityId), body)
+        .compose(valid -> uploadedPhoto(ctx).compose(photo -> photo == null
+            ? notes.write(caller, communityId, valid)
+            : notes.writeWithPhoto(caller, communityId, valid, photo)))
+        .recover(NotePages::photoProblemOnItsField)
+        .map(note -> Page.redirect("/notes/" + note.getString("id")));
+  }
+
+  /** The chosen photo, or null when none was chosen (an empty file field still sends an empty part). */
+  private Future<Buffer> uploadedPhoto(RoutingContext ctx) {
+    FileUpload upload = ctx.fileUploads().stream()
+        .filter(f -> "photo".equals(f.name()) && f.size() > 0).findFirst().orElse(null);
+    return upload == null ? Future.succeededFuture()
+        : ctx.vertx().fileSystem().readFile(upload.uploadedFileName());
+  }
+
+  /** A refused photo is something the person can fix on the form, next to the photo field. */
+  private static <T> Future<T> photoProblemOnItsField(Throwable failure) {
+    if (failure instanceof Problem problem && PHOTO_PROBLEMS.contains(problem.code())) {
+      return Future.failedFuture(Problem.invalidField("photo", problem.code(), problem.getMessage()));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  private Future<Page> note(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    return notes.get(caller, ctx.pathParam("noteId")).compose(note -> notes.linkedQuestions(note).map(linked -> {
+      JsonArray questionsOut = new JsonArray();
+      linked.forEach(q -> questionsOut.add(new JsonObject().put("id", q.getString("_id"))
+          .put("text", q.getString("text")).put("status", q.getString("status"))));
+      return Page.of("note", new JsonObject()
+          .put("note", note)
+          .put("mine", caller.userId().equals(note.getString("authorId")))
+          .put("questions", questionsOut));
+    }));
+  }
+
+  /** The photo for a page's img: the same reading rules as the note itself. */
+  private void photo(RoutingContext ctx) {
+    Caller caller = Caller.optional(ctx);
+    if (caller == null) {
+      ctx.fail(Problem.unauthenticated());
+      return;
+    }
+    notes.photo(caller, ctx.pathParam("noteId")).onFailure(ctx::fail)
+        .onSuccess(photo -> NoteRoutes.send(ctx, photo));
+  }
+
+  private Future<Page> editForm(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    return notes.forEditing(caller, ctx.pathParam("noteId")).compose(note -> {
+      String communityId = note.getString("communityId");
+      List<String> linked = List.copyOf(note.getJsonArray("questionIds").getList());
+      boolean again = isPost(ctx);
+      JsonObject form = again ? typed(ctx).put("kind", note.getString("kind")) : note;
+      List<String> ticked = again ? List.copyOf(Forms.all(ctx, "questionIds").getList()) : linked;
+      return questions.list(caller, communityId, null).map(all -> Page.of("note-edit", new JsonObject()
+          .put("note", note)
+          .put("form", form)
+          .put("questions", choices(all, ticked, linked))));
+    });
+  }
+
+  private Future<Page> edit(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    String noteId = ctx.pathParam("noteId");
+    JsonObject body = new JsonObject()
+        .put("text", Forms.text(ctx, "text"))
+        .put("questionIds", Forms.all(ctx, "questionIds"))
+        .put("visibility", Forms.text(ctx, "visibility"));
+    Forms.putOptional(body, ctx, "tried");
+    Forms.putOptional(body, ctx, "happened");
+    // The photo goes first: if it is refused, the note stays as it was.
+    return forms.check("editNote", Map.of("noteId", noteId), body)
+        .compose(valid -> uploadedPhoto(ctx).compose(photo -> photo == null ? Future.succeededFuture()
+            : notes.putPhoto(caller, noteId, photo)).compose(done -> notes.edit(caller, noteId, valid)))
+        .recover(NotePages::photoProblemOnItsField)
+        .map(note -> Page.redirect("/notes/" + noteId));
+  }
+
+  private Future<Page> journal(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    return Future.all(notes.journal(caller, null), communities.list(caller)).map(both -> {
+      JsonArray mine = both.resultAt(0);
+      JsonArray memberOf = new JsonArray();
+      ((JsonArray) both.resultAt(1)).stream().map(c -> (JsonObject) c)
+          .filter(c -> c.getString("myRole") != null).forEach(memberOf::add);
+      return Page.of("journal", new JsonObject().put("notes", mine).put("communities", memberOf));
+    });
+  }
+
+  private static boolean isPost(RoutingContext ctx) {
+    return "POST".equals(ctx.request().method().name());
+  }
+}

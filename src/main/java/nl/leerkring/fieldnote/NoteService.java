@@ -1,0 +1,221 @@
+package nl.leerkring.fieldnote;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.community.Access;
+import nl.leerkring.community.Membership;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
+import nl.leerkring.question.QuestionStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writing, reading and editing field notes, their photos, and a person's own journal. The API and the pages
+ * both ask here.
+ */
+public final class NoteService {
+
+  private static final String PHOTOS = "photos";
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Access access;
+  private final NoteStore notes;
+  private final QuestionStore questions;
+  private final long maxPhotoBytes;
+
+  public NoteService(Vertx vertx, Database db, Access access, NoteStore notes, QuestionStore questions,
+                     long maxPhotoBytes) {
+    this.vertx = vertx;
+    this.db = db;
+    this.access = access;
+    this.notes = notes;
+    this.questions = questions;
+    this.maxPhotoBytes = maxPhotoBytes;
+  }
+
+  /** A stored photo as it is sent back: its type and bytes. */
+  public record StoredPhoto(String contentType, Buffer bytes) {
+  }
+
+  public Future<JsonObject> list(Caller caller, String communityId, int offset, int limit) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireMember();
+      return db.lists().newestFirst(NoteStore.communityList(m.communityId()), NoteStore.NOTES, offset, limit)
+          .map(page -> {
+            JsonArray items = new JsonArray();
+            page.stream().filter(n -> NoteStore.visibleTo(n, m.userId())).forEach(n -> items.add(NoteStore.view(n)));
+            return new JsonObject().put("items", items)
+                .put("next", page.size() == limit ? offset + limit : null);
+          });
+    });
+  }
+
+  public Future<JsonObject> write(Caller caller, String communityId, JsonObject body) {
+    return access.in(caller, communityId)
+        .compose(m -> notes.write(m.requireMember(), body, null))
+        .map(NoteStore::view);
+  }
+
+  /**
+   * A note with its photo in one go, as the page's form sends them. The photo is checked and cleaned first,
+   * so a photo that is refused leaves no note behind.
+   */
+  public Future<JsonObject> writeWithPhoto(Caller caller, String communityId, JsonObject body, Buffer photo) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireMember();
+      return clean(photo).compose(clean -> notes.write(m, body, null)
+          .compose(note -> store(note, clean)));
+    });
+  }
+
+  public Future<JsonObject> get(Caller caller, String noteId) {
+    return readable(caller, noteId).map(found -> NoteStore.view(found.note()));
+  }
+
+  /** The questions a note feeds, for showing them by their text. */
+  public Future<List<JsonObject>> linkedQuestions(JsonObject note) {
+    return db.lists().byIds(QuestionStore.QUESTIONS, IdLists.strings(note.getJsonArray("questionIds")));
+  }
+
+  private record Found(JsonObject note, Membership membership) {
+  }
+
+  /** A private note does not exist for anyone but its author; company admins read no notes at all. */
+  private Future<Found> readable(Caller caller, String noteId) {
+    return notes.byId(noteId).compose(note -> {
+      if (note != null && !NoteStore.visibleTo(note, caller.userId())) {
+        return Future.failedFuture(Problem.notFound("field note"));
+      }
+      return access.inCommunityOf(caller, note, "field note").map(m -> {
+        if (!m.isMember() && !m.userId().equals(note.getString("authorId"))) {
+          throw Problem.forbidden("Field notes are for the community's members.");
+        }
+        return new Found(note, m);
+      });
+    });
+  }
+
+  private Future<Found> ownNote(Caller caller, String noteId) {
+    return readable(caller, noteId).map(found -> {
+      if (!found.membership().userId().equals(found.note().getString("authorId"))) {
+        throw Problem.forbidden("Only the author can change a field note.");
+      }
+      return found;
+    });
+  }
+
+  /** The note to edit; only its author gets it. */
+  public Future<JsonObject> forEditing(Caller caller, String noteId) {
+    return ownNote(caller, noteId).map(found -> NoteStore.view(found.note()));
+  }
+
+  /** Edits keep who wrote the note and when; each edit adds who changed it and when. */
+  public Future<JsonObject> edit(Caller caller, String noteId, JsonObject body) {
+    return ownNote(caller, noteId).compose(found -> {
+      JsonObject note = found.note();
+      Membership m = found.membership();
+      Future<List<String>> linked = body.containsKey("questionIds")
+          ? questions.requireInCommunity(m.communityId(), body.getJsonArray("questionIds"), "questionIds")
+          : Future.succeededFuture(IdLists.strings(note.getJsonArray("questionIds")));
+      return linked.compose(questionIds -> {
+        String id = note.getString("_id");
+        JsonObject set = new JsonObject().put("updatedAt", db.now()).put("questionIds", new JsonArray(questionIds));
+        for (String field : new String[] {"text", "tried", "happened", "visibility"}) {
+          NoteStore.putIfPresent(set, body, field);
+        }
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.update(NoteStore.NOTES, id, new JsonObject().put("$set", set)
+            .put("$push", new JsonObject().put("edits", new JsonObject().put("by", m.userId()).put("at", db.now())))));
+        List<String> before = IdLists.strings(note.getJsonArray("questionIds"));
+        questionIds.stream().filter(q -> !before.contains(q))
+            .forEach(q -> steps.add(QuestionStore.link(q, "noteIds", id)));
+        before.stream().filter(q -> !questionIds.contains(q))
+            .forEach(q -> steps.add(QuestionStore.unlink(q, "noteIds", id)));
+        return db.writes().apply(steps).compose(done -> notes.byId(id)).map(NoteStore::view);
+      });
+    });
+  }
+
+  /** All my notes and prompt answers, private ones included, newest first; optionally of one community. */
+  public Future<JsonArray> journal(Caller caller, String communityId) {
+    return db.lists().newestFirst(NoteStore.journal(caller.userId()), NoteStore.NOTES, 0, Integer.MAX_VALUE)
+        .map(all -> {
+          JsonArray out = new JsonArray();
+          all.stream()
+              .filter(n -> communityId == null || communityId.equals(n.getString("communityId")))
+              .forEach(n -> out.add(NoteStore.view(n)));
+          return out;
+        });
+  }
+
+  public Future<JsonObject> putPhoto(Caller caller, String noteId, Buffer bytes) {
+    return checkSize(bytes).compose(ok -> ownNote(caller, noteId))
+        .compose(found -> clean(bytes).compose(clean -> store(found.note(), clean)));
+  }
+
+  private Future<Void> checkSize(Buffer bytes) {
+    if (bytes == null || bytes.length() == 0) {
+      return Future.failedFuture(Problem.badRequest("empty_photo", "The photo is empty."));
+    }
+    if (bytes.length() > maxPhotoBytes) {
+      return Future.failedFuture(Problem.status(413, "photo_too_large",
+          "The photo is larger than " + (maxPhotoBytes / (1024 * 1024)) + " MB."));
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Where the photo was taken is removed before it is stored (see {@link Photos}). */
+  private Future<Photos.Photo> clean(Buffer bytes) {
+    return checkSize(bytes).compose(ok -> vertx.executeBlocking(() -> {
+      try {
+        return Photos.withoutLocation(bytes.getBytes());
+      } catch (Photos.NotAnImage e) {
+        throw Problem.status(415, "not_an_image", e.getMessage());
+      }
+    }, false));
+  }
+
+  private Future<JsonObject> store(JsonObject note, Photos.Photo clean) {
+    String contentType = clean.contentType();
+    String noteId = note.getString("_id");
+    String photoId = Ids.newId();
+    JsonObject photo = new JsonObject().put("_id", photoId).put("noteId", noteId)
+        .put("contentType", contentType).put("data", new JsonObject().put("$binary", clean.bytes()));
+    JsonObject previous = note.getJsonObject("photo");
+    // The new photo is stored before the note points to it; the old one goes only after.
+    return db.mongo().insert(PHOTOS, photo)
+        .compose(id -> db.mongo().updateCollection(NoteStore.NOTES, new JsonObject().put("_id", noteId),
+            new JsonObject().put("$set", new JsonObject().put("photo", new JsonObject()
+                .put("id", photoId).put("contentType", contentType).put("size", clean.bytes().length)))))
+        .compose(done -> previous == null ? Future.succeededFuture()
+            : db.mongo().removeDocument(PHOTOS, new JsonObject().put("_id", previous.getString("id"))))
+        .compose(done -> notes.byId(noteId))
+        .map(NoteStore::view);
+  }
+
+  public Future<StoredPhoto> photo(Caller caller, String noteId) {
+    return readable(caller, noteId).compose(found -> {
+      JsonObject photo = found.note().getJsonObject("photo");
+      if (photo == null) {
+        throw Problem.notFound("photo");
+      }
+      return db.mongo().findOne(PHOTOS, new JsonObject().put("_id", photo.getString("id")), null);
+    }).map(photo -> {
+      if (photo == null) {
+        throw Problem.notFound("photo");
+      }
+      return new StoredPhoto(photo.getString("contentType"),
+          Buffer.buffer(photo.getJsonObject("data").getBinary("$binary")));
+    });
+  }
+}
