@@ -13,6 +13,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.community.CommunityPages;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
@@ -22,6 +23,7 @@ import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionRoutes;
@@ -97,9 +99,9 @@ public final class MainVerticle extends VerticleBase {
     new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
-    new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
+    new PromptRoutes(s.prompts()).mount(api);
     new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
-    new ActivityRoutes(db, s.access(), s.activity()).mount(api);
+    new ActivityRoutes(s.activityFeed()).mount(api);
     return api.createRouter();
   }
 
@@ -114,7 +116,9 @@ public final class MainVerticle extends VerticleBase {
         .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(s.authentication());
     new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
-    new HomePages(pages, s.communities()).mount(router);
+    new HomePages(pages, s.home(), s.facilitator()).mount(router);
+    new CommunityPages(pages, s.communityOverview()).mount(router);
+    new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -8,12 +8,18 @@ import nl.leerkring.account.Logins;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.activity.ActivityService;
 import nl.leerkring.community.Access;
+import nl.leerkring.community.Agenda;
+import nl.leerkring.community.CommunityOverview;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.home.FacilitatorService;
+import nl.leerkring.home.HomeService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
 
 import java.time.Duration;
@@ -35,7 +41,13 @@ public record Services(
     QuestionStore questionStore,
     NoteStore noteStore,
     AccountService accounts,
-    CommunityService communities) {
+    CommunityService communities,
+    ActivityService activityFeed,
+    PromptService prompts,
+    Agenda agenda,
+    CommunityOverview communityOverview,
+    HomeService home,
+    FacilitatorService facilitator) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -50,7 +62,13 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    ActivityService activityFeed = new ActivityService(db, access, activity);
+    PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
+    Agenda agenda = new Agenda(db);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities);
+        questionStore, noteStore, accounts, communities, activityFeed, prompts, agenda,
+        new CommunityOverview(db, access, agenda, activityFeed),
+        new HomeService(db, communities, prompts, agenda),
+        new FacilitatorService(db, access, communityStore, agenda, prompts));
   }
 }
