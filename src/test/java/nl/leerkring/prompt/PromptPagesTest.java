@@ -72,7 +72,7 @@ class PromptPagesTest {
 
     fenna.navigate(PROMPTS);
     assertThat(card(fenna, "Wat helpt of hindert jou bij het leren op het werk?")).containsText("Beantwoord door Sanne Visser");
-    card(fenna, "Wat helpt of hindert jou bij het leren op het werk?").getByRole(AriaRole.LINK).click();
+    card(fenna, "Wat helpt of hindert jou bij het leren op het werk?").locator(".card-link").click();
     assertThat(fenna.locator("#answered-by")).hasText("Sanne Visser");
     assertThat(fenna.locator("#answers")).hasCount(0);
     assertEquals(-1, fenna.locator("main").innerText().indexOf("wat ik nog niet snap"), "a private answer shows to Fenna");
@@ -86,7 +86,7 @@ class PromptPagesTest {
     fenna.navigate(PROMPTS);
     fenna.getByLabel("Vraag of opdracht").fill("Haal kennis van buiten binnen: een leverancier, een klant, een beurs.");
     fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Klaarzetten")).click();
-    String href = card(fenna, "Haal kennis van buiten binnen").getByRole(AriaRole.LINK).getAttribute("href");
+    String href = card(fenna, "Haal kennis van buiten binnen").locator(".card-link").getAttribute("href");
 
     Page mehmet = Browser.logIn(browser.phone(), "mehmet");
     mehmet.navigate(href);
@@ -137,10 +137,12 @@ class PromptPagesTest {
     EveryLanguage.assertAccessible(fenna, "the prompts form with an error, on a phone");
     Browser.screenshot(fenna, "phone-prompts-error");
 
-    fenna.getByLabel("Versturen op (Nederlandse tijd)").fill("");
+    fenna.navigate(PROMPTS);
+    fenna.getByLabel("Vraag of opdracht").fill("Probeer deze week iets nieuws of anders.");
     fenna.getByLabel("Alleen deze leden:").check();
     fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Klaarzetten")).click();
-    assertThat(fenna.locator("#recipientIds-error")).hasText("Kies minstens een lid, of stuur naar iedereen.");
+    assertThat(fenna.locator(".field-error")).hasText("Kies minstens een lid, of stuur naar iedereen.");
+    assertThat(fenna.locator("#recipientIds-error")).isVisible();
     assertThat(fenna.getByLabel("Alleen deze leden:")).isChecked();
     assertThat(fenna.getByLabel("Vraag of opdracht")).hasValue("Probeer deze week iets nieuws of anders.");
   }
