@@ -233,10 +233,9 @@ public final class PromptService {
     return isFor(prompt, userId) && prompt.getString("sendAt").compareTo(now) <= 0;
   }
 
-  /** A prompt without chosen recipients goes to every member but the one who wrote it. */
   private static boolean isFor(JsonObject prompt, String userId) {
     JsonArray recipients = prompt.getJsonArray("recipientIds");
-    return recipients == null ? !userId.equals(prompt.getString("createdBy")) : recipients.contains(userId);
+    return recipients == null || recipients.contains(userId);
   }
 
   private JsonObject view(JsonObject prompt, Membership m, boolean overview) {

@@ -134,8 +134,17 @@ class PromptPagesTest {
     assertThat(fenna.locator("#sendAt-error")).hasText("Deze datum ligt in het verleden.");
     assertThat(fenna.getByLabel("Versturen op (Nederlandse tijd)")).hasAttribute("aria-invalid", "true");
     assertThat(fenna.getByLabel("Vraag of opdracht")).hasValue("Probeer deze week iets nieuws of anders.");
-    EveryLanguage.assertAccessible(fenna, "the prompts form with an error, on a phone");
+    Browser.assertAccessible(fenna, "the prompts form with an error, on a phone");
     Browser.screenshot(fenna, "phone-prompts-error");
+
+    fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+    fenna.getByLabel("Question or assignment").fill("Try something new or different this week.");
+    fenna.getByLabel("Send at (Dutch time)").fill(localTime(-2));
+    fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule")).click();
+    assertThat(fenna.locator("#sendAt-error")).hasText("This date lies in the past.");
+    assertThat(fenna.getByLabel("Question or assignment")).hasValue("Try something new or different this week.");
+    Browser.assertAccessible(fenna, "the English prompts form with an error, on a phone");
+    fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
 
     fenna.navigate(PROMPTS);
     fenna.getByLabel("Vraag of opdracht").fill("Probeer deze week iets nieuws of anders.");
