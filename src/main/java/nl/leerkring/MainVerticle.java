@@ -13,6 +13,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.community.CommunityPages;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
@@ -24,6 +25,7 @@ import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
@@ -103,9 +105,9 @@ public final class MainVerticle extends VerticleBase {
     new QuestionRoutes(s.questions()).mount(api);
     new InvitationRoutes(s.invitations(), s.authentication()).mount(api);
     new NoteRoutes(s.notes()).mount(api);
-    new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
+    new PromptRoutes(s.prompts()).mount(api);
     new ContributionRoutes(s.contributions()).mount(api);
-    new ActivityRoutes(db, s.access(), s.activity()).mount(api);
+    new ActivityRoutes(s.activityFeed()).mount(api);
     return api.createRouter();
   }
 
@@ -120,7 +122,9 @@ public final class MainVerticle extends VerticleBase {
         .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(s.authentication());
     new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
-    new HomePages(pages, s.communities()).mount(router);
+    new HomePages(pages, s.home(), s.facilitator()).mount(router);
+    new CommunityPages(pages, s.communityOverview()).mount(router);
+    new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
     new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);

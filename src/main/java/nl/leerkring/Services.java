@@ -8,7 +8,10 @@ import nl.leerkring.account.Logins;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.activity.ActivityService;
 import nl.leerkring.community.Access;
+import nl.leerkring.community.Agenda;
+import nl.leerkring.community.CommunityOverview;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.cycle.CycleService;
@@ -16,9 +19,12 @@ import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
 import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.home.FacilitatorService;
+import nl.leerkring.home.HomeService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
+import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.session.SessionService;
 
@@ -47,7 +53,13 @@ public record Services(
     CycleService cycles,
     SessionService sessions,
     InvitationService invitations,
-    ContributionService contributions) {
+    ContributionService contributions,
+    ActivityService activityFeed,
+    PromptService prompts,
+    Agenda agenda,
+    CommunityOverview communityOverview,
+    HomeService home,
+    FacilitatorService facilitator) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -69,7 +81,14 @@ public record Services(
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
         settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
+    ActivityService activityFeed = new ActivityService(db, access, activity);
+    PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
+    Agenda agenda = new Agenda(db);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations, contributions);
+        questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
+        contributions, activityFeed, prompts, agenda,
+        new CommunityOverview(db, access, agenda, activityFeed),
+        new HomeService(db, communities, prompts, agenda),
+        new FacilitatorService(db, access, communityStore, agenda, prompts));
   }
 }

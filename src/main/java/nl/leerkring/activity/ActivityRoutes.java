@@ -1,76 +1,23 @@
 package nl.leerkring.activity;
 
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.Caller;
-import nl.leerkring.community.Access;
-import nl.leerkring.community.Membership;
-import nl.leerkring.fieldnote.NoteStore;
-import nl.leerkring.platform.Database;
 import nl.leerkring.web.Api;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-/**
- * The community's recent activity. Note entries carry only the note's id; the text is looked up when shown,
- * so a note made private later disappears from the feed, and company admins see that a note was written but
- * not what it says.
- */
+/** Activity as JSON: the request's parts go to {@link ActivityService}, its answer back as JSON. */
 public final class ActivityRoutes {
 
-  private static final int EXCERPT = 140;
+  private final ActivityService activity;
 
-  private final Database db;
-  private final Access access;
-  private final ActivityLog log;
-
-  public ActivityRoutes(Database db, Access access, ActivityLog log) {
-    this.db = db;
-    this.access = access;
-    this.log = log;
+  public ActivityRoutes(ActivityService activity) {
+    this.activity = activity;
   }
 
   public void mount(RouterBuilder api) {
-    api.getRoute("getActivity").addHandler(Api.ok(this::page));
-  }
-
-  private Future<JsonObject> page(RoutingContext ctx) {
-    String before = Api.query(ctx, "before");
-    int limit = Api.queryInt(ctx, "limit", 20);
-    return access.in(Caller.required(ctx), Api.path(ctx, "communityId"))
-        .compose(m -> log.page(m.communityId(), before == null ? null : Long.parseLong(before), limit)
-            .compose(page -> withNotes(m, page)));
-  }
-
-  private Future<JsonObject> withNotes(Membership m, ActivityLog.Page page) {
-    List<String> noteIds = page.entries().stream()
-        .map(e -> e.getJsonObject("about").getString("noteId")).filter(id -> id != null).toList();
-    Future<List<JsonObject>> notes = noteIds.isEmpty()
-        ? Future.succeededFuture(List.of()) : db.lists().byIds(NoteStore.NOTES, noteIds);
-    return notes.map(found -> {
-      Map<String, JsonObject> byId = new HashMap<>();
-      found.forEach(n -> byId.put(n.getString("_id"), n));
-      JsonArray items = new JsonArray();
-      for (JsonObject entry : page.entries()) {
-        String noteId = entry.getJsonObject("about").getString("noteId");
-        if (noteId != null) {
-          JsonObject note = byId.get(noteId);
-          if (note == null || !NoteStore.visibleTo(note, m.userId())) {
-            continue;
-          }
-          if (m.isMember()) {
-            String text = note.getString("text");
-            entry.getJsonObject("about").put("excerpt", text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
-          }
-        }
-        items.add(entry);
-      }
-      return new JsonObject().put("items", items).put("next", page.next());
-    });
+    api.getRoute("getActivity").addHandler(Api.ok(ctx -> {
+      String before = Api.query(ctx, "before");
+      return activity.page(Caller.required(ctx), Api.path(ctx, "communityId"),
+          before == null ? null : Long.valueOf(before), Api.queryInt(ctx, "limit", 20));
+    }));
   }
 }

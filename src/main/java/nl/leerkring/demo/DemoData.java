@@ -272,27 +272,34 @@ public final class DemoData {
   }
 
   private void notes() {
-    note("demo-n-experiment", "demo-sanne", "experiment", "community", List.of("demo-q-temp"),
-        "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).", -18)
-        .put("tried", "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.")
-        .put("happened", "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager.");
-    note("demo-n-conversation", "demo-mehmet", "conversation", "community", List.of("demo-q-uitleg"),
-        "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een vergelijking met een "
-            + "sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.", -15);
-    note("demo-n-observation", "demo-joost", "observation", "community", List.of("demo-q-buffer"),
-        "Meegekeken met Ahmed van de servicedienst: bij twee van de drie storingen zat er geen buffervat en "
-            + "was het afgiftesysteem heel klein.", -12);
-    note("demo-n-lookup", "demo-priya", "look-up", "community", List.of("demo-q-temp"),
-        "In de installatiehandleiding staat een tabel met stooklijnen per type afgiftesysteem. Foto van "
-            + "bladzijde 34 gemaakt voor in de bus.", -10);
-    note("demo-n-reflection", "demo-kees", "reflection", "private", List.of(),
-        "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.", -9);
-    note("demo-n-answer-lotte", "demo-lotte", "reflection", "community", List.of("demo-q-uitleg"),
-        "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.", -5)
-        .put("promptId", "demo-p-1");
-    note("demo-n-answer-bram", "demo-bram", "reflection", "private", List.of(),
-        "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", -4)
-        .put("promptId", "demo-p-1");
+    // Built whole before they are stored: an insert takes a copy of the note as it is then.
+    List<JsonObject> notes = List.of(
+        note("demo-n-experiment", "demo-sanne", "experiment", "community", List.of("demo-q-temp"),
+            "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).", -18)
+            .put("tried", "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.")
+            .put("happened", "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager."),
+        note("demo-n-conversation", "demo-mehmet", "conversation", "community", List.of("demo-q-uitleg"),
+            "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een vergelijking met een "
+                + "sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.", -15),
+        note("demo-n-observation", "demo-joost", "observation", "community", List.of("demo-q-buffer"),
+            "Meegekeken met Ahmed van de servicedienst: bij twee van de drie storingen zat er geen buffervat en "
+                + "was het afgiftesysteem heel klein.", -12),
+        note("demo-n-lookup", "demo-priya", "look-up", "community", List.of("demo-q-temp"),
+            "In de installatiehandleiding staat een tabel met stooklijnen per type afgiftesysteem. Foto van "
+                + "bladzijde 34 gemaakt voor in de bus.", -10),
+        note("demo-n-reflection", "demo-kees", "reflection", "private", List.of(),
+            "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.", -9),
+        note("demo-n-answer-lotte", "demo-lotte", "reflection", "community", List.of("demo-q-uitleg"),
+            "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.", -5)
+            .put("promptId", "demo-p-1"),
+        note("demo-n-answer-bram", "demo-bram", "reflection", "private", List.of(),
+            "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", -4)
+            .put("promptId", "demo-p-1"));
+    for (JsonObject note : notes) {
+      steps.add(Step.insert("notes", note));
+      steps.add(IdLists.add(IdLists.key(COMMUNITY, "notes"), note.getString("_id")));
+      steps.add(IdLists.add(IdLists.key(note.getString("authorId"), "journal"), note.getString("_id")));
+    }
   }
 
   private JsonObject note(String id, String author, String kind, String visibility, List<String> questionIds,
@@ -302,9 +309,6 @@ public final class DemoData {
         .put("authorId", author).put("authorName", nameOf(author)).put("kind", kind).put("text", text)
         .put("visibility", visibility).put("questionIds", new JsonArray(questionIds)).put("edits", new JsonArray())
         .put("createdAt", at(days));
-    steps.add(Step.insert("notes", note));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "notes"), id));
-    steps.add(IdLists.add(IdLists.key(author, "journal"), id));
     return note;
   }
 

@@ -1,0 +1,127 @@
+package nl.leerkring.home;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.community.Access;
+import nl.leerkring.community.Agenda;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Times;
+import nl.leerkring.prompt.PromptService;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facilitator's view across the communities they serve: who took part since the last session, which
+ * questions nobody investigates, which agreements are overdue, and what is planned. Participation is counted,
+ * never read: a note shared with the community counts as a note; a private note is not counted, since even
+ * its existence is its writer's; a prompt answer counts as an answer, as the facilitator already sees who
+ * answered.
+ */
+public final class FacilitatorService {
+
+  private final Database db;
+  private final Access access;
+  private final CommunityStore communities;
+  private final Agenda agenda;
+  private final PromptService prompts;
+
+  public FacilitatorService(Database db, Access access, CommunityStore communities, Agenda agenda,
+                            PromptService prompts) {
+    this.db = db;
+    this.access = access;
+    this.communities = communities;
+    this.agenda = agenda;
+    this.prompts = prompts;
+  }
+
+  public Future<JsonArray> overview(Caller caller) {
+    return communities.byIds(caller.communityIds()).compose(found -> {
+      List<Future<JsonObject>> served = found.stream()
+          .filter(c -> facilitates(c, caller.userId()))
+          .map(c -> access.in(caller, c.getString("_id")).compose(this::community))
+          .toList();
+      if (served.isEmpty()) {
+        throw Problem.forbidden("Only a facilitator has this overview.");
+      }
+      return Future.all(served).map(done -> {
+        JsonArray out = new JsonArray();
+        served.forEach(f -> out.add(f.result()));
+        return out;
+      });
+    });
+  }
+
+  private static boolean facilitates(JsonObject community, String userId) {
+    return community.getJsonArray("members", new JsonArray()).stream().map(m -> (JsonObject) m)
+        .anyMatch(m -> userId.equals(m.getString("userId")) && Role.FACILITATOR.value().equals(m.getString("role")));
+  }
+
+  private Future<JsonObject> community(Membership m) {
+    String now = db.now();
+    return agenda.sessions(m.communityId()).compose(sessions -> {
+      String since = Agenda.last(sessions, now).map(s -> s.getString("startsAt")).orElse(null);
+      Future<List<JsonObject>> notes = agenda.notes(m.communityId());
+      Future<List<JsonObject>> questions = agenda.questions(m.communityId());
+      Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
+      return Future.all(notes, questions, uptake).map(done -> new JsonObject()
+          .put("id", m.communityId())
+          .put("title", m.community().getJsonObject("challenge").getString("title"))
+          .put("since", since)
+          .put("participation", participation(m, since, notes.result(), uptake.result().answersByMember()))
+          .put("unowned", unowned(questions.result()))
+          .put("overdue", overdue(sessions))
+          .put("plannedPrompts", uptake.result().planned())
+          .put("comingSessions", coming(sessions, now)));
+    });
+  }
+
+  private static JsonArray participation(Membership m, String since, List<JsonObject> notes, Map<String, Integer> answers) {
+    JsonArray out = new JsonArray();
+    m.community().getJsonArray("members").stream().map(x -> (JsonObject) x)
+        .filter(member -> Role.PARTICIPANT.value().equals(member.getString("role")))
+        .forEach(member -> {
+          String id = member.getString("userId");
+          long shared = notes.stream()
+              .filter(n -> id.equals(n.getString("authorId")) && "community".equals(n.getString("visibility"))
+                  && n.getString("promptId") == null && (since == null || n.getString("createdAt").compareTo(since) >= 0))
+              .count();
+          int answered = answers.getOrDefault(id, 0);
+          out.add(new JsonObject().put("userId", id).put("displayName", member.getString("displayName"))
+              .put("notes", shared).put("answers", answered).put("quiet", shared == 0 && answered == 0));
+        });
+    return out;
+  }
+
+  private static JsonArray unowned(List<JsonObject> questions) {
+    JsonArray out = new JsonArray();
+    Agenda.open(questions).stream().filter(q -> q.getJsonArray("owners", new JsonArray()).isEmpty())
+        .forEach(q -> out.add(new JsonObject().put("id", q.getString("_id")).put("text", q.getString("text"))
+            .put("priority", q.getString("priority"))));
+    return out;
+  }
+
+  private JsonArray overdue(List<JsonObject> sessions) {
+    String today = LocalDate.now(db.clock().withZone(Times.DEFAULT_ZONE)).toString();
+    JsonArray out = new JsonArray();
+    Agenda.openAgreements(sessions).stream().filter(a -> a.getString("due") != null && a.getString("due").compareTo(today) < 0)
+        .forEach(out::add);
+    return out;
+  }
+
+  private static JsonArray coming(List<JsonObject> sessions, String now) {
+    JsonArray out = new JsonArray();
+    sessions.stream().filter(s -> "planned".equals(s.getString("status")) && s.getString("startsAt").compareTo(now) >= 0)
+        .sorted(Comparator.comparing(s -> s.getString("startsAt")))
+        .forEach(s -> out.add(Agenda.session(s)));
+    return out;
+  }
+}

@@ -1,0 +1,103 @@
+package nl.leerkring.prompt;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.account.Caller;
+import nl.leerkring.community.CommunityService;
+import nl.leerkring.community.Role;
+import nl.leerkring.web.Forms;
+import nl.leerkring.web.Page;
+import nl.leerkring.web.Pages;
+
+import java.util.Map;
+
+/**
+ * Prompts in the browser: the facilitator writes and schedules them and sees who answered; a member reads
+ * one and answers it with a reflection in their journal.
+ */
+public final class PromptPages {
+
+  static final int PAGE = 20;
+
+  private final Pages pages;
+  private final Forms forms;
+  private final CommunityService communities;
+  private final PromptService prompts;
+
+  public PromptPages(Pages pages, Forms forms, CommunityService communities, PromptService prompts) {
+    this.pages = pages;
+    this.forms = forms;
+    this.communities = communities;
+    this.prompts = prompts;
+  }
+
+  public void mount(Router router) {
+    router.get("/c/:communityId/prompts").handler(pages.show(this::list));
+    router.post("/c/:communityId/prompts").handler(pages.form(this::schedule, this::list));
+    router.get("/prompts/:promptId").handler(pages.show(this::prompt));
+    router.post("/prompts/:promptId/answers").handler(pages.form(this::answer, this::prompt));
+  }
+
+  private Future<Page> list(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    String communityId = ctx.pathParam("communityId");
+    int from = offset(ctx);
+    return communities.get(caller, communityId).compose(m -> prompts.list(caller, communityId, from, PAGE).map(page -> {
+      JsonArray chosen = Forms.all(ctx, "recipientIds");
+      JsonArray recipients = new JsonArray();
+      m.community().getJsonArray("members").stream().map(x -> (JsonObject) x)
+          .filter(member -> !member.getString("userId").equals(caller.userId()))
+          .forEach(member -> recipients.add(new JsonObject().put("userId", member.getString("userId"))
+              .put("displayName", member.getString("displayName"))
+              .put("chosen", chosen.contains(member.getString("userId")))));
+      return Page.of("prompts", new JsonObject()
+          .put("community", CommunityService.summary(m))
+          .put("facilitator", m.is(Role.FACILITATOR))
+          .put("member", m.isMember())
+          .put("prompts", page.items())
+          .put("next", page.next())
+          .put("from", from)
+          .put("recipients", recipients)
+          .put("scheduled", "1".equals(ctx.request().getParam("scheduled"))));
+    }));
+  }
+
+  private Future<Page> schedule(RoutingContext ctx) {
+    String communityId = ctx.pathParam("communityId");
+    JsonObject body = new JsonObject().put("text", Forms.text(ctx, "text"));
+    Forms.putOptional(body, ctx, "sendAt");
+    if ("chosen".equals(Forms.text(ctx, "to"))) {
+      body.put("recipientIds", Forms.all(ctx, "recipientIds"));
+    }
+    return forms.check("schedulePrompt", Map.of("communityId", communityId), body)
+        .compose(valid -> prompts.schedule(Caller.required(ctx), communityId, valid))
+        .map(done -> Page.redirect("/c/" + communityId + "/prompts?scheduled=1"));
+  }
+
+  private Future<Page> prompt(RoutingContext ctx) {
+    return prompts.get(Caller.required(ctx), ctx.pathParam("promptId"))
+        .map(prompt -> Page.of("prompt", new JsonObject().put("prompt", prompt)
+            .put("canAnswer", prompt.getBoolean("forMe") && prompt.getBoolean("sent") && !prompt.getBoolean("answeredByMe"))));
+  }
+
+  private Future<Page> answer(RoutingContext ctx) {
+    String promptId = ctx.pathParam("promptId");
+    JsonObject body = new JsonObject()
+        .put("text", Forms.text(ctx, "text"))
+        .put("visibility", "community".equals(Forms.text(ctx, "visibility")) ? "community" : "private");
+    return forms.check("answerPrompt", Map.of("promptId", promptId), body)
+        .compose(valid -> prompts.answer(Caller.required(ctx), promptId, valid))
+        .map(note -> Page.redirect("/prompts/" + promptId));
+  }
+
+  private static int offset(RoutingContext ctx) {
+    try {
+      return Math.max(0, Integer.parseInt(ctx.request().getParam("from", "0")));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

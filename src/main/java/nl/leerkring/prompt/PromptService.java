@@ -1,0 +1,269 @@
+package nl.leerkring.prompt;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.Caller;
+import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.community.Access;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
+import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.LocalTimes;
+import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prompts the facilitator sends between sessions. Delivery is in-app: a prompt reaches its recipients once
+ * its time has come. An answer is a reflection note in the member's journal, linked to the prompt.
+ */
+public final class PromptService {
+
+  static final String PROMPTS = "prompts";
+  /** What "my prompts" looks at per community: a facilitator sends a few a month, so this reaches months back. */
+  static final int RECENT = 20;
+
+  private final Database db;
+  private final Access access;
+  private final CommunityStore communities;
+  private final NoteStore notes;
+  private final ActivityLog activity;
+
+  public PromptService(Database db, Access access, CommunityStore communities, NoteStore notes, ActivityLog activity) {
+    this.db = db;
+    this.access = access;
+    this.communities = communities;
+    this.notes = notes;
+    this.activity = activity;
+  }
+
+  static String listKey(String communityId) {
+    return IdLists.key(communityId, "prompts");
+  }
+
+  public Future<JsonObject> schedule(Caller caller, String communityId, JsonObject body) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireRole(Role.FACILITATOR);
+      Instant now = db.clock().instant();
+      ZoneId zone = LocalTimes.zone(body.getString("zone"), "zone");
+      Instant sendAt = body.getString("sendAt") == null ? now
+          : LocalTimes.future(body.getString("sendAt"), zone, now, "sendAt");
+      JsonArray recipients = body.getJsonArray("recipientIds");
+      if (recipients != null) {
+        if (recipients.isEmpty()) {
+          throw Problem.invalidField("recipientIds", "none_chosen", "Choose at least one recipient, or send to everyone.");
+        }
+        recipients.forEach(id -> {
+          if (!m.hasMember((String) id)) {
+            throw Problem.invalidField("recipientIds", "not_member", "Every recipient must be a member of this community.");
+          }
+        });
+      }
+      String id = Ids.newId();
+      JsonObject prompt = new JsonObject()
+          .put("_id", id)
+          .put("communityId", m.communityId())
+          .put("cycle", m.currentCycle())
+          .put("text", body.getString("text").trim())
+          .put("sendAt", Times.format(sendAt))
+          .put("zone", zone.getId())
+          .put("recipientIds", recipients)
+          .put("createdBy", m.userId())
+          .put("createdByName", m.caller().displayName())
+          .put("createdAt", db.now())
+          .put("answers", new JsonArray());
+      return activity.entry(m.communityId(), "prompt.scheduled", m.userId(), m.caller().displayName(),
+              new JsonObject().put("promptId", id).put("sendAt", prompt.getString("sendAt")))
+          .compose(entry -> db.writes().apply(
+              Step.insert(PROMPTS, prompt),
+              IdLists.add(listKey(m.communityId()), id),
+              entry))
+          .map(done -> view(prompt, m, true));
+    });
+  }
+
+  /** A page of prompts, newest first, and the offset of the next page when there are older ones. */
+  public record Page(JsonArray items, Integer next) {
+  }
+
+  /** A page of the community's prompts as the caller may see them. */
+  public Future<Page> list(Caller caller, String communityId, int offset, int limit) {
+    return access.in(caller, communityId).compose(m -> visiblePrompts(m, offset, limit));
+  }
+
+  /** The facilitator sees every prompt and who answered; a member sees the prompts that reached them. */
+  private Future<Page> visiblePrompts(Membership m, int offset, int limit) {
+    boolean overview = overview(m);
+    String now = db.now();
+    // One more than asked tells whether an older page exists without counting the list.
+    return db.lists().newestFirst(listKey(m.communityId()), PROMPTS, offset, limit + 1).map(found -> {
+      JsonArray out = new JsonArray();
+      found.stream().limit(limit)
+          .filter(p -> overview || delivered(p, m.userId(), now))
+          .forEach(p -> out.add(view(p, m, overview)));
+      return new Page(out, found.size() > limit ? offset + limit : null);
+    });
+  }
+
+  private static boolean overview(Membership m) {
+    return m.is(Role.FACILITATOR) || (m.companyAdmin() && !m.isMember());
+  }
+
+  /** The recent prompts that reached me in all my communities, with whether I answered. */
+  public Future<JsonArray> mine(Caller caller) {
+    return communities.byIds(caller.communityIds()).compose(list -> {
+      List<Future<JsonArray>> perCommunity = list.stream()
+          .map(c -> access.in(caller, c.getString("_id")).compose(m -> visiblePrompts(m, 0, RECENT).map(page -> {
+            JsonArray delivered = new JsonArray();
+            page.items().forEach(p -> {
+              JsonObject prompt = (JsonObject) p;
+              if (prompt.getBoolean("forMe") && prompt.getBoolean("sent")) {
+                delivered.add(prompt.put("communityTitle", c.getJsonObject("challenge").getString("title")));
+              }
+            });
+            return delivered;
+          }))).toList();
+      return Future.all(perCommunity).map(done -> {
+        JsonArray out = new JsonArray();
+        perCommunity.forEach(f -> out.addAll(f.result()));
+        return out;
+      });
+    });
+  }
+
+  /**
+   * One prompt as the caller may see it. A recipient also gets their own answer; the facilitator gets who
+   * answered, and the texts of the answers that their writers shared with the community.
+   */
+  public Future<JsonObject> get(Caller caller, String promptId) {
+    return found(caller, promptId).compose(found -> {
+      JsonObject prompt = found.prompt();
+      Membership m = found.membership();
+      boolean overview = overview(m);
+      if (!overview && !delivered(prompt, m.userId(), db.now())) {
+        throw Problem.notFound("prompt");
+      }
+      JsonObject view = view(prompt, m, overview);
+      List<String> noteIds = prompt.getJsonArray("answers").stream().map(a -> (JsonObject) a)
+          .filter(a -> m.isMember() && (overview || m.userId().equals(a.getString("userId"))))
+          .map(a -> a.getString("noteId")).toList();
+      return db.lists().byIds(NoteStore.NOTES, noteIds).map(answers -> {
+        JsonArray shown = new JsonArray();
+        answers.stream().filter(n -> NoteStore.visibleTo(n, m.userId())).forEach(n -> shown.add(new JsonObject()
+            .put("noteId", n.getString("_id")).put("userId", n.getString("authorId"))
+            .put("displayName", n.getString("authorName")).put("text", n.getString("text"))
+            .put("visibility", n.getString("visibility"))));
+        return view.put("answers", shown).put("communityTitle",
+            m.community().getJsonObject("challenge").getString("title"));
+      });
+    });
+  }
+
+  public Future<JsonObject> answer(Caller caller, String promptId, JsonObject body) {
+    return found(caller, promptId).compose(found -> {
+      JsonObject prompt = found.prompt();
+      Membership m = found.membership().requireMember();
+      if (!delivered(prompt, m.userId(), db.now())) {
+        throw Problem.notFound("prompt");
+      }
+      boolean answered = prompt.getJsonArray("answers").stream()
+          .anyMatch(a -> m.userId().equals(((JsonObject) a).getString("userId")));
+      if (answered) {
+        throw Problem.conflict("already_answered", "You already answered this prompt; edit your note instead.");
+      }
+      // An answer is personal unless its writer chooses to share it.
+      JsonObject note = new JsonObject()
+          .put("kind", "reflection")
+          .put("text", body.getString("text"))
+          .put("visibility", body.getString("visibility", "private"))
+          .put("questionIds", body.getJsonArray("questionIds"));
+      return notes.write(m, note, promptId).compose(written -> db.mongo().updateCollection(PROMPTS,
+              new JsonObject().put("_id", promptId),
+              new JsonObject().put("$push", new JsonObject().put("answers", new JsonObject()
+                  .put("userId", m.userId()).put("noteId", written.getString("_id")).put("at", db.now()))))
+          .map(done -> NoteStore.view(written)));
+    });
+  }
+
+  /** For the facilitator's overview: how many prompts each member answered since a moment. */
+  public record Uptake(Map<String, Integer> answersByMember, JsonArray planned) {
+  }
+
+  /** Answers counted over the recent prompts, and those prompts still waiting for their time, soonest first. */
+  public Future<Uptake> uptake(Membership m, String since) {
+    m.requireRole(Role.FACILITATOR);
+    String now = db.now();
+    return db.lists().newestFirst(listKey(m.communityId()), PROMPTS, 0, RECENT).map(recent -> {
+      Map<String, Integer> answers = new HashMap<>();
+      recent.forEach(p -> p.getJsonArray("answers").forEach(a -> {
+        JsonObject answer = (JsonObject) a;
+        if (since == null || answer.getString("at").compareTo(since) >= 0) {
+          answers.merge(answer.getString("userId"), 1, Integer::sum);
+        }
+      }));
+      JsonArray planned = new JsonArray();
+      recent.stream().filter(p -> p.getString("sendAt").compareTo(now) > 0)
+          .sorted(Comparator.comparing(p -> p.getString("sendAt")))
+          .forEach(p -> planned.add(view(p, m, true)));
+      return new Uptake(answers, planned);
+    });
+  }
+
+  private record Found(JsonObject prompt, Membership membership) {
+  }
+
+  private Future<Found> found(Caller caller, String promptId) {
+    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", promptId), null)
+        .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").map(m -> new Found(prompt, m)));
+  }
+
+  private static boolean delivered(JsonObject prompt, String userId, String now) {
+    return isFor(prompt, userId) && prompt.getString("sendAt").compareTo(now) <= 0;
+  }
+
+  private static boolean isFor(JsonObject prompt, String userId) {
+    JsonArray recipients = prompt.getJsonArray("recipientIds");
+    return recipients == null || recipients.contains(userId);
+  }
+
+  private JsonObject view(JsonObject prompt, Membership m, boolean overview) {
+    JsonArray answers = prompt.getJsonArray("answers");
+    boolean answeredByMe = answers.stream().anyMatch(a -> m.userId().equals(((JsonObject) a).getString("userId")));
+    JsonObject out = new JsonObject()
+        .put("id", prompt.getString("_id"))
+        .put("communityId", prompt.getString("communityId"))
+        .put("text", prompt.getString("text"))
+        .put("sendAt", prompt.getString("sendAt"))
+        .put("sent", prompt.getString("sendAt").compareTo(db.now()) <= 0)
+        .put("from", prompt.getString("createdByName"))
+        .put("forMe", m.isMember() && isFor(prompt, m.userId()))
+        .put("answeredByMe", answeredByMe);
+    if (overview) {
+      // Who answered, not what: the answers themselves keep the visibility their writers chose.
+      JsonArray answeredBy = new JsonArray();
+      answers.forEach(a -> {
+        String userId = ((JsonObject) a).getString("userId");
+        answeredBy.add(new JsonObject().put("userId", userId).put("displayName", m.memberName(userId)));
+      });
+      JsonArray recipients = prompt.getJsonArray("recipientIds");
+      JsonArray recipientNames = new JsonArray();
+      if (recipients != null) {
+        recipients.forEach(id -> recipientNames.add(m.memberName((String) id)));
+      }
+      out.put("recipientIds", recipients).put("recipientNames", recipientNames).put("answeredBy", answeredBy);
+    }
+    return out;
+  }
+}
