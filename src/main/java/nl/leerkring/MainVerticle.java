@@ -13,6 +13,7 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
@@ -20,10 +21,17 @@ import nl.leerkring.cycle.CycleRoutes;
 import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
+import nl.leerkring.mail.MailPages;
+import nl.leerkring.mail.MailRoutes;
+import nl.leerkring.notification.NotificationPages;
+import nl.leerkring.notification.NotificationRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.prompt.PromptAnswerPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.schedule.RhythmServices;
+import nl.leerkring.schedule.ScheduleRoutes;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
@@ -48,24 +56,38 @@ public final class MainVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
   private static final String CONTRACT = "webroot/api/openapi.yaml";
 
+  private final Clock clock;
   private Database db;
   private HttpServer server;
+  private RhythmServices rhythm;
+  private PromptRoutes prompts;
   private long housekeeping = -1;
+
+  public MainVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  /** Tests pass a clock they can move, so that nothing waits for real days. */
+  public MainVerticle(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Future<?> start() {
-    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
+    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, clock)
         .compose(database -> {
           db = database;
           return db.writes().replayPending();
         })
         .compose(replayed -> settings.demo() ? new DemoData(vertx, db).loadIntoEmptyStore() : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
-        .compose(contract -> listen(settings, router(settings, contract))));
+        .compose(contract -> listen(settings, router(settings, contract)))
+        .compose(x -> rhythm.start(db)));
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
     Services services = Services.create(vertx, db, settings);
+    rhythm = services.rhythm();
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
@@ -97,15 +119,20 @@ public final class MainVerticle extends VerticleBase {
     new SessionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new QuestionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new NoteRoutes(vertx, db, s.access(), s.noteStore(), s.questionStore(), settings.maxPhotoBytes()).mount(api);
-    new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity()).mount(api);
+    prompts = new PromptRoutes(db, s.access(), s.communityStore(), s.noteStore(), s.activity());
+    prompts.mount(api);
     new ContributionRoutes(db, s.access(), s.questionStore(), s.activity()).mount(api);
     new ActivityRoutes(db, s.access(), s.activity()).mount(api);
+    new ScheduleRoutes(s.rhythm().rhythm(), s.rhythm().deliveries()).mount(api);
+    new NotificationRoutes(s.rhythm().notifications()).mount(api);
+    new MailRoutes(s.rhythm().mailPreferences()).mount(api);
+    new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
     return api.createRouter();
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx);
+    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
@@ -115,6 +142,10 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(s.authentication());
     new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
     new HomePages(pages, s.communities()).mount(router);
+    new NotificationPages(pages, s.rhythm().notifications()).mount(router);
+    new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
+    new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new PromptAnswerPages(pages, forms, prompts).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;
@@ -138,7 +169,8 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(housekeeping);
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = rhythm == null ? Future.succeededFuture() : rhythm.stop();
+    closing = closing.compose(x -> server == null ? Future.succeededFuture() : server.close());
     return closing.compose(x -> db == null ? Future.succeededFuture() : db.close());
   }
 }

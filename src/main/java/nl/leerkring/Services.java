@@ -15,6 +15,7 @@ import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.schedule.RhythmServices;
 
 import java.time.Duration;
 
@@ -35,7 +36,8 @@ public record Services(
     QuestionStore questionStore,
     NoteStore noteStore,
     AccountService accounts,
-    CommunityService communities) {
+    CommunityService communities,
+    RhythmServices rhythm) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -50,7 +52,8 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
-        questionStore, noteStore, accounts, communities);
+        questionStore, noteStore, accounts, communities, rhythm);
   }
 }

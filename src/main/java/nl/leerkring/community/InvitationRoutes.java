@@ -17,11 +17,15 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
 import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.Times;
+import nl.leerkring.schedule.InvitationMail;
 import nl.leerkring.web.Api;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Joining by link, for staff without a company e-mail address: the facilitator or an admin makes a link for
@@ -76,9 +80,12 @@ public final class InvitationRoutes {
           .put("createdBy", m.userId())
           .put("createdAt", db.now())
           .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
-      return mongo.insert(INVITATIONS, invitation).map(id -> view(invitation)
+      String url = publicUrl + "/join/" + token;
+      List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+      steps.addAll(InvitationMail.to(body.getString("email"), body.getString("language"), invitation, url, m.caller().displayName()));
+      return db.writes().apply(steps).map(id -> view(invitation)
           .put("token", token)
-          .put("url", publicUrl + "/join/" + token));
+          .put("url", url));
     });
   }
 

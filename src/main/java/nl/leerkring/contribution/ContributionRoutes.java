@@ -14,6 +14,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.schedule.QuestionNews;
 import nl.leerkring.web.Api;
 
 import java.util.ArrayList;
@@ -74,6 +75,7 @@ public final class ContributionRoutes {
             steps.add(Step.insert(ContributionStore.CONTRIBUTIONS, contribution));
             steps.add(IdLists.add(ContributionStore.listKey(m.communityId()), id));
             questionIds.forEach(q -> steps.add(QuestionStore.link(q, "contributionIds", id)));
+            steps.add(QuestionNews.contribution(id, contribution.getString("createdAt")));
             return activity.entry(m.communityId(), "contribution.added", m.userId(), m.caller().displayName(),
                     new JsonObject().put("contributionId", id).put("kind", contribution.getString("kind")))
                 .compose(entry -> {

@@ -19,6 +19,7 @@ import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.schedule.PromptJobs;
 import nl.leerkring.web.Api;
 
 import java.time.Instant;
@@ -52,7 +53,8 @@ public final class PromptRoutes {
     api.getRoute("listPrompts").addHandler(Api.ok(ctx -> access.in(Caller.required(ctx), Api.path(ctx, "communityId"))
         .compose(this::visiblePrompts)));
     api.getRoute("getMyPrompts").addHandler(Api.ok(this::mine));
-    api.getRoute("answerPrompt").addHandler(Api.created(this::answer));
+    api.getRoute("answerPrompt").addHandler(Api.created(ctx ->
+        answer(Caller.required(ctx), Api.path(ctx, "promptId"), Api.body(ctx))));
   }
 
   static String listKey(String communityId) {
@@ -93,7 +95,8 @@ public final class PromptRoutes {
           .compose(entry -> db.writes().apply(
               Step.insert(PROMPTS, prompt),
               IdLists.add(listKey(m.communityId()), id),
-              entry))
+              entry,
+              PromptJobs.first(prompt, body)))
           .map(done -> view(prompt, m, true));
     });
   }
@@ -135,15 +138,29 @@ public final class PromptRoutes {
     });
   }
 
-  private Future<JsonObject> answer(RoutingContext ctx) {
-    JsonObject body = Api.body(ctx);
-    Caller caller = Caller.required(ctx);
-    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", Api.path(ctx, "promptId")), null)
-        .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").compose(m -> {
+  /** A prompt that reached the caller, as they see it. */
+  public Future<JsonObject> get(Caller caller, String promptId) {
+    return delivered(caller, promptId).map(found -> view(found.prompt(), found.membership(), false));
+  }
+
+  private record Delivered(JsonObject prompt, Membership membership) {
+  }
+
+  private Future<Delivered> delivered(Caller caller, String promptId) {
+    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", promptId), null)
+        .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").map(m -> {
           m.requireMember();
           if (!isFor(prompt, m.userId()) || prompt.getString("sendAt").compareTo(db.now()) > 0) {
             throw Problem.notFound("prompt");
           }
+          return new Delivered(prompt, m);
+        }));
+  }
+
+  public Future<JsonObject> answer(Caller caller, String promptId, JsonObject body) {
+    return delivered(caller, promptId).compose(found -> {
+          JsonObject prompt = found.prompt();
+          Membership m = found.membership();
           boolean answered = prompt.getJsonArray("answers").stream()
               .anyMatch(a -> m.userId().equals(((JsonObject) a).getString("userId")));
           if (answered) {
@@ -160,7 +177,7 @@ public final class PromptRoutes {
                   new JsonObject().put("$push", new JsonObject().put("answers", new JsonObject()
                       .put("userId", m.userId()).put("noteId", written.getString("_id")).put("at", db.now()))))
               .map(done -> NoteStore.view(written)));
-        }));
+        });
   }
 
   private static boolean isFor(JsonObject prompt, String userId) {

@@ -10,6 +10,7 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
+import nl.leerkring.notification.Notifications;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -18,12 +19,14 @@ import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.schedule.SessionJobs;
 import nl.leerkring.web.Api;
 
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -105,7 +108,8 @@ public final class SessionRoutes {
           .compose(entry -> db.writes().apply(
               Step.insert(SESSIONS, session),
               IdLists.add(listKey(m.communityId()), id),
-              entry))
+              entry,
+              SessionJobs.planned(session)))
           .map(done -> view(session));
     });
   }
@@ -131,8 +135,7 @@ public final class SessionRoutes {
       if ("done".equals(session.getString("status")) && "planned".equals(set.getString("status"))) {
         throw Problem.conflict("session_done", "A session that took place cannot be planned again.");
       }
-      return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", session.getString("_id")),
-              new JsonObject().put("$set", set))
+      return db.writes().apply(SessionJobs.changed(session, set, found.membership().userId(), db.now()))
           .compose(done -> reread(found));
     });
   }
@@ -178,8 +181,11 @@ public final class SessionRoutes {
             .put("due", due)
             .put("done", false)
             .put("createdAt", db.now());
-        return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", found.session().getString("_id")),
-            new JsonObject().put("$push", new JsonObject().put("agreements", agreement)));
+        String sessionId = found.session().getString("_id");
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.update(SESSIONS, sessionId, new JsonObject().put("$addToSet", new JsonObject().put("agreements", agreement))));
+        steps.addAll(Notifications.agreement(agreement, m.userId(), "/sessions/" + sessionId, db.now()));
+        return db.writes().apply(steps);
       }).compose(done -> reread(found));
     });
   }
