@@ -143,8 +143,8 @@ public final class Scheduler {
         .put("lastError", job.getString("lastError"))
         .put("by", instance)));
     steps.add(Step.update(Jobs.JOBS, id, new JsonObject().put("$set", new JsonObject().put("status", Jobs.DONE))));
-    if (!"sent".equals(done.result())) {
-      LOG.info("Job {} {}: {}", id, done.result(), done.reason());
+    if ("skipped".equals(done.result())) {
+      LOG.debug("Job {} skipped: {}", id, done.reason());
     }
     return db.writes().apply(steps)
         .compose(x -> mongo.removeDocument(Jobs.JOBS, new JsonObject().put("_id", id).put("status", Jobs.DONE)))

@@ -94,6 +94,14 @@ public final class TestServer implements AutoCloseable {
     return this;
   }
 
+  /** Stops the server, does what happens while it is down (time passing), and starts it again. */
+  public TestServer restart(boolean demo, Runnable whileDown) {
+    vertx.undeploy(deploymentId).await();
+    whileDown.run();
+    deploy(demo);
+    return this;
+  }
+
   public int port() {
     return verticle.port();
   }
