@@ -56,7 +56,6 @@ public record RhythmServices(
   }
 
   public Future<Void> stop() {
-    scheduler.stop();
-    return mailer.close();
+    return scheduler.stop().compose(x -> mailer.close());
   }
 }

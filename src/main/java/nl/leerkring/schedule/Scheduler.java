@@ -40,6 +40,7 @@ public final class Scheduler {
   private final Map<String, JobHandler> handlers = new HashMap<>();
   private final String instance = Ids.newId();
   private long timer = -1;
+  private Future<Void> looking = Future.succeededFuture();
   private volatile boolean stopped;
 
   public Scheduler(Vertx vertx, Database db, long pollMillis) {
@@ -61,9 +62,11 @@ public final class Scheduler {
     });
   }
 
-  public void stop() {
+  /** Completes when the job under way, if any, is finished, so the database is not closed under it. */
+  public Future<Void> stop() {
     stopped = true;
     vertx.cancelTimer(timer);
+    return looking.otherwiseEmpty();
   }
 
   /** One look at a time: the next is set only when this one is finished. */
@@ -71,7 +74,8 @@ public final class Scheduler {
     if (stopped) {
       return;
     }
-    runDue().onComplete(done -> {
+    looking = runDue();
+    looking.onComplete(done -> {
       if (done.failed()) {
         LOG.warn("Could not run due jobs", done.cause());
       }

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the app only. Fenna, who sends the prompt, gets no copy.
  */
 @ExtendWith(VertxExtension.class)
-@DisplayName("Prompts by mail")
+@DisplayName("Prompts and reminders by mail")
 class PromptMailTest {
 
   @RegisterExtension
@@ -293,6 +293,80 @@ class PromptMailTest {
         .findFirst().orElseThrow();
     assertEquals("failed", sannes.getString("status"));
     assertTrue(sannes.getString("reason") != null && !sannes.getString("reason").isBlank());
+  }
+
+  @Test
+  @DisplayName("A weekly prompt comes twice; each time, only who has not answered gets one reminder, and no more")
+  void weeklyPromptWithOneReminder(Vertx vertx) {
+    TestServer server = server(vertx, new JsonObject());
+    giveAddresses(server);
+    Person fenna = server.demo("fenna@leerwerkplaats.nl");
+    String id = fenna.post(COMMUNITY + "/prompts", new JsonObject().put("text", "Wat leerde je deze week?")
+        .put("repeat", new JsonObject().put("every", "week").put("day", "wednesday").put("time", "09:00").put("times", 2)))
+        .expect(201).json().getString("id");
+    Mails.await(SMTP, 3);
+    Person sanne = server.demo("sanne");
+    sanne.post("/prompts/" + id + "/answers", new JsonObject().put("text", "Dat de stooklijn ertoe doet.")).expect(201);
+
+    Instant tuesday = clock.instant();
+    clock.set(nextTuesdayAt(LocalTime.of(8, 59, 58)).plus(Duration.ofDays(1)));
+    Mails.await(SMTP, 6);
+    assertTrue(sanne.get("/me/prompts").ok().stream().map(p -> (JsonObject) p)
+        .anyMatch(p -> (id + "-2").equals(p.getString("id"))), "the second time is a prompt of its own");
+
+    clock.set(tuesday.plus(Duration.ofHours(48)));
+    Mails.await(SMTP, 8);
+    noMoreThan(8);
+    assertEquals(2, Mails.countTo(SMTP, SANNE), "Sanne answered the first time: no reminder for it");
+
+    clock.set(nextTuesdayAt(LocalTime.of(9, 0)).plus(Duration.ofDays(3)));
+    Mails.await(SMTP, 11);
+    assertEquals(3, Mails.countTo(SMTP, SANNE));
+    assertTrue(Mails.subject(lastTo(SANNE)).startsWith("Herinnering: je antwoord op de vraag"), Mails.subject(lastTo(SANNE)));
+    clock.advance(Duration.ofDays(8));
+    noMoreThan(11);
+  }
+
+  private static MimeMessage lastTo(String address) {
+    MimeMessage last = null;
+    for (MimeMessage message : SMTP.getReceivedMessages()) {
+      if (address.equals(Mails.recipient(message))) {
+        last = message;
+      }
+    }
+    return last;
+  }
+
+  @Test
+  @DisplayName("A session reminder goes out a day before with the event attached; one whose session ended while the server was down is skipped and recorded")
+  void sessionReminders(Vertx vertx) {
+    TestServer server = server(vertx, new JsonObject());
+    giveAddresses(server);
+    Person fenna = server.demo("fenna@leerwerkplaats.nl");
+    LocalDate thursday = LocalDate.ofInstant(clock.instant(), AMSTERDAM).plusDays(2);
+    String id = fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", thursday + "T14:00").put("place", "Werkplaats"))
+        .expect(201).json().getString("id");
+    JsonObject friday = fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", thursday.plusDays(1) + "T10:00"))
+        .expect(201).json();
+    assertFalse(SMTP.waitForIncomingEmail(1500, 1), "not yet");
+
+    clock.set(thursday.minusDays(1).atTime(13, 59, 58).atZone(AMSTERDAM).toInstant());
+    Mails.await(SMTP, 4);
+    noMoreThan(4);
+    MimeMessage reminder = Mails.to(SMTP, SANNE);
+    assertTrue(Mails.subject(reminder).startsWith("Herinnering: bijeenkomst van"), Mails.subject(reminder));
+    assertTrue(Mails.text(reminder).contains("Werkplaats"));
+    String ics = Mails.part(reminder, "text/calendar").orElseThrow();
+    assertTrue(ics.contains("METHOD:REQUEST") && ics.contains("UID:" + id + "@leerkring") && ics.contains("SEQUENCE:0"), ics);
+    assertEquals(1, Mails.countTo(SMTP, "fenna@leerwerkplaats.nl"), "the facilitator is reminded too");
+
+    server.restart(true, () -> clock.set(thursday.plusDays(2).atTime(12, 0).atZone(AMSTERDAM).toInstant()));
+    String jobId = "sessionReminder:" + friday.getString("id") + ":" + friday.getString("startsAt");
+    JsonObject skipped = Eventually.await("the late reminder to be recorded", Duration.ofSeconds(30),
+        () -> store.findOne(Jobs.FINISHED, jobId));
+    assertEquals("skipped", skipped.getString("result"));
+    assertEquals("session_over", skipped.getString("reason"));
+    noMoreThan(4);
   }
 
   private JsonObject awaitFinished(String jobId) {
