@@ -311,7 +311,7 @@ class PromptMailTest {
     Instant tuesday = clock.instant();
     clock.set(nextTuesdayAt(LocalTime.of(8, 59, 58)).plus(Duration.ofDays(1)));
     Mails.await(SMTP, 6);
-    assertTrue(sanne.get("/me/prompts").ok().stream().map(p -> (JsonObject) p)
+    assertTrue(sanne.get("/me/prompts").expect(200).array().stream().map(p -> (JsonObject) p)
         .anyMatch(p -> (id + "-2").equals(p.getString("id"))), "the second time is a prompt of its own");
 
     clock.set(tuesday.plus(Duration.ofHours(48)));
@@ -325,6 +325,31 @@ class PromptMailTest {
     assertTrue(Mails.subject(lastTo(SANNE)).startsWith("Herinnering: je antwoord op de vraag"), Mails.subject(lastTo(SANNE)));
     clock.advance(Duration.ofDays(8));
     noMoreThan(11);
+  }
+
+  @Test
+  @DisplayName("A prompt that follows each session comes again the morning after the next session")
+  void promptAfterEachSession(Vertx vertx) {
+    TestServer server = server(vertx, new JsonObject());
+    giveAddresses(server);
+    Person fenna = server.demo("fenna@leerwerkplaats.nl");
+    String id = fenna.post(COMMUNITY + "/prompts", new JsonObject().put("text", "Wat neem je mee uit de bijeenkomst?")
+        .put("repeat", new JsonObject().put("every", "afterSession").put("daysAfter", 1).put("time", "09:00").put("times", 2)))
+        .expect(201).json().getString("id");
+    Mails.await(SMTP, 3);
+    LocalDate thursday = LocalDate.ofInstant(clock.instant(), AMSTERDAM).plusDays(2);
+    fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", thursday + "T14:00")).expect(201);
+    assertFalse(SMTP.waitForIncomingEmail(1500, 4), "nothing before the session");
+
+    clock.set(thursday.plusDays(1).atTime(8, 59, 58).atZone(AMSTERDAM).toInstant());
+    JsonObject second = Eventually.await("the prompt after the session", Duration.ofSeconds(30), () -> server.demo("sanne")
+        .get("/me/prompts").expect(200).array().stream().map(p -> (JsonObject) p).filter(p -> (id + "-2").equals(p.getString("id")))
+        .findFirst().orElse(null));
+    assertEquals(LocalTime.of(9, 0), Instant.parse(second.getString("sendAt")).atZone(AMSTERDAM).toLocalTime()
+        .truncatedTo(ChronoUnit.MINUTES));
+    Mails.await(SMTP, 9);
+    assertEquals(2, java.util.Arrays.stream(SMTP.getReceivedMessages())
+        .filter(m -> SANNE.equals(Mails.recipient(m)) && Mails.subject(m).startsWith("Een vraag van je begeleider")).count());
   }
 
   private static MimeMessage lastTo(String address) {
