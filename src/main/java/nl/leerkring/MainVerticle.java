@@ -14,6 +14,7 @@ import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.activity.ActivityRoutes;
 import nl.leerkring.community.CommunityPages;
+import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
@@ -23,6 +24,10 @@ import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NotePages;
 import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
+import nl.leerkring.mail.MailPages;
+import nl.leerkring.mail.MailRoutes;
+import nl.leerkring.notification.NotificationPages;
+import nl.leerkring.notification.NotificationRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.prompt.PromptPages;
@@ -30,6 +35,8 @@ import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionPages;
+import nl.leerkring.schedule.RhythmServices;
+import nl.leerkring.schedule.ScheduleRoutes;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
@@ -57,24 +64,37 @@ public final class MainVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
   private static final String CONTRACT = "webroot/api/openapi.yaml";
 
+  private final Clock clock;
   private Database db;
   private HttpServer server;
+  private RhythmServices rhythm;
   private long housekeeping = -1;
+
+  public MainVerticle() {
+    this(Clock.systemUTC());
+  }
+
+  /** Tests pass a clock they can move, so that nothing waits for real days. */
+  public MainVerticle(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Future<?> start() {
-    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
+    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, clock)
         .compose(database -> {
           db = database;
           return db.writes().replayPending();
         })
         .compose(replayed -> settings.demo() ? new DemoData(vertx, db).loadIntoEmptyStore() : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
-        .compose(contract -> listen(settings, router(settings, contract))));
+        .compose(contract -> listen(settings, router(settings, contract)))
+        .compose(x -> rhythm.start(db)));
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
     Services services = Services.create(vertx, db, settings);
+    rhythm = services.rhythm();
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
@@ -108,12 +128,16 @@ public final class MainVerticle extends VerticleBase {
     new PromptRoutes(s.prompts()).mount(api);
     new ContributionRoutes(s.contributions()).mount(api);
     new ActivityRoutes(s.activityFeed()).mount(api);
+    new ScheduleRoutes(s.rhythm().rhythm(), s.rhythm().deliveries()).mount(api);
+    new NotificationRoutes(s.rhythm().notifications()).mount(api);
+    new MailRoutes(s.rhythm().mailPreferences()).mount(api);
+    new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
     return api.createRouter();
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx);
+    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
@@ -132,6 +156,9 @@ public final class MainVerticle extends VerticleBase {
     new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     new NotePages(pages, forms, s.notes(), s.questions(), s.communities()).mount(router);
     new QuestionPages(pages, forms, s.questions(), s.communities()).mount(router);
+    new NotificationPages(pages, s.rhythm().notifications()).mount(router);
+    new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
+    new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;
@@ -155,7 +182,8 @@ public final class MainVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(housekeeping);
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closing = rhythm == null ? Future.succeededFuture() : rhythm.stop();
+    closing = closing.compose(x -> server == null ? Future.succeededFuture() : server.close());
     return closing.compose(x -> db == null ? Future.succeededFuture() : db.close());
   }
 }

@@ -27,6 +27,7 @@ import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.session.SessionService;
+import nl.leerkring.schedule.RhythmServices;
 
 import java.time.Duration;
 
@@ -59,7 +60,8 @@ public record Services(
     Agenda agenda,
     CommunityOverview communityOverview,
     HomeService home,
-    FacilitatorService facilitator) {
+    FacilitatorService facilitator,
+    RhythmServices rhythm) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -84,11 +86,13 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
     Agenda agenda = new Agenda(db);
+    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
-        new FacilitatorService(db, access, communityStore, agenda, prompts));
+        new FacilitatorService(db, access, communityStore, agenda, prompts),
+        rhythm);
   }
 }

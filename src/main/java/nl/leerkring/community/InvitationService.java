@@ -1,5 +1,9 @@
 package nl.leerkring.community;
 
+import java.util.List;
+import java.util.ArrayList;
+import nl.leerkring.platform.Step;
+import nl.leerkring.schedule.InvitationMail;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
@@ -67,9 +71,13 @@ public final class InvitationService {
           .put("createdBy", m.userId())
           .put("createdAt", db.now())
           .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
-      return mongo.insert(INVITATIONS, invitation).map(id -> view(invitation)
+      String url = publicUrl + "/join/" + token;
+      List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+      steps.addAll(InvitationMail.to(body.getString("email"), body.getString("language"), invitation, url,
+          m.caller().displayName()));
+      return db.writes().apply(steps).map(done -> view(invitation)
           .put("token", token)
-          .put("url", publicUrl + "/join/" + token));
+          .put("url", url));
     });
   }
 

@@ -1,5 +1,6 @@
 package nl.leerkring.contribution;
 
+import nl.leerkring.schedule.QuestionNews;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -72,6 +73,7 @@ public final class ContributionService {
             steps.add(Step.insert(ContributionStore.CONTRIBUTIONS, contribution));
             steps.add(IdLists.add(ContributionStore.listKey(m.communityId()), id));
             questionIds.forEach(q -> steps.add(QuestionStore.link(q, "contributionIds", id)));
+            steps.add(QuestionNews.contribution(id, contribution.getString("createdAt")));
             return activity.entry(m.communityId(), "contribution.added", m.userId(), m.caller().displayName(),
                     new JsonObject().put("contributionId", id).put("kind", contribution.getString("kind")))
                 .compose(entry -> {

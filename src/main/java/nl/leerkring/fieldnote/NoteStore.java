@@ -10,6 +10,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.schedule.QuestionNews;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,9 @@ public final class NoteStore {
           steps.add(IdLists.add(communityList(m.communityId()), id));
           steps.add(IdLists.add(journal(m.userId()), id));
           questionIds.forEach(q -> steps.add(QuestionStore.link(q, "noteIds", id)));
+          if (!questionIds.isEmpty()) {
+            steps.add(QuestionNews.note(id, note.getString("createdAt")));
+          }
           return entry(m, note).compose(entry -> {
             if (entry != null) {
               steps.add(entry);

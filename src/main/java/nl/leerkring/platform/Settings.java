@@ -28,17 +28,38 @@ public record Settings(
     int loginAttemptsPerWindow,
     int loginWindowMinutes,
     long maxBodyBytes,
-    long maxPhotoBytes) {
+    long maxPhotoBytes,
+    Mail mail,
+    int schedulerPollMillis) {
 
-  private static final Map<String, String> ENVIRONMENT = Map.of(
-      "LEERKRING_HTTP_HOST", "httpHost",
-      "LEERKRING_HTTP_PORT", "httpPort",
-      "LEERKRING_PUBLIC_URL", "publicUrl",
-      "LEERKRING_DATA_DIR", "dataDir",
-      "LEERKRING_STORE_CACHE_MB", "storeCacheMb",
-      "LEERKRING_MONGO_URI", "mongoUri",
-      "LEERKRING_DATABASE", "database",
-      "LEERKRING_DEMO", "demo");
+  /**
+   * Outgoing mail. Without an SMTP host mail is off: the server runs, and in-app notifications still arrive.
+   * A failed send is tried again after retrySeconds, 4, 16, ... times as long, maxAttempts times in all.
+   */
+  public record Mail(String smtpHost, int smtpPort, String username, String password, String startTls,
+                     boolean ssl, String from, int retrySeconds, int maxAttempts) {
+
+    public boolean enabled() {
+      return smtpHost != null && !smtpHost.isBlank();
+    }
+  }
+
+  private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+      Map.entry("LEERKRING_HTTP_HOST", "httpHost"),
+      Map.entry("LEERKRING_HTTP_PORT", "httpPort"),
+      Map.entry("LEERKRING_PUBLIC_URL", "publicUrl"),
+      Map.entry("LEERKRING_DATA_DIR", "dataDir"),
+      Map.entry("LEERKRING_STORE_CACHE_MB", "storeCacheMb"),
+      Map.entry("LEERKRING_MONGO_URI", "mongoUri"),
+      Map.entry("LEERKRING_DATABASE", "database"),
+      Map.entry("LEERKRING_DEMO", "demo"),
+      Map.entry("LEERKRING_SMTP_HOST", "smtpHost"),
+      Map.entry("LEERKRING_SMTP_PORT", "smtpPort"),
+      Map.entry("LEERKRING_SMTP_USERNAME", "smtpUsername"),
+      Map.entry("LEERKRING_SMTP_PASSWORD", "smtpPassword"),
+      Map.entry("LEERKRING_SMTP_STARTTLS", "smtpStartTls"),
+      Map.entry("LEERKRING_SMTP_SSL", "smtpSsl"),
+      Map.entry("LEERKRING_MAIL_FROM", "mailFrom"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -75,7 +96,18 @@ public record Settings(
         intOf(c, "loginAttemptsPerWindow", 10),
         intOf(c, "loginWindowMinutes", 15),
         intOf(c, "maxBodyBytes", 256 * 1024),
-        intOf(c, "maxPhotoBytes", 8 * 1024 * 1024));
+        intOf(c, "maxPhotoBytes", 8 * 1024 * 1024),
+        new Mail(
+            c.getString("smtpHost", ""),
+            intOf(c, "smtpPort", 587),
+            c.getString("smtpUsername", ""),
+            c.getString("smtpPassword", ""),
+            c.getString("smtpStartTls", "OPTIONAL"),
+            Boolean.parseBoolean(String.valueOf(c.getValue("smtpSsl", false))),
+            c.getString("mailFrom", "Leerkring <leerkring@localhost>"),
+            intOf(c, "mailRetrySeconds", 60),
+            intOf(c, "mailMaxAttempts", 5)),
+        intOf(c, "schedulerPollMillis", 5000));
   }
 
   /** Environment variables arrive as strings; the JSON file gives numbers. */

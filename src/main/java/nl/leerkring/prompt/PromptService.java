@@ -1,5 +1,6 @@
 package nl.leerkring.prompt;
 
+import nl.leerkring.schedule.PromptJobs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -89,7 +90,8 @@ public final class PromptService {
           .compose(entry -> db.writes().apply(
               Step.insert(PROMPTS, prompt),
               IdLists.add(listKey(m.communityId()), id),
-              entry))
+              entry,
+              PromptJobs.first(prompt, body)))
           .map(done -> view(prompt, m, true));
     });
   }

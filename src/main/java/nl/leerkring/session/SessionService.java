@@ -1,5 +1,8 @@
 package nl.leerkring.session;
 
+import java.util.ArrayList;
+import nl.leerkring.schedule.SessionJobs;
+import nl.leerkring.notification.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -108,7 +111,8 @@ public final class SessionService {
           .compose(entry -> db.writes().apply(
               Step.insert(SESSIONS, session),
               IdLists.add(listKey(m.communityId()), id),
-              entry))
+              entry,
+              SessionJobs.planned(session)))
           .map(done -> view(session));
     });
   }
@@ -154,7 +158,7 @@ public final class SessionService {
       if ("done".equals(session.getString("status")) && "planned".equals(set.getString("status"))) {
         throw Problem.conflict("session_done", "A session that took place cannot be planned again.");
       }
-      return db.mongo().updateCollection(SESSIONS, byId(found), new JsonObject().put("$set", set))
+      return db.writes().apply(SessionJobs.changed(session, set, found.membership().userId(), db.now()))
           .compose(done -> changed(found, "updated"));
     });
   }
@@ -198,8 +202,11 @@ public final class SessionService {
             .put("due", due)
             .put("done", false)
             .put("createdAt", db.now());
-        return db.mongo().updateCollection(SESSIONS, byId(found),
-            new JsonObject().put("$push", new JsonObject().put("agreements", agreement)));
+        List<Step> steps = new ArrayList<>();
+        steps.add(Step.update(SESSIONS, sessionId,
+            new JsonObject().put("$addToSet", new JsonObject().put("agreements", agreement))));
+        steps.addAll(Notifications.agreement(agreement, m.userId(), "/sessions/" + sessionId, db.now()));
+        return db.writes().apply(steps);
       }).compose(done -> changed(found, "agreement"));
     });
   }

@@ -53,7 +53,8 @@ public final class Forms {
     for (String step : problem.field().split("/")) {
       value = value instanceof JsonObject object ? object.getValue(step) : null;
     }
-    return value instanceof String text && text.isBlank()
+    // An unpicked choice keeps its own message ("choose one of the options").
+    return value instanceof String text && text.isBlank() && !"enum".equals(problem.reason())
         ? Problem.invalidField(problem.field(), "required", "Fill this in.")
         : problem;
   }

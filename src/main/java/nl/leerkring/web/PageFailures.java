@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.platform.Problem;
 
 import java.net.URLEncoder;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 
 /** Failures on pages: a friendly page in the person's language with a way back, never a stack trace. */
@@ -45,17 +46,27 @@ public final class PageFailures implements Handler<RoutingContext> {
    * status when there is no such key.
    */
   public static String message(String lang, Problem problem) {
-    // A field may say more than the general reason ("at least 8 characters" for a short password).
-    String specific = problem.field() == null || problem.reason() == null ? null
-        : "error.field." + problem.field().substring(problem.field().lastIndexOf('/') + 1) + "." + problem.reason();
-    if (specific != null && I18n.has(specific)) {
-      return I18n.text(lang, specific);
-    }
-    String key = problem.reason() != null ? "error.field." + problem.reason() : "error." + problem.code();
-    if (I18n.has(key)) {
-      return I18n.text(lang, key);
+    for (String key : keys(problem)) {
+      if (I18n.has(key)) {
+        return I18n.text(lang, key);
+      }
     }
     return I18n.text(lang, problem.field() != null ? "error.field.invalid" : "error.status." + bucket(problem.status()));
+  }
+
+  /**
+   * Most specific first: a field may say more than the general reason ("at least 8 characters" for a short
+   * password), and a group of fields (the references of a contribution) may have one sentence for all its parts.
+   */
+  private static List<String> keys(Problem problem) {
+    if (problem.field() == null || problem.reason() == null) {
+      return List.of("error." + problem.code());
+    }
+    String field = problem.field();
+    String last = field.substring(field.lastIndexOf('/') + 1);
+    String group = field.contains("/") ? field.substring(0, field.indexOf('/')) : field;
+    return List.of("error.field." + last + "." + problem.reason(), "error.field." + group + ".group",
+        "error.field." + problem.reason(), "error." + problem.code());
   }
 
   private static int bucket(int status) {

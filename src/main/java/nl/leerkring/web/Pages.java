@@ -33,9 +33,16 @@ public final class Pages {
 
   private final Vertx vertx;
   private final HandlebarsTemplateEngine engine;
+  private final Function<Caller, Future<Integer>> unread;
 
   public Pages(Vertx vertx) {
+    this(vertx, caller -> Future.succeededFuture(0));
+  }
+
+  /** {@code unread} counts a person's unread notifications, which every page shows in its header. */
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread) {
     this.vertx = vertx;
+    this.unread = unread;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
@@ -96,7 +103,10 @@ public final class Pages {
     ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
     JsonObject errors = new JsonObject();
     if (problem.field() != null) {
-      errors.put(problem.field().replace('.', '_').replace('/', '_'), PageFailures.message(lang, problem));
+      String message = PageFailures.message(lang, problem);
+      errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
+      // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
+      errors.put(problem.field().split("/")[0], message);
     } else {
       errors.put("form", PageFailures.message(lang, problem));
     }
@@ -139,6 +149,15 @@ public final class Pages {
           .put("admin", !caller.adminOf().isEmpty()))
           .put("_csrf", caller.csrfToken());
     }
+    // A count that cannot be read must not cost the person their page.
+    Future<Integer> count = caller == null ? Future.succeededFuture(0) : unread.apply(caller).otherwise(0);
+    count.onComplete(counted -> {
+      model.put("_unread", counted.result());
+      renderNow(ctx, status, template, model);
+    });
+  }
+
+  private void renderNow(RoutingContext ctx, int status, String template, JsonObject model) {
     vertx.executeBlocking(() -> rendered(engine.render(model.getMap(), TEMPLATES + template + ".hbs")), false)
         .onFailure(ctx::fail)
         .onSuccess(html -> {
@@ -149,6 +168,12 @@ public final class Pages {
                 .end(html);
           }
         });
+  }
+
+  /** Renders a template to a string off the event loop, for mails; the model carries {@code _lang}. */
+  public Future<String> renderText(String template, JsonObject model) {
+    return vertx.executeBlocking(() -> rendered(engine.render(model.getMap(), TEMPLATES + template + ".hbs")).toString(),
+        false);
   }
 
   /** The engine renders synchronously; its future is complete when it returns. */

@@ -51,7 +51,7 @@ class AdminPagesTest {
   @DisplayName("Ingrid invites a new employee; the QR code holds the link; Fatima joins on her phone without e-mail")
   void adminInvitesAndNewEmployeeJoins() throws Exception {
     Page laptop = Browser.logIn(browser.laptop(), ADMIN);
-    laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer")).click();
+    laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
     laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Leden van " + WARMTEPOMP)).click();
     assertThat(laptop).hasURL(Pattern.compile("/c/demo-warmtepomp/members$"));
     laptop.getByLabel("Rol", new Page.GetByLabelOptions().setExact(true)).selectOption("participant");
@@ -165,7 +165,7 @@ class AdminPagesTest {
   @DisplayName("Sanne, a participant, reaches neither the admin pages nor the members admin")
   void participantIsKeptOut() {
     Page phone = Browser.logIn(browser.phone(), "sanne");
-    assertThat(phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer"))).hasCount(0);
+    assertThat(phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true))).hasCount(0);
     for (String path : new String[] {"/admin", "/admin/communities/new", "/c/demo-warmtepomp/members",
         "/c/demo-warmtepomp/members/demo-mehmet/remove"}) {
       assertEquals(403, phone.navigate(path).status(), path);

@@ -470,6 +470,22 @@ class AuthorizationMatrixTest {
         // An answer is a field note: the company admin may see the prompt (its overview) but writes no notes.
         .members(201).admin(403).foreign(404));
 
+    // The facilitator's rhythm: my notifications, mail and calendar link; a community's rhythm; deliveries.
+    rows.add(row("getMyNotifications", HttpMethod.GET, "/me/notifications").loggedIn(200));
+    rows.add(row("markNotificationsRead", HttpMethod.POST, "/me/notifications/read").body(new JsonObject()).loggedIn(200));
+    rows.add(row("getMailPreferences", HttpMethod.GET, "/me/mail-preferences").loggedIn(200));
+    rows.add(row("updateMailPreferences", HttpMethod.PUT, "/me/mail-preferences")
+        .body(new JsonObject().put("kinds", new JsonObject().put("digest", true))).loggedIn(200));
+    rows.add(row("getCalendarFeed", HttpMethod.GET, "/me/calendar-feed").loggedIn(200));
+    rows.add(row("renewCalendarFeed", HttpMethod.POST, "/me/calendar-feed").loggedIn(201));
+    rows.add(row("revokeCalendarFeed", HttpMethod.DELETE, "/me/calendar-feed").loggedIn(204));
+    rows.add(row("getRhythm", HttpMethod.GET, WARMTEPOMP + "/rhythm").members(200).admin(200).foreign(404));
+    rows.add(row("updateRhythm", HttpMethod.PUT, WARMTEPOMP + "/rhythm")
+        .body(new JsonObject().put("sessionReminderHours", 24))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("getPromptDeliveries", HttpMethod.GET, "/prompts/demo-p-1/deliveries")
+        .as(200, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+
     // Contributions.
     rows.add(row("listContributions", HttpMethod.GET, WARMTEPOMP + "/contributions").members(200).admin(200).foreign(404));
     rows.add(row("listContributions", HttpMethod.GET, TILLIFTEN + "/contributions")

@@ -53,6 +53,11 @@ public final class Person {
     return me;
   }
 
+  /** A page or file outside the API, as a browser asks for it with the login cookie. */
+  public Response page(String path) {
+    return new Response(session.request(HttpMethod.GET, port, "127.0.0.1", path).send().await());
+  }
+
   public Response get(String path) {
     return send(HttpMethod.GET, path, null);
   }

@@ -21,14 +21,18 @@ public final class TestServer implements AutoCloseable {
   private final Vertx vertx;
   private final Path dataDir;
   private final String mongoUri;
+  private final MutableClock clock;
+  private final JsonObject extraConfig;
   private final WebClient client;
   private String deploymentId;
   private MainVerticle verticle;
 
-  private TestServer(Vertx vertx, Path dataDir, String mongoUri) {
+  private TestServer(Vertx vertx, Path dataDir, String mongoUri, MutableClock clock, JsonObject extraConfig) {
     this.vertx = vertx;
     this.dataDir = dataDir;
     this.mongoUri = mongoUri;
+    this.clock = clock;
+    this.extraConfig = extraConfig;
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }
 
@@ -42,14 +46,21 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Vertx vertx, Path dataDir, boolean demo) {
-    TestServer server = new TestServer(vertx, dataDir, "");
-    server.deploy(demo);
-    return server;
+    return start(vertx, dataDir, "", demo, new MutableClock(), new JsonObject());
   }
 
   /** A server on a MongoDB that others may share, as several processes behind a load balancer do. */
   public static TestServer onMongo(Vertx vertx, String mongoUri, boolean demo) {
-    TestServer server = new TestServer(vertx, temporaryDataDir(), mongoUri);
+    return start(vertx, temporaryDataDir(), mongoUri, demo, new MutableClock(), new JsonObject());
+  }
+
+  /**
+   * A server with its own clock and extra settings (an SMTP server, retry times). Servers given the same
+   * clock and mongoUri behave as processes sharing one database and one wall clock.
+   */
+  public static TestServer start(Vertx vertx, Path dataDir, String mongoUri, boolean demo, MutableClock clock,
+                                 JsonObject extraConfig) {
+    TestServer server = new TestServer(vertx, dataDir, mongoUri, clock, extraConfig);
     server.deploy(demo);
     return server;
   }
@@ -63,13 +74,16 @@ public final class TestServer implements AutoCloseable {
   }
 
   private void deploy(boolean demo) {
-    verticle = new MainVerticle();
+    verticle = new MainVerticle(clock);
+    // The scheduler looks often, so that a moved clock shows its effect within a fraction of a second.
     JsonObject config = new JsonObject()
         .put("httpHost", "127.0.0.1")
         .put("httpPort", 0)
         .put("dataDir", dataDir.toString())
         .put("mongoUri", mongoUri)
-        .put("demo", demo);
+        .put("demo", demo)
+        .put("schedulerPollMillis", 200)
+        .mergeIn(extraConfig);
     deploymentId = vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
   }
 
@@ -80,12 +94,24 @@ public final class TestServer implements AutoCloseable {
     return this;
   }
 
+  /** Stops the server, does what happens while it is down (time passing), and starts it again. */
+  public TestServer restart(boolean demo, Runnable whileDown) {
+    vertx.undeploy(deploymentId).await();
+    whileDown.run();
+    deploy(demo);
+    return this;
+  }
+
   public int port() {
     return verticle.port();
   }
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  public MutableClock clock() {
+    return clock;
   }
 
   public Vertx vertx() {

@@ -1,0 +1,83 @@
+package nl.leerkring.calendar;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Method;
+import biweekly.property.Organizer;
+import biweekly.property.Status;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.web.I18n;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Sessions as iCalendar events (RFC 5545). The UID is the session's id, so it never changes; SEQUENCE is
+ * the session's count of changes that matter to a calendar (time, place, cancellation), so a calendar
+ * updates its event instead of adding a second one. Times carry their zone with its VTIMEZONE.
+ */
+public final class SessionEvents {
+
+  public record Entry(JsonObject session, String communityTitle) {
+  }
+
+  private SessionEvents() {
+  }
+
+  public static String uid(String sessionId) {
+    return sessionId + "@leerkring";
+  }
+
+  /** One session for a mail: REQUEST to add or update it, CANCEL when it was cancelled. */
+  public static String invitation(Entry entry, String language, String organizerName, String organizerAddress,
+                                  Instant now) {
+    boolean cancelled = "cancelled".equals(entry.session().getString("status"));
+    ICalendar ical = calendar(zone(entry.session()), cancelled ? Method.cancel() : Method.request());
+    VEvent event = event(entry, language, now);
+    event.setOrganizer(new Organizer(organizerName, organizerAddress));
+    ical.addEvent(event);
+    return Biweekly.write(ical).go();
+  }
+
+  /** A person's subscription: every session of their communities, cancelled ones marked so. */
+  public static String feed(List<Entry> entries, String language, Instant now) {
+    ICalendar ical = calendar(ZoneId.of("Europe/Amsterdam"), Method.publish());
+    entries.forEach(entry -> ical.addEvent(event(entry, language, now)));
+    return Biweekly.write(ical).go();
+  }
+
+  private static ICalendar calendar(ZoneId zone, Method method) {
+    ICalendar ical = new ICalendar();
+    ical.setProductId("-//Leerkring//NONSGML Leerkring//NL");
+    ical.setMethod(method);
+    ical.getTimezoneInfo().setDefaultTimezone(ZoneComponent.of(zone));
+    return ical;
+  }
+
+  private static VEvent event(Entry entry, String language, Instant now) {
+    JsonObject session = entry.session();
+    Instant start = Instant.parse(session.getString("startsAt"));
+    VEvent event = new VEvent();
+    event.setUid(uid(session.getString("_id")));
+    event.setSequence(session.getInteger("sequence", 0));
+    event.setDateTimeStamp(Date.from(now));
+    event.setDateStart(Date.from(start), true);
+    event.setDateEnd(Date.from(start.plusSeconds(60L * session.getInteger("durationMinutes", 120))), true);
+    event.setSummary(I18n.text(language, "calendar.summary", entry.communityTitle()));
+    if (session.getString("place") != null) {
+      event.setLocation(session.getString("place"));
+    }
+    if (session.getString("onlineLink") != null) {
+      event.setUrl(session.getString("onlineLink"));
+    }
+    event.setStatus("cancelled".equals(session.getString("status")) ? Status.cancelled() : Status.confirmed());
+    return event;
+  }
+
+  private static ZoneId zone(JsonObject session) {
+    return ZoneId.of(session.getString("zone", "Europe/Amsterdam"));
+  }
+}

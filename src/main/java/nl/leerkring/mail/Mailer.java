@@ -1,0 +1,61 @@
+package nl.leerkring.mail;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.mail.MailClient;
+import io.vertx.ext.mail.MailConfig;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.StartTLSOptions;
+import nl.leerkring.platform.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Locale;
+
+/** Sends mail over SMTP, or says at start-up that mail is off when no SMTP host is configured. */
+public final class Mailer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+
+  private final MailClient client;
+  private final String from;
+
+  public Mailer(Vertx vertx, Settings.Mail settings) {
+    this.from = settings.from();
+    if (!settings.enabled()) {
+      LOG.warn("Mail is off: no SMTP host configured (smtpHost or LEERKRING_SMTP_HOST). In-app notifications still work.");
+      this.client = null;
+      return;
+    }
+    MailConfig config = new MailConfig()
+        .setHostname(settings.smtpHost())
+        .setPort(settings.smtpPort())
+        .setSsl(settings.ssl())
+        .setStarttls(StartTLSOptions.valueOf(settings.startTls().toUpperCase(Locale.ROOT)))
+        .setKeepAlive(false);
+    if (!settings.username().isBlank()) {
+      config.setUsername(settings.username()).setPassword(settings.password());
+    }
+    this.client = MailClient.createShared(vertx, config, "leerkring-" + settings.smtpHost() + ":" + settings.smtpPort());
+    LOG.info("Mail is on: SMTP {}:{}, from {}", settings.smtpHost(), settings.smtpPort(), from);
+  }
+
+  public boolean enabled() {
+    return client != null;
+  }
+
+  public String from() {
+    return from;
+  }
+
+  public Future<Void> send(MailMessage message) {
+    if (client == null) {
+      return Future.failedFuture(new IllegalStateException("Mail is off"));
+    }
+    return client.sendMail(message.setFrom(from)).mapEmpty();
+  }
+
+  public Future<Void> close() {
+    return client == null ? Future.succeededFuture() : client.close();
+  }
+}
