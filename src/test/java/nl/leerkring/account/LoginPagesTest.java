@@ -2,37 +2,16 @@ package nl.leerkring.account;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerkring.support.BrowserScenarios;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Logging in through the pages")
-class LoginPagesTest {
-
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
+class LoginPagesTest extends BrowserScenarios {
 
   @Test
   @DisplayName("Sanne logs in on her phone with her username and sees her community")

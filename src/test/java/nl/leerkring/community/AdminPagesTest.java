@@ -6,15 +6,10 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerkring.support.BrowserScenarios;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -26,26 +21,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The company admin's pages and joining by link")
-class AdminPagesTest {
+class AdminPagesTest extends BrowserScenarios {
 
   private static final String ADMIN = "hr@vandijk-installatie.nl";
   private static final String WARMTEPOMP = "Warmtepomp in één keer goed inregelen";
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
 
   @Test
   @DisplayName("Ingrid invites a new employee; the QR code holds the link; Fatima joins on her phone without e-mail")

@@ -3,45 +3,30 @@ package nl.leerkring.community;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
+import nl.leerkring.support.BrowserScenarios;
 import nl.leerkring.support.EveryLanguage;
 import nl.leerkring.support.Person;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The community page")
-class CommunityPagesTest {
+class CommunityPagesTest extends BrowserScenarios {
 
   private static final String PAGE = "/c/demo-warmtepomp";
-  private static TestServer server;
-  private static Browser browser;
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
+  static void moreActivity() {
     // Five more entries push the demo's first ones onto an older page of activity.
     Person fenna = server.demo("fenna@leerwerkplaats.nl");
     for (int i = 1; i <= 5; i++) {
       fenna.post("/communities/demo-warmtepomp/prompts", new JsonObject().put("text", "Korte vraag " + i)).expect(201);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
   }
 
   @Test

@@ -2,16 +2,11 @@ package nl.leerkring.contribution;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerkring.support.BrowserScenarios;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.regex.Pattern;
 
@@ -19,26 +14,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("The lecturer's pages")
-class LecturerPagesTest {
+class LecturerPagesTest extends BrowserScenarios {
 
   private static final String RUBEN = "r.mulder@hogeschool-oost.nl";
   private static final String BUFFER_QUESTION = "Wanneer is een buffervat echt nodig?";
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
 
   @Test
   @DisplayName("Ruben answers a question marked for the lecturer with a source; it shows in his overview and on the question")

@@ -5,15 +5,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerkring.support.BrowserScenarios;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.regex.Pattern;
 
@@ -21,30 +16,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Writing field notes in the browser")
-class FieldNotePagesTest {
+class FieldNotePagesTest extends BrowserScenarios {
 
   private static final String COMMUNITY_TITLE = "Warmtepomp in één keer goed inregelen";
   private static final String BUFFER_QUESTION = "Wanneer is een buffervat echt nodig?";
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
-
-  private static Page.GetByRoleOptions named(String name) {
-    return new Page.GetByRoleOptions().setName(name);
-  }
 
   private static FilePayload photo() throws Exception {
     return new FilePayload("bus.jpg", "image/jpeg", PhoneCamera.jpegWithGps(52.2215, 6.8937));

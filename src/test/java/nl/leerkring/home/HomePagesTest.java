@@ -2,43 +2,27 @@ package nl.leerkring.home;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
+import nl.leerkring.support.BrowserScenarios;
 import nl.leerkring.support.EveryLanguage;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("What is asked of me now, on the home page")
-class HomePagesTest {
-
-  private static TestServer server;
-  private static Browser browser;
+class HomePagesTest extends BrowserScenarios {
 
   @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
+  static void anAgreementForSanne() {
     server.demo("fenna@leerwerkplaats.nl").post("/sessions/demo-s-1/agreements", new JsonObject()
         .put("what", "Inregelchecklist op één A4 zetten").put("ownerId", "demo-sanne")
         .put("due", LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(5).toString())).expect(201);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
   }
 
   @Test

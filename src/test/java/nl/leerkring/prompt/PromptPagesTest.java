@@ -3,16 +3,11 @@ package nl.leerkring.prompt;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
+import nl.leerkring.support.BrowserScenarios;
 import nl.leerkring.support.EveryLanguage;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -21,25 +16,10 @@ import java.time.temporal.ChronoUnit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Prompts in the browser")
-class PromptPagesTest {
+class PromptPagesTest extends BrowserScenarios {
 
   private static final String PROMPTS = "/c/demo-warmtepomp/prompts";
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
 
   @Test
   @DisplayName("Fenna sends a prompt now; Sanne answers it privately on her phone; Fenna sees that she answered, not what")

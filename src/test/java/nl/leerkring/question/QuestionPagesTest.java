@@ -2,43 +2,19 @@ package nl.leerkring.question;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Browser;
-import nl.leerkring.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.leerkring.support.BrowserScenarios;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Shared questions in the browser")
-class QuestionPagesTest {
+class QuestionPagesTest extends BrowserScenarios {
 
   private static final String QUESTION = "Hoe lang moet een warmtepomp na oplevering proefdraaien?";
-  private static TestServer server;
-  private static Browser browser;
-
-  @BeforeAll
-  static void start(Vertx vertx) {
-    server = TestServer.withDemo(vertx);
-    browser = Browser.on(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    browser.close();
-    server.close();
-  }
-
-  private static Page.GetByRoleOptions named(String name) {
-    return new Page.GetByRoleOptions().setName(name);
-  }
 
   private static Page.GetByRoleOptions exactly(String name) {
     return new Page.GetByRoleOptions().setName(name).setExact(true);
