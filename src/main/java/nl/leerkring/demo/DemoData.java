@@ -12,6 +12,7 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.schedule.SessionJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -247,7 +248,10 @@ public final class DemoData {
             + "een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.")
         .put("phase", "check-out")
         .put("agreements", agreements)));
-    steps.add(Step.insert("sessions", session("demo-s-2", 2, 10, "planned")));
+    JsonObject next = session("demo-s-2", 2, 10, "planned");
+    steps.add(Step.insert("sessions", next));
+    // As if planned through the service: the members get their reminder before it.
+    steps.add(SessionJobs.planned(next));
     steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-1"));
     steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-2"));
   }
