@@ -3,6 +3,7 @@ package nl.leerkring.community;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -15,6 +16,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -210,6 +212,7 @@ class AdminPagesTest extends BrowserScenarios {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
-    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+        Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
   }
 }
