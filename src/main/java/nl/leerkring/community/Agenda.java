@@ -10,7 +10,6 @@ import nl.leerkring.question.QuestionStore;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,12 +25,6 @@ public final class Agenda {
   public static final int RECENT_QUESTIONS = 200;
   /** Notes written since the last session are a few dozen; this bounds a very busy community. */
   public static final int RECENT_NOTES = 300;
-
-  private static final Map<String, Integer> PRIORITY = Map.of("high", 0, "medium", 1, "low", 2);
-  public static final Comparator<JsonObject> BY_PRIORITY =
-      Comparator.comparing((JsonObject q) -> PRIORITY.getOrDefault(q.getString("priority"), 1))
-          .thenComparing(q -> -q.getJsonArray("votes", new JsonArray()).size())
-          .thenComparing(q -> q.getString("createdAt"));
 
   private final Database db;
 
@@ -57,7 +50,7 @@ public final class Agenda {
 
   /** Open and investigating questions, the most pressing first. */
   public static List<JsonObject> open(List<JsonObject> questions) {
-    return questions.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status"))).sorted(BY_PRIORITY).toList();
+    return questions.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status"))).sorted(QuestionStore.BY_PRIORITY).toList();
   }
 
   /** The first planned session that has not started yet. */

@@ -16,17 +16,13 @@ import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Shared questions: raised by any member, investigated by owners, answered with a summary, across cycles.
  * The API and the pages both ask here.
  */
 public final class QuestionService {
-
-  private static final Map<String, Integer> PRIORITY_ORDER = Map.of("high", 0, "medium", 1, "low", 2);
 
   private final Database db;
   private final Access access;
@@ -47,9 +43,7 @@ public final class QuestionService {
           JsonArray out = new JsonArray();
           all.stream()
               .filter(q -> status == null || status.equals(q.getString("status")))
-              .sorted(Comparator.comparing((JsonObject q) -> PRIORITY_ORDER.getOrDefault(q.getString("priority"), 1))
-                  .thenComparing(q -> -q.getJsonArray("votes").size())
-                  .thenComparing(q -> q.getString("createdAt")))
+              .sorted(QuestionStore.BY_PRIORITY)
               .forEach(q -> out.add(view(q, m)));
           return out;
         }));

@@ -8,11 +8,20 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
+import java.util.Map;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /** Shared questions; a community's questions are found through its id list, never by scanning. */
 public final class QuestionStore {
+
+  private static final Map<String, Integer> PRIORITY = Map.of("high", 0, "medium", 1, "low", 2);
+  /** The order in which a group works through its questions: priority, then votes, then age. */
+  public static final Comparator<JsonObject> BY_PRIORITY =
+      Comparator.comparing((JsonObject q) -> PRIORITY.getOrDefault(q.getString("priority"), 1))
+          .thenComparing(q -> -q.getJsonArray("votes", new JsonArray()).size())
+          .thenComparing(q -> q.getString("createdAt"));
 
   public static final String QUESTIONS = "questions";
   public static final Set<String> OPEN = Set.of("open", "investigating");

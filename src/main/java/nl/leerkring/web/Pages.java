@@ -158,7 +158,7 @@ public final class Pages {
   }
 
   private void renderNow(RoutingContext ctx, int status, String template, JsonObject model) {
-    vertx.executeBlocking(() -> rendered(engine.render(model.getMap(), TEMPLATES + template + ".hbs")), false)
+    rendered(template, model)
         .onFailure(ctx::fail)
         .onSuccess(html -> {
           if (!ctx.response().ended()) {
@@ -172,16 +172,21 @@ public final class Pages {
 
   /** Renders a template to a string off the event loop, for mails; the model carries {@code _lang}. */
   public Future<String> renderText(String template, JsonObject model) {
-    return vertx.executeBlocking(() -> rendered(engine.render(model.getMap(), TEMPLATES + template + ".hbs")).toString(),
-        false);
+    return rendered(template, model).map(Buffer::toString);
   }
 
-  /** The engine renders synchronously; its future is complete when it returns. */
-  private static Buffer rendered(Future<Buffer> done) throws Exception {
-    if (done.failed()) {
-      throw new Exception("Could not render a page", done.cause());
-    }
-    return done.result();
+  /**
+   * Off the event loop: the first render of a template reads and compiles its files. The engine renders
+   * synchronously, so its future is complete when it returns.
+   */
+  private Future<Buffer> rendered(String template, JsonObject model) {
+    return vertx.executeBlocking(() -> {
+      Future<Buffer> done = engine.render(model.getMap(), TEMPLATES + template + ".hbs");
+      if (done.failed()) {
+        throw new Exception("Could not render " + template, done.cause());
+      }
+      return done.result();
+    }, false);
   }
 
   private static String format(Object value, Object lang, DateTimeFormatter style) {
