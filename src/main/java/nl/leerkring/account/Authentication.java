@@ -41,7 +41,7 @@ public final class Authentication implements Handler<RoutingContext> {
       return;
     }
     logins.find(cookie.getValue())
-        .compose(login -> login == null ? null : users.byId(login.getString("userId"))
+        .compose(login -> login == null ? Future.<Caller>succeededFuture() : users.byId(login.getString("userId"))
             .map(user -> user == null ? null : Caller.of(user, login.getString("csrf"))))
         .onFailure(ctx::fail)
         .onSuccess(caller -> {

@@ -3,6 +3,8 @@ package nl.leerkring.account;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.TestServer;
@@ -57,6 +59,25 @@ class LoginTest {
     }
     assertEquals(429, guesser.post("/auth/login", new JsonObject().put("login", "bram")
         .put("password", "welkom2026")).status());
+  }
+
+  @Test
+  @DisplayName("A cookie the server no longer knows (expired, logged out elsewhere, restored store) is dropped at once")
+  void staleCookieIsDropped() {
+    WebClient browser = WebClient.create(server.vertx(), new WebClientOptions().setFollowRedirects(false));
+    String stale = "lk_session=" + "x".repeat(43);
+    var home = browser.get(server.port(), "127.0.0.1", "/").putHeader("Cookie", stale).timeout(3_000).send().await();
+    assertEquals(303, home.statusCode());
+    assertTrue(home.getHeader("Location").startsWith("/login"), home.getHeader("Location"));
+    assertTrue(home.cookies().stream().anyMatch(c -> c.startsWith("lk_session=;")), home.cookies()::toString);
+    var loginPage = browser.get(server.port(), "127.0.0.1", "/login").putHeader("Cookie", stale).timeout(3_000).send().await();
+    assertEquals(200, loginPage.statusCode());
+    var me = browser.get(server.port(), "127.0.0.1", "/api/v1/me").putHeader("Cookie", stale).timeout(3_000).send().await();
+    assertEquals(401, me.statusCode());
+    var login = browser.post(server.port(), "127.0.0.1", "/api/v1/auth/login").putHeader("Cookie", stale).timeout(3_000)
+        .sendJsonObject(new JsonObject().put("login", "lotte").put("password", "welkom2026")).await();
+    assertEquals(200, login.statusCode(), login::bodyAsString);
+    browser.close();
   }
 
   @Test
