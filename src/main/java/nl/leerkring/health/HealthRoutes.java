@@ -4,7 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import nl.leerkring.platform.Database;
 
-/** Answers 200 only while the database answers, so a load balancer stops sending to a server that lost it. */
+/**
+ * Answers 200 only while the database takes a write, so a load balancer stops sending to a server whose store
+ * went read-only or full: a ping alone still answered there while every login failed.
+ */
 public final class HealthRoutes {
 
   private final Database db;
@@ -14,7 +17,7 @@ public final class HealthRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/health").handler(ctx -> db.ping()
+    router.get("/health").handler(ctx -> db.canWrite()
         .onSuccess(ok -> ctx.json(new JsonObject().put("status", "up").put("database", "up")))
         .onFailure(error -> ctx.response().setStatusCode(503)
             .putHeader("Content-Type", "application/json; charset=utf-8")

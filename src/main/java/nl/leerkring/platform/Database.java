@@ -8,6 +8,7 @@ import io.vertx.ext.mongo.MongoClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -24,6 +25,7 @@ public final class Database {
   private final Clock clock;
   private final Writes writes;
   private final IdLists lists;
+  private final WriteProbe writeProbe;
 
   private Database(Vertx vertx, MongoClient mongo, EmbeddedStore embedded, Clock clock) {
     this.vertx = vertx;
@@ -32,6 +34,7 @@ public final class Database {
     this.clock = clock;
     this.writes = new Writes(mongo, clock);
     this.lists = new IdLists(mongo);
+    this.writeProbe = new WriteProbe(mongo, clock);
   }
 
   public static Future<Database> open(Vertx vertx, Settings settings, Clock clock) {
@@ -85,6 +88,26 @@ public final class Database {
 
   public Future<Void> ping() {
     return mongo.runCommand("ping", new JsonObject().put("ping", 1)).mapEmpty();
+  }
+
+  /**
+   * Whether the store takes a write now: a ping answers even when the file went read-only or the disk is
+   * full. One real write at most every few seconds, shared by every caller in between.
+   */
+  public Future<Void> canWrite() {
+    return writeProbe.get();
+  }
+
+  /**
+   * One consistent copy of the embedded store, written to {@code target} while the server keeps running.
+   * A real MongoDB is backed up with its own tools, so there this fails and says so.
+   */
+  public Future<Path> backup(Path target) {
+    if (embedded == null) {
+      return Future.failedFuture(new UnsupportedOperationException(
+          "This server uses a MongoDB of its own: back it up with mongodump (and restore with mongorestore)"));
+    }
+    return vertx.executeBlocking(() -> embedded.backup(target), false);
   }
 
   public Future<Void> close() {

@@ -5,26 +5,53 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
+import java.util.Set;
+
 /**
- * The H2 backend commits its MVStore only once a second, so a killed process lost acknowledged writes.
- * Committing after every command before the reply goes out makes an acknowledged write durable; a commit
- * without changes costs next to nothing, so reads need no special case.
+ * Two things H2's backend leaves to its user. Every command runs on a pinned store version, so that chunks
+ * the command may still read are not reused under it ("Chunk ... not found" while a scan of a large
+ * collection ran next to writers, h2database#2118). And a command that may have changed something answers
+ * only once the change is on disk, like a journaled MongoDB write.
  */
 final class DurableH2Backend extends H2Backend {
 
-  private final MVStore store;
+  /** Commands that never change data; every other command waits for the disk, so an unknown one is safe. */
+  private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "killcursors",
+      "listcollections", "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo",
+      "getlasterror", "serverstatus", "dbstats", "collstats", "endsessions", "getparameter", "whatsmyuri",
+      "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "getlog", "explain");
 
-  DurableH2Backend(MVStore store) {
+  private final MVStore store;
+  private final GroupCommit commits;
+
+  DurableH2Backend(MVStore store, GroupCommit commits) {
     super(store);
     this.store = store;
+    this.commits = commits;
   }
 
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
+    MVStore.TxCounter pinned = store.registerVersionUsage();
+    Document reply;
     try {
-      return super.handleCommand(channel, database, command, query);
+      reply = super.handleCommand(channel, database, command, query);
     } finally {
-      store.commit();
+      store.deregisterVersionUsage(pinned);
     }
+    if (changesData(command, query)) {
+      commits.awaitDurable();
+    }
+    return reply;
+  }
+
+  private static boolean changesData(String command, Document query) {
+    String name = command.toLowerCase(java.util.Locale.ROOT);
+    if (name.equals("aggregate")) {
+      return query.get("pipeline") instanceof List<?> stages && stages.stream()
+          .anyMatch(stage -> stage instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+    }
+    return !READS.contains(name);
   }
 }

@@ -8,71 +8,223 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The MongoDB-wire-protocol store the server runs in-process when no MongoDB is configured. It listens on
  * loopback only, so the application reaches it through the real driver exactly as it would a real MongoDB.
+ * Besides the file it looks after: compaction when writes are quiet, and reopening the file after H2 closed it
+ * because a write failed (a full disk), on the same port, so the driver simply reconnects.
  */
 public final class EmbeddedStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
-  private static final int COMPACTION_MILLIS_AT_SHUTDOWN = 2_000;
+  public static final String FILE_NAME = "leerkring.mv.db";
   /**
    * MVStore's own default of 16 MB keeps too few pages once a store holds many communities: reads then go
    * to disk and the activity page got 1.6 times slower at 100,000 notes (see the README's benchmark).
    */
   public static final int DEFAULT_CACHE_MB = 256;
+  /**
+   * Freed chunks stay untouched this long. Zero let H2 reuse a chunk that the chunk map written at close
+   * still listed, and the file then refused to open ("Double mark", h2database#2752, #4083); readers are
+   * protected by pinning their version (DurableH2Backend), not by this window.
+   */
+  static final int RETENTION_MILLIS = 2_000;
+  private static final long HOUSEKEEPING_SECONDS = 5;
+  /** Online compaction holds the store lock at most this long, so a request waits no longer than that. */
+  private static final int ONLINE_MOVE_MILLIS = 100;
+  private static final int TARGET_FILL_RATE = 80;
 
-  private final MVStore store;
-  private final MongoServer server;
-  private final String connectionString;
+  private final Path file;
+  private final int cacheMb;
+  private final ScheduledExecutorService housekeeping;
+  private final InetSocketAddress address;
+  private volatile Engine engine;
+  private long writesAtLastLook = -1;
 
-  private EmbeddedStore(MVStore store, MongoServer server, String connectionString) {
-    this.store = store;
-    this.server = server;
-    this.connectionString = connectionString;
+  /** The open file, its sync thread and the wire-protocol server on top; replaced as a whole on reopen. */
+  private record Engine(MVStore store, GroupCommit commits, MongoServer server) {
+
+    static Engine open(Path file, int cacheMb, InetSocketAddress bindTo) {
+      MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb)
+          // Our own thread commits and syncs (GroupCommit); H2's background writer would commit without a sync.
+          .autoCommitDisabled()
+          .open();
+      store.setRetentionTime(RETENTION_MILLIS);
+      GroupCommit commits = new GroupCommit(store, "leerkring-store-sync");
+      MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
+      try {
+        server.bind(bindTo);
+      } catch (RuntimeException e) {
+        commits.close();
+        store.closeImmediately();
+        throw e;
+      }
+      return new Engine(store, commits, server);
+    }
   }
 
-  /** Blocking: opens the file and binds a port. Call it from a worker, never an event loop. */
+  private EmbeddedStore(Path file, int cacheMb, Engine engine) {
+    this.file = file;
+    this.cacheMb = cacheMb;
+    this.engine = engine;
+    this.address = engine.server.getLocalAddress();
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "leerkring-store-housekeeping");
+      thread.setDaemon(true);
+      return thread;
+    });
+    housekeeping.scheduleWithFixedDelay(this::lookAfter, HOUSEKEEPING_SECONDS, HOUSEKEEPING_SECONDS,
+        TimeUnit.SECONDS);
+  }
+
+  /**
+   * Blocking: opens the file and binds a port. Call it from a worker, never an event loop. Refuses to start
+   * over a store file that exists but is empty or unreadable: H2 would silently begin a new store there.
+   */
   public static EmbeddedStore start(Path dataDir, int cacheMb) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create data directory " + dataDir.toAbsolutePath(), e);
     }
-    Path file = dataDir.resolve("leerkring.mv.db");
-    MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
-    // Old versions are only needed by concurrent readers of an uncommitted store; keeping them for the
-    // default 45 s made the file grow without bound under steady writes.
-    store.setRetentionTime(0);
-    MongoServer server = new MongoServer(new DurableH2Backend(store));
-    server.bind(new InetSocketAddress("127.0.0.1", 0));
-    InetSocketAddress address = server.getLocalAddress();
-    String uri = "mongodb://127.0.0.1:" + address.getPort();
+    Path file = dataDir.resolve(FILE_NAME);
+    StoreFile.requireUsable(file);
+    Engine engine;
+    try {
+      engine = Engine.open(file, cacheMb, new InetSocketAddress("127.0.0.1", 0));
+    } catch (RuntimeException e) {
+      throw new StoreFile.UnusableStoreException("The store file " + file.toAbsolutePath() + " cannot be opened ("
+          + e.getMessage() + "). " + StoreFile.WHAT_TO_DO, e);
+    }
     LOG.info("Using the embedded store, file {} (page cache {} MB)", file.toAbsolutePath(), cacheMb);
-    return new EmbeddedStore(store, server, uri);
+    return new EmbeddedStore(file, cacheMb, engine);
   }
 
   public String connectionString() {
-    return connectionString;
+    return "mongodb://127.0.0.1:" + address.getPort();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** The open MVStore, for backups and for tests that fail it the way a full disk does. */
+  MVStore mvStore() {
+    return engine.store;
+  }
+
+  long syncs() {
+    return engine.commits.syncs();
   }
 
   /**
-   * Blocking as well: stops taking commands, then closes the file, compacting it for at most a moment. The
-   * server is shut down even when compaction fails: H2 2.3.232 can trip its own assertion while compacting
-   * (h2database#4086), and every write was committed before that, so nothing is lost by skipping it.
+   * Blocking: writes one consistent version of the store to {@code target} while writers go on. H2's own
+   * backup copies the file with space reuse off, so no chunk of the version being copied is overwritten;
+   * the copy opens at the last chunk that was complete when the copy reached it.
+   */
+  public synchronized Path backup(Path target) {
+    Path temporary = target.resolveSibling(target.getFileName() + ".part");
+    MVStore store = engine.store;
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      boolean reuse = store.isSpaceReused();
+      store.setReuseSpace(false);
+      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+           FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+               StandardOpenOption.TRUNCATE_EXISTING)) {
+        long size = in.size();
+        for (long done = 0; done < size; ) {
+          done += in.transferTo(done, size - done, out);
+        }
+        out.force(true);
+      } finally {
+        store.setReuseSpace(reuse);
+      }
+      StoreFile.Verification check = StoreFile.verify(temporary);
+      if (!check.healthy()) {
+        throw new IllegalStateException("The backup did not verify: " + check.message());
+      }
+      return Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Backup to " + target + " failed", e);
+    } finally {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // the failure above says more
+      }
+    }
+  }
+
+  /** Runs every few seconds on its own thread: reopen a store H2 closed, otherwise compact when quiet. */
+  private synchronized void lookAfter() {
+    try {
+      Engine current = engine;
+      if (current.store.isClosed()) {
+        reopen(current);
+        return;
+      }
+      long writes = current.commits.syncs();
+      boolean quiet = writes == writesAtLastLook;
+      writesAtLastLook = writes;
+      if (quiet && current.store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE) {
+        compactOnline(current.store);
+      }
+    } catch (RuntimeException | AssertionError e) {
+      LOG.warn("Store housekeeping failed; it is tried again in {} s", HOUSEKEEPING_SECONDS, e);
+    }
+  }
+
+  private void compactOnline(MVStore store) {
+    store.compact(TARGET_FILL_RATE, 16 * 1024 * 1024);
+    // compactFile moves chunks to the front and truncates the file; it also sets the retention to 0.
+    store.compactFile(ONLINE_MOVE_MILLIS);
+    store.setRetentionTime(RETENTION_MILLIS);
+    store.commit();
+    store.sync();
+  }
+
+  /**
+   * H2 closes the store after a failed write (a full disk, a read-only directory). Requests fail until the
+   * file can be opened again; then the same port serves again and the driver reconnects.
+   */
+  private void reopen(Engine broken) {
+    LOG.error("The store file was closed after a write failed; reopening it", broken.store.getPanicException());
+    broken.server.shutdownNow();
+    broken.commits.close();
+    broken.store.closeImmediately();
+    engine = Engine.open(file, cacheMb, address);
+    LOG.info("The store file {} is open again", file.toAbsolutePath());
+  }
+
+  /**
+   * Blocking as well: stops taking commands, closes the file, and then rewrites it into a compact copy when
+   * that saves much. The rewrite goes to a temporary file that replaces the store only once it verifies, and
+   * any failure leaves the closed file as it was: every write was synced before, so nothing is lost. (H2
+   * 2.3.232 can trip its own assertion while compacting, h2database#4086.)
    */
   @Override
-  public void close() {
-    server.stopListening();
+  public synchronized void close() {
+    housekeeping.shutdownNow();
+    Engine current = engine;
+    current.server.stopListening();
+    current.commits.close();
     try {
-      store.close(COMPACTION_MILLIS_AT_SHUTDOWN);
+      current.store.close();
     } catch (RuntimeException | AssertionError e) {
-      LOG.warn("Could not compact the store file at shutdown; it stays as it is", e);
+      LOG.warn("Could not close the store file cleanly; it stays as it is", e);
     } finally {
-      server.shutdownNow();
+      current.server.shutdownNow();
     }
+    StoreFile.compactIfWorthIt(file);
   }
 }
