@@ -42,6 +42,11 @@ public final class EmbeddedStore implements AutoCloseable {
   /** Online compaction holds the store lock at most this long, so a request waits no longer than that. */
   private static final int ONLINE_MOVE_MILLIS = 100;
   private static final int TARGET_FILL_RATE = 80;
+  /**
+   * A write holds its command thread until the disk confirmed it. Netty's default of two threads per core let
+   * only four writers wait at once, so few writes could share a sync; waiting threads cost no CPU.
+   */
+  private static final int COMMAND_THREADS = 32;
 
   private final Path file;
   private final int cacheMb;
@@ -62,7 +67,7 @@ public final class EmbeddedStore implements AutoCloseable {
       GroupCommit commits = new GroupCommit(store, "leerkring-store-sync");
       MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
       try {
-        server.bind(bindTo);
+        server.bind(bindTo, 1, COMMAND_THREADS);
       } catch (RuntimeException e) {
         commits.close();
         store.closeImmediately();

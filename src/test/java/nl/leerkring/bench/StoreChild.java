@@ -1,0 +1,73 @@
+package nl.leerkring.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A {@link StoreProcess} started from a test or the benchmark; {@link #kill()} is kill -9. */
+public final class StoreChild implements AutoCloseable {
+
+  public final Process process;
+  public final String connectionString;
+
+  private StoreChild(Process process, String connectionString) {
+    this.process = process;
+    this.connectionString = connectionString;
+  }
+
+  public static StoreChild start(Path dataDir) {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(), dataDir.toString())
+        .redirectErrorStream(true);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> output = Collections.synchronizedList(new ArrayList<>());
+    CompletableFuture<String> uri = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          output.add(line);
+          if (line.startsWith(StoreProcess.READY)) {
+            uri.complete(line.substring(StoreProcess.READY.length()).trim());
+          }
+        }
+      } catch (IOException ignored) {
+        // the process went away
+      }
+      uri.completeExceptionally(new IllegalStateException("the store exited: " + String.join("\n", output)));
+    }, "store-child-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return new StoreChild(process, uri.get(60, TimeUnit.SECONDS));
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the store did not start: " + String.join("\n", output), e);
+    }
+  }
+
+  /** kill -9: no shutdown hook, no last commit. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(20, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}

@@ -1,0 +1,263 @@
+package nl.leerkring.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Writes;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loads field notes through the application's own multi-document write path (intent, note, community's list)
+ * and then runs concurrent clients that read, write, edit and scan whole collections (as the weekly digest
+ * and the clean-up of expired logins do). Every write the store acknowledged is remembered, with the text it
+ * was acknowledged with, so that a restart after kill -9 can be checked against it.
+ */
+public final class StoreLoad {
+
+  public static final String NOTES = "notes";
+  public static final String COMMUNITIES = "communities";
+
+  private final Vertx vertx;
+  private final MongoClient mongo;
+  private final Writes writes;
+  private final int communities;
+  /** note id -> text as last acknowledged. */
+  public final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+  public final Set<String> unacknowledgedEdits = ConcurrentHashMap.newKeySet();
+  public final List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+  public final AtomicLong reads = new AtomicLong();
+  public final AtomicLong inserts = new AtomicLong();
+  public final AtomicLong edits = new AtomicLong();
+  public final AtomicLong scans = new AtomicLong();
+  private final AtomicBoolean stop = new AtomicBoolean();
+
+  public StoreLoad(Vertx vertx, String connectionString, int communities) {
+    this.vertx = vertx;
+    this.mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString)
+        .put("db_name", "leerkring").put("maxPoolSize", 32).put("serverSelectionTimeoutMS", 5_000));
+    this.writes = new Writes(mongo, Clock.systemUTC());
+    this.communities = communities;
+  }
+
+  public Future<Void> communities() {
+    List<Future<?>> all = new ArrayList<>();
+    for (int c = 0; c < communities; c++) {
+      all.add(mongo.save(COMMUNITIES, new JsonObject().put("_id", community(c)).put("name", "Community " + c)
+          .put("members", new JsonArray().add(new JsonObject().put("userId", "user-" + c).put("role", "facilitator")))));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  /**
+   * Puts {@code count} notes in straight away, a thousand per command (as a migration would), so that a short
+   * run still has a large collection to scan. They count as acknowledged like any other write.
+   */
+  public Future<Void> bulkLoad(int count) {
+    Future<Void> chain = Future.succeededFuture();
+    for (int start = 0; start < count; start += 1_000) {
+      int size = Math.min(1_000, count - start);
+      chain = chain.compose(x -> bulkBatch(size));
+    }
+    return chain;
+  }
+
+  private Future<Void> bulkBatch(int size) {
+    List<io.vertx.ext.mongo.BulkOperation> notes = new ArrayList<>();
+    Map<String, JsonArray> perCommunity = new java.util.HashMap<>();
+    Map<String, String> texts = new java.util.HashMap<>();
+    for (int i = 0; i < size; i++) {
+      String id = Ids.newId();
+      String community = community(ThreadLocalRandom.current().nextInt(communities));
+      String text = "note " + id + " " + "x".repeat(ThreadLocalRandom.current().nextInt(100, 600));
+      notes.add(io.vertx.ext.mongo.BulkOperation.createInsert(note(id, community, text)));
+      perCommunity.computeIfAbsent(community, c -> new JsonArray()).add(id);
+      texts.put(id, text);
+    }
+    List<io.vertx.ext.mongo.BulkOperation> lists = new ArrayList<>();
+    perCommunity.forEach((community, ids) -> lists.add(io.vertx.ext.mongo.BulkOperation.createUpdate(
+        new JsonObject().put("_id", IdLists.key(community, NOTES)),
+        new JsonObject().put("$addToSet", new JsonObject().put("ids", new JsonObject().put("$each", ids))),
+        true, false)));
+    return mongo.bulkWrite(NOTES, notes).compose(x -> mongo.bulkWrite("idlists", lists)).map(x -> {
+      acknowledged.putAll(texts);
+      inserts.addAndGet(size);
+      return null;
+    });
+  }
+
+  private static JsonObject note(String id, String community, String text) {
+    return new JsonObject().put("_id", id).put("communityId", community).put("authorId", "user-1")
+        .put("kind", "observation").put("text", text).put("questionIds", new JsonArray())
+        .put("createdAt", java.time.Instant.now().toString());
+  }
+
+  /** Loads {@code count} notes with {@code clients} writers at a time. */
+  public Future<Void> load(int count, int clients) {
+    AtomicLong left = new AtomicLong(count);
+    List<Future<?>> all = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      all.add(loop(() -> left.decrementAndGet() >= 0, this::insert));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  /** Mixed traffic until {@link #stop()}: per client, mostly reads, some new notes, some edits, now and then a scan. */
+  public Future<Void> traffic(int clients) {
+    List<Future<?>> all = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      all.add(loop(() -> !stop.get(), () -> {
+        int dice = ThreadLocalRandom.current().nextInt(100);
+        if (dice < 60) {
+          return read();
+        } else if (dice < 80) {
+          return insert();
+        } else if (dice < 99) {
+          return edit();
+        }
+        return scan();
+      }));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  public void stop() {
+    stop.set(true);
+  }
+
+  /** The BSON size of everything stored, as the store counts it. */
+  public Future<Long> dataSize() {
+    return mongo.runCommand("dbStats", new JsonObject().put("dbStats", 1))
+        .map(stats -> ((Number) stats.getValue("dataSize")).longValue());
+  }
+
+  public Future<Void> close() {
+    return mongo.close();
+  }
+
+  private Future<Void> insert() {
+    String id = Ids.newId();
+    String community = community(ThreadLocalRandom.current().nextInt(communities));
+    String text = "note " + id + " " + "x".repeat(ThreadLocalRandom.current().nextInt(100, 600));
+    return writes.apply(Step.insert(NOTES, note(id, community, text)), IdLists.add(IdLists.key(community, NOTES), id))
+        .onSuccess(x -> {
+          acknowledged.put(id, text);
+          inserts.incrementAndGet();
+        });
+  }
+
+  private Future<Void> edit() {
+    String id = anyAcknowledged();
+    if (id == null) {
+      return insert();
+    }
+    String text = "edited " + id + " " + System.nanoTime();
+    unacknowledgedEdits.add(id + "|" + text);
+    return mongo.updateCollection(NOTES, new JsonObject().put("_id", id),
+            new JsonObject().put("$set", new JsonObject().put("text", text)))
+        .onSuccess(x -> {
+          acknowledged.put(id, text);
+          edits.incrementAndGet();
+        }).mapEmpty();
+  }
+
+  private Future<Void> read() {
+    String community = community(ThreadLocalRandom.current().nextInt(communities));
+    return mongo.findOne("idlists", new JsonObject().put("_id", IdLists.key(community, NOTES)), null)
+        .compose(list -> {
+          JsonArray ids = list == null ? new JsonArray() : list.getJsonArray("ids", new JsonArray());
+          JsonArray some = new JsonArray();
+          for (int i = Math.max(0, ids.size() - 20); i < ids.size(); i++) {
+            some.add(ids.getValue(i));
+          }
+          return mongo.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", some)));
+        })
+        .onSuccess(x -> reads.incrementAndGet()).mapEmpty();
+  }
+
+  /** What the weekly digest and the clean-up of expired logins do: walk a whole collection. */
+  private Future<Void> scan() {
+    return mongo.count(NOTES, new JsonObject().put("kind", "question"))
+        .compose(x -> mongo.find(COMMUNITIES, new JsonObject()))
+        .onSuccess(x -> scans.incrementAndGet()).mapEmpty();
+  }
+
+  private String anyAcknowledged() {
+    // Sampling a concurrent map: good enough to spread edits over the notes.
+    var it = acknowledged.keySet().iterator();
+    int skip = ThreadLocalRandom.current().nextInt(16);
+    String id = null;
+    while (it.hasNext() && skip-- >= 0) {
+      id = it.next();
+    }
+    return id;
+  }
+
+  private Future<Void> loop(java.util.function.BooleanSupplier more, java.util.function.Supplier<Future<Void>> step) {
+    Promise<Void> done = Promise.promise();
+    vertx.runOnContext(x -> next(more, step, done));
+    return done.future();
+  }
+
+  private void next(java.util.function.BooleanSupplier more, java.util.function.Supplier<Future<Void>> step,
+                    Promise<Void> done) {
+    if (!more.getAsBoolean()) {
+      done.complete();
+      return;
+    }
+    step.get().onComplete(result -> {
+      if (result.failed()) {
+        errors.add(String.valueOf(result.cause()));
+        if (stop.get()) {
+          done.complete();
+          return;
+        }
+      }
+      next(more, step, done);
+    });
+  }
+
+  private static String community(int n) {
+    return "community-" + n;
+  }
+
+  /** After a restart: acknowledged notes that are missing, or whose text is neither the acknowledged one nor a later edit. */
+  public Future<List<String>> missingAfterRestart(MongoClient restarted) {
+    List<String> ids = new ArrayList<>(acknowledged.keySet());
+    List<Future<List<JsonObject>>> batches = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i += 500) {
+      JsonArray batch = new JsonArray(ids.subList(i, Math.min(ids.size(), i + 500)));
+      batches.add(restarted.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", batch))));
+    }
+    return Future.all(batches).map(all -> {
+      Map<String, String> found = new java.util.HashMap<>();
+      for (Future<List<JsonObject>> batch : batches) {
+        batch.result().forEach(note -> found.put(note.getString("_id"), note.getString("text")));
+      }
+      List<String> missing = new ArrayList<>();
+      acknowledged.forEach((id, text) -> {
+        String stored = found.get(id);
+        if (stored == null) {
+          missing.add(id + " missing");
+        } else if (!stored.equals(text) && !unacknowledgedEdits.contains(id + "|" + stored)) {
+          missing.add(id + " has '" + stored + "' instead of '" + text + "'");
+        }
+      });
+      return missing;
+    });
+  }
+}

@@ -1,0 +1,71 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.bench.StoreChild;
+import nl.leerkring.bench.StoreLoad;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The short version of the store stress benchmark ({@code nl.leerkring.bench.StoreStressBenchmark}). */
+@ExtendWith(VertxExtension.class)
+@DisplayName("The embedded store under load")
+class StoreUnderLoadTest {
+
+  private static final int COMMUNITIES = 200;
+  private static final int NOTES = Integer.getInteger("storeLoad.notes", 10_000);
+  private static final int CLIENTS = 8;
+  private static final long TRAFFIC_MILLIS = Long.getLong("storeLoad.trafficMillis", 15_000);
+
+  @Test
+  @DisplayName("Loading, reading, writing, editing and scanning at once gives no store error, "
+      + "and every acknowledged write survives kill -9")
+  void survivesLoadAndKill(Vertx vertx, @TempDir Path dataDir) throws Exception {
+    long started = System.nanoTime();
+    StoreLoad load;
+    try (StoreChild store = StoreChild.start(dataDir)) {
+      load = new StoreLoad(vertx, store.connectionString, COMMUNITIES);
+      load.communities().await();
+      // The large collection goes in a thousand at a time; the traffic below uses the application's write path.
+      load.bulkLoad(NOTES).await();
+      long loaded = System.nanoTime();
+      var traffic = load.traffic(CLIENTS);
+      Thread.sleep(TRAFFIC_MILLIS);
+      List<String> errorsBeforeKill = List.copyOf(load.errors);
+      store.kill();
+      load.stop();
+      traffic.await();
+      load.close().await();
+      assertEquals(List.of(), errorsBeforeKill, "store errors under load");
+      System.out.printf("StoreUnderLoadTest: %,d notes bulk-loaded in %.1f s; then %,d reads, %,d new notes, %,d edits, "
+              + "%,d scans in %d s before kill -9%n", NOTES, (loaded - started) / 1e9, load.reads.get(),
+          load.inserts.get() - NOTES, load.edits.get(), load.scans.get(), TRAFFIC_MILLIS / 1000);
+    }
+
+    EmbeddedStore reopened = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, 64)).await();
+    try {
+      MongoClient mongo = MongoClient.create(vertx, new JsonObject()
+          .put("connection_string", reopened.connectionString()).put("db_name", "leerkring"));
+      List<String> missing = load.missingAfterRestart(mongo).await();
+      mongo.close().await();
+      assertTrue(load.inserts.get() >= NOTES, "not all notes were loaded");
+      assertTrue(missing.isEmpty(), () -> missing.size() + " acknowledged writes lost after kill -9, e.g. "
+          + missing.subList(0, Math.min(5, missing.size())));
+    } finally {
+      vertx.executeBlocking(() -> {
+        reopened.close();
+        return null;
+      }).await();
+    }
+  }
+}
