@@ -52,7 +52,10 @@ public final class Database {
           .put("serverSelectionTimeoutMS", 10_000);
       MongoClient mongo = MongoClient.create(vertx, config);
       Database database = new Database(vertx, mongo, store, clock);
-      return database.createIndexes().map(database);
+      // The driver's first call loads its classes on the calling thread, which blocked the event loop for
+      // seconds on a busy machine ("Thread blocked" at start-up); a worker takes that first call.
+      return vertx.executeBlocking(() -> database.createIndexes().toCompletionStage().toCompletableFuture().get())
+          .map(database);
     });
   }
 

@@ -174,7 +174,7 @@ public final class EmbeddedStore implements AutoCloseable {
   private synchronized void lookAfter() {
     try {
       Engine current = engine;
-      if (current.store.isClosed()) {
+      if (broken(current.store)) {
         reopen(current);
         return;
       }
@@ -198,11 +198,21 @@ public final class EmbeddedStore implements AutoCloseable {
     store.sync();
   }
 
+  /** H2 marks a store in panic when a write failed and closes it at the next commit. */
+  private static boolean broken(MVStore store) {
+    return store.isClosed() || store.getPanicException() != null;
+  }
+
   /**
    * H2 closes the store after a failed write (a full disk, a read-only directory). Requests fail until the
    * file can be opened again; then the same port serves again and the driver reconnects.
    */
   private void reopen(Engine broken) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      // Never a new, empty store in place of the one that went away: requests keep failing, health says so.
+      LOG.error("The store file {} is gone; the store stays closed until it is back", file.toAbsolutePath());
+      return;
+    }
     LOG.error("The store file was closed after a write failed; reopening it", broken.store.getPanicException());
     broken.server.shutdownNow();
     broken.commits.close();
@@ -224,7 +234,12 @@ public final class EmbeddedStore implements AutoCloseable {
     current.server.stopListening();
     current.commits.close();
     try {
-      current.store.close();
+      if (broken(current.store)) {
+        // A normal close would commit, and H2 2.3.232 then waits for itself forever on a store in panic.
+        current.store.closeImmediately();
+      } else {
+        current.store.close();
+      }
     } catch (RuntimeException | AssertionError e) {
       LOG.warn("Could not close the store file cleanly; it stays as it is", e);
     } finally {
