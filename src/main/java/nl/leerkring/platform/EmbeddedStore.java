@@ -63,6 +63,12 @@ public final class EmbeddedStore implements AutoCloseable {
           // Our own thread commits and syncs (GroupCommit); H2's background writer would commit without a sync.
           .autoCommitDisabled()
           .open();
+      String rollback = StoreFile.rolledBack(store);
+      if (rollback != null) {
+        store.closeImmediately();
+        throw new StoreFile.UnusableStoreException("The store file " + file.toAbsolutePath() + " is damaged: "
+            + rollback + ". " + StoreFile.WHAT_TO_DO, null);
+      }
       store.setRetentionTime(RETENTION_MILLIS);
       GroupCommit commits = new GroupCommit(store, "leerkring-store-sync");
       MongoServer server = new MongoServer(new DurableH2Backend(store, commits));

@@ -1,5 +1,6 @@
 package nl.leerkring.platform;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
@@ -67,6 +68,10 @@ public final class StoreFile {
     int maps = 0;
     long entries = 0;
     try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+      String rollback = rolledBack(store);
+      if (rollback != null) {
+        return new Verification(false, "The store file is damaged: " + rollback, 0, 0, bytes);
+      }
       for (String name : store.getMapNames()) {
         MVMap<Object, Object> map = store.openMap(name);
         for (Object key : map.keySet()) {
@@ -80,6 +85,18 @@ public final class StoreFile {
     } catch (RuntimeException | AssertionError e) {
       return new Verification(false, "The store file is damaged: " + e.getMessage(), maps, entries, bytes);
     }
+  }
+
+  /**
+   * H2 opens a file whose newest chunks are unreadable at the newest chunk it can read, without a word: a
+   * damaged store could come up with years missing. The file header names the version last written; an open
+   * store behind it has lost data. (After kill -9 the header may lag behind the chunks, never run ahead.)
+   */
+  static String rolledBack(MVStore store) {
+    long written = DataUtils.readHexLong(store.getStoreHeader(), "version", 0);
+    long opened = store.getCurrentVersion();
+    return opened < written ? "its header names version " + written + ", but the newest readable version is "
+        + opened : null;
   }
 
   /**
