@@ -25,7 +25,7 @@ public final class StoreChild implements AutoCloseable {
 
   public static StoreChild start(Path dataDir) {
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-cp", System.getProperty("java.class.path"), StoreProcess.class.getName(), dataDir.toString())
+        "-Xmx768m", "-cp", classPath(), StoreProcess.class.getName(), dataDir.toString())
         .redirectErrorStream(true);
     Process process;
     try {
@@ -58,6 +58,22 @@ public final class StoreChild implements AutoCloseable {
       process.destroyForcibly();
       throw new IllegalStateException("the store did not start: " + String.join("\n", output), e);
     }
+  }
+
+  /** Under {@code mvn exec:java} the project's classes are in a class loader of their own, not on java.class.path. */
+  private static String classPath() {
+    if (StoreChild.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+      StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
+      for (java.net.URL url : loader.getURLs()) {
+        try {
+          path.append(java.io.File.pathSeparator).append(Path.of(url.toURI()));
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return path.toString();
+    }
+    return System.getProperty("java.class.path");
   }
 
   /** kill -9: no shutdown hook, no last commit. */
