@@ -49,7 +49,7 @@ public final class StoreLoad {
   public StoreLoad(Vertx vertx, String connectionString, int communities) {
     this.vertx = vertx;
     this.mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString)
-        .put("db_name", "leerkring").put("maxPoolSize", 32).put("serverSelectionTimeoutMS", 5_000));
+        .put("db_name", "leerkring").put("maxPoolSize", 32).put("serverSelectionTimeoutMS", 30_000));
     this.writes = new Writes(mongo, Clock.systemUTC());
     this.communities = communities;
   }
