@@ -135,10 +135,6 @@ public final class EmbeddedStore implements AutoCloseable {
     return engine.store;
   }
 
-  long syncs() {
-    return engine.commits.syncs();
-  }
-
   /**
    * Blocking: writes one consistent version of the store to {@code target} while writers go on. H2's own
    * backup copies the file with space reuse off, so no chunk of the version being copied is overwritten;
