@@ -1,24 +1,64 @@
 package nl.leerkring;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.installation.CreateAdminCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** Starts Leerkring; settings come from config/leerkring.json and LEERKRING_* environment variables. */
-public final class Main {
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line of the jar. Without a command it serves; every other command is a small class of its own
+ * feature, registered in {@code subcommands} below and nowhere else. Settings come from the settings file
+ * and LEERKRING_* environment variables, for every command alike.
+ */
+@Command(name = "leerkring", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Serves Leerkring (without a command), or runs one of the commands below.",
+    subcommands = {CreateAdminCommand.class})
+public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  private Main() {
-  }
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", defaultValue = "config/leerkring.json",
+      description = "The settings file (optional; default: ${DEFAULT-VALUE}).")
+  private String configFile;
+
+  @Option(names = "--demo", description = "Load the demo, whose logins all share one known password, into an empty store.")
+  private boolean demo;
 
   public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** What every command passes to {@code Settings.load}: the settings file chosen on the command line. */
+  public JsonObject deploymentConfig() {
+    return new JsonObject().put("configFile", configFile);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
     Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new MainVerticle())
-        .onFailure(error -> {
-          LOG.error("Leerkring could not start", error);
-          vertx.close().onComplete(done -> System.exit(1));
-        });
+    JsonObject config = deploymentConfig();
+    if (demo) {
+      config.put("demo", true);
+    }
+    try {
+      vertx.deployVerticle(new MainVerticle(), new DeploymentOptions().setConfig(config)).await();
+    } catch (RuntimeException e) {
+      LOG.error("Leerkring could not start", e);
+      vertx.close().await();
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
+    // Serving ends with the process (SIGTERM runs the hook above, which closes the store cleanly).
+    new CountDownLatch(1).await();
+    return 0;
   }
 }

@@ -24,6 +24,9 @@ import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NotePages;
 import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
+import nl.leerkring.installation.InstallationPages;
+import nl.leerkring.installation.InstallationRoutes;
+import nl.leerkring.installation.InstallationService;
 import nl.leerkring.mail.MailPages;
 import nl.leerkring.mail.MailRoutes;
 import nl.leerkring.notification.NotificationPages;
@@ -62,12 +65,13 @@ import java.time.Duration;
 public final class MainVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
-  private static final String CONTRACT = "webroot/api/openapi.yaml";
+  public static final String CONTRACT = "webroot/api/openapi.yaml";
 
   private final Clock clock;
   private Database db;
   private HttpServer server;
   private RhythmServices rhythm;
+  private InstallationService installation;
   private long housekeeping = -1;
 
   public MainVerticle() {
@@ -89,12 +93,21 @@ public final class MainVerticle extends VerticleBase {
         .compose(replayed -> settings.demo() ? new DemoData(vertx, db).loadIntoEmptyStore() : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> listen(settings, router(settings, contract)))
-        .compose(x -> rhythm.start(db)));
+        .compose(x -> rhythm.start(db))
+        .compose(x -> installation.openSetupIfNeeded())
+        .onSuccess(token -> {
+          if (token != null) {
+            LOG.warn("No installation administrator yet. Open {}/setup/{} to become the first one (the link works "
+                + "once; a restart replaces it), or stop the server and run: java -jar leerkring.jar create-admin",
+                settings.publicUrl(), token);
+          }
+        }));
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
     Services services = Services.create(vertx, db, settings);
     rhythm = services.rhythm();
+    installation = services.installation();
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
@@ -132,6 +145,7 @@ public final class MainVerticle extends VerticleBase {
     new NotificationRoutes(s.rhythm().notifications()).mount(api);
     new MailRoutes(s.rhythm().mailPreferences()).mount(api);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
+    new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     return api.createRouter();
   }
 
@@ -159,6 +173,7 @@ public final class MainVerticle extends VerticleBase {
     new NotificationPages(pages, s.rhythm().notifications()).mount(router);
     new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new InstallationPages(pages, forms, s.installation(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

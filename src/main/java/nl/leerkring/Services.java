@@ -21,6 +21,7 @@ import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.home.HomeService;
+import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
@@ -61,7 +62,8 @@ public record Services(
     CommunityOverview communityOverview,
     HomeService home,
     FacilitatorService facilitator,
-    RhythmServices rhythm) {
+    RhythmServices rhythm,
+    InstallationService installation) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
     UserStore users = new UserStore(db);
@@ -93,6 +95,7 @@ public record Services(
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
-        rhythm);
+        rhythm,
+        new InstallationService(db, users, passwords, invitations));
   }
 }

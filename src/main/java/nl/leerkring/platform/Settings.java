@@ -91,7 +91,7 @@ public record Settings(
         intOf(c, "storeCacheMb", EmbeddedStore.DEFAULT_CACHE_MB),
         c.getString("mongoUri", ""),
         c.getString("database", "leerkring"),
-        Boolean.parseBoolean(String.valueOf(c.getValue("demo", true))),
+        Boolean.parseBoolean(String.valueOf(c.getValue("demo", false))),
         intOf(c, "sessionHours", 336),
         intOf(c, "loginAttemptsPerWindow", 10),
         intOf(c, "loginWindowMinutes", 15),

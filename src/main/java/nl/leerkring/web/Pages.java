@@ -146,7 +146,8 @@ public final class Pages {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())
           .put("name", caller.displayName())
-          .put("admin", !caller.adminOf().isEmpty()))
+          .put("admin", !caller.adminOf().isEmpty())
+          .put("installation", caller.installationAdmin()))
           .put("_csrf", caller.csrfToken());
     }
     // A count that cannot be read must not cost the person their page.
