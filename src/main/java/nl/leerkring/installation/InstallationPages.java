@@ -72,8 +72,12 @@ public final class InstallationPages {
     Forms.putOptional(admin, ctx, "email");
     JsonObject body = new JsonObject().put("name", Forms.text(ctx, "name")).put("admin", admin);
     Caller caller = Caller.required(ctx);
-    // Names the admin's own fields, as the page has them, when the nested object is what the contract refuses.
-    return forms.check("inviteCompanyAdmin", Map.of("organisationId", "new-company"), admin)
+    // Field by field from the top of the form: the company's name first (with a stand-in admin), then the
+    // admin's own fields, named as the page has them.
+    JsonObject nameOnly = new JsonObject().put("name", body.getString("name"))
+        .put("admin", new JsonObject().put("displayName", "-"));
+    return forms.check("createOrganisation", Map.of(), nameOnly)
+        .compose(named -> forms.check("inviteCompanyAdmin", Map.of("organisationId", "new-company"), admin))
         .recover(failure -> Future.failedFuture(failure instanceof Problem p && p.field() != null
             ? Problem.invalidField(formField(p.field()), p.reason(), p.getMessage()) : failure))
         .compose(checked -> forms.check("createOrganisation", Map.of(), body))
