@@ -2,8 +2,12 @@ package nl.leerkring;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.installation.CreateAdminCommand;
+import nl.leerkring.monitoring.Monitoring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -44,7 +48,11 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setRegistryName(Monitoring.REGISTRY)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))));
     JsonObject config = deploymentConfig();
     if (demo) {
       config.put("demo", true);

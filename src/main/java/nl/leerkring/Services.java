@@ -1,5 +1,6 @@
 package nl.leerkring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
@@ -65,7 +66,7 @@ public record Services(
     RhythmServices rhythm,
     InstallationService installation) {
 
-  static Services create(Vertx vertx, Database db, Settings settings) {
+  static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     UserStore users = new UserStore(db);
     Passwords passwords = new Passwords(vertx);
     Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()));
@@ -88,7 +89,8 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
     Agenda agenda = new Agenda(db);
-    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access);
+    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access,
+        registry);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,

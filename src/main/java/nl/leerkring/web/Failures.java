@@ -105,6 +105,7 @@ public final class Failures implements Handler<RoutingContext> {
       case 405 -> Problem.status(405, "method_not_allowed", "This method is not allowed here.");
       case 413 -> Problem.status(413, "too_large", "The request is too large.");
       case 415 -> Problem.status(415, "unsupported_media_type", "This content type is not accepted here.");
+      case 503 -> Problem.status(503, "timeout", "The server took too long to answer. Please try again.");
       default -> {
         LOG.error("Failed {} {}", ctx.request().method(), ctx.request().path(), failure);
         yield Problem.status(500, "internal_error", "Something went wrong on our side. Please try again.");
