@@ -109,7 +109,8 @@ public final class InvitationService {
         .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(admin.getInteger("validDays", 14)))));
     String url = publicUrl + "/join/" + token;
     List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
-    steps.addAll(InvitationMail.to(admin.getString("email"), admin.getString("language"), invitation, url, inviterName));
+    steps.addAll(InvitationMail.toCompanyAdmin(admin.getString("email"), admin.getString("language"), invitation, url,
+        inviterName));
     return new Prepared(steps, view(invitation).put("token", token).put("url", url));
   }
 

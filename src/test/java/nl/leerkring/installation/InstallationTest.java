@@ -1,11 +1,15 @@
 package nl.leerkring.installation;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.MainVerticle;
 import nl.leerkring.support.LogCapture;
+import nl.leerkring.support.Mails;
+import nl.leerkring.support.MutableClock;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
@@ -17,7 +21,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import jakarta.mail.internet.MimeMessage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +40,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("Installation: the first administrator, companies and their first admins")
 class InstallationTest {
 
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withPerMethodLifecycle(false);
   private static final Pattern SETUP_LINK = Pattern.compile("/setup/([A-Za-z0-9_-]{20,})");
   private static TestServer server;
   private static String setupToken;
@@ -43,7 +52,8 @@ class InstallationTest {
   @BeforeAll
   static void start(Vertx vertx) {
     try (LogCapture log = LogCapture.of(MainVerticle.class)) {
-      server = TestServer.empty(vertx);
+      server = TestServer.start(vertx, TestServer.temporaryDataDir(), "", false, new MutableClock(), new JsonObject()
+          .put("smtpHost", "127.0.0.1").put("smtpPort", SMTP.getSmtp().getPort()));
       Matcher link = log.lines().stream().map(SETUP_LINK::matcher).filter(Matcher::find).findFirst()
           .orElseThrow(() -> new AssertionError("no setup link in the log: " + log.lines()));
       setupToken = link.group(1);
@@ -101,13 +111,21 @@ class InstallationTest {
         .put("name", "Bakkerij Brood").put("admin", new JsonObject().put("displayName", "")));
     assertTrue(noAdminName.expect(400).json().getJsonObject("error").getJsonObject("details").getString("field")
         .startsWith("admin"), noAdminName::body);
+    Response badAddress = installationAdmin.post("/installation/organisations", new JsonObject()
+        .put("name", "Bakkerij Brood").put("admin", new JsonObject().put("displayName", "Eva").put("email", "geen-adres")));
+    assertEquals("email", badAddress.expect(400).json().getJsonObject("error").getJsonObject("details").getString("field"));
     assertEquals(0, installationAdmin.get("/installation/organisations").expect(200).array().size());
 
     JsonObject created = installationAdmin.post("/installation/organisations", new JsonObject()
-        .put("name", "Bakkerij Brood").put("admin", new JsonObject().put("displayName", "Eva de Graaf")))
-        .expect(201).json();
+        .put("name", "Bakkerij Brood").put("admin", new JsonObject().put("displayName", "Eva de Graaf")
+            .put("email", "eva@brood.nl"))).expect(201).json();
     companyAdminLink = created.getJsonObject("adminInvitation").getString("token");
     assertTrue(created.getJsonObject("adminInvitation").getString("url").endsWith("/join/" + companyAdminLink));
+    MimeMessage mail = Mails.await(SMTP, 1).get(0);
+    assertEquals("eva@brood.nl", Mails.recipient(mail));
+    assertEquals("Beheer van Bakkerij Brood in Leerkring", Mails.subject(mail));
+    assertEquals("/join/" + companyAdminLink, Mails.linkPath(Mails.text(mail), "/join/"));
+    assertTrue(Mails.text(mail).contains("Eva de Graaf") && Mails.text(mail).contains("Bakkerij Brood"), Mails.text(mail));
 
     assertEquals("organisation_exists", installationAdmin.post("/installation/organisations", new JsonObject()
         .put("name", "  bakkerij   BROOD ").put("admin", new JsonObject().put("displayName", "Iemand")))
