@@ -1,38 +1,74 @@
 package nl.leerkring;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.installation.CreateAdminCommand;
+import nl.leerkring.monitoring.Monitoring;
 import nl.leerkring.platform.RestoreCommand;
 import nl.leerkring.platform.VerifyCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-import java.util.Arrays;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
-/** Starts Leerkring; settings come from config/leerkring.json and LEERKRING_* environment variables. */
-public final class Main {
+/**
+ * The command line of the jar. Without a command it serves; every other command is a small class of its own
+ * feature, registered in {@code subcommands} below and nowhere else. Settings come from the settings file
+ * and LEERKRING_* environment variables, for every command alike.
+ */
+@Command(name = "leerkring", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Serves Leerkring (without a command), or runs one of the commands below.",
+    subcommands = {CreateAdminCommand.class, VerifyCommand.class, RestoreCommand.class})
+public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
-  /** The store's offline commands; the server starts when none is given. */
-  private static final Map<String, Supplier<Object>> STORE_COMMANDS = Map.of(
-      "verify", VerifyCommand::new, "restore", RestoreCommand::new);
+  @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE", defaultValue = "config/leerkring.json",
+      description = "The settings file (optional; default: ${DEFAULT-VALUE}).")
+  private String configFile;
 
-  private Main() {
-  }
+  @Option(names = "--demo", description = "Load the demo, whose logins all share one known password, into an empty store.")
+  private boolean demo;
 
   public static void main(String[] args) {
-    if (args.length > 0 && STORE_COMMANDS.containsKey(args[0])) {
-      System.exit(new CommandLine(STORE_COMMANDS.get(args[0]).get()).execute(Arrays.copyOfRange(args, 1, args.length)));
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** What every command passes to {@code Settings.load}: the settings file chosen on the command line. */
+  public JsonObject deploymentConfig() {
+    return new JsonObject().put("configFile", configFile);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+        .setEnabled(true)
+        .setJvmMetricsEnabled(true)
+        .setRegistryName(Monitoring.REGISTRY)
+        .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))));
+    JsonObject config = deploymentConfig();
+    if (demo) {
+      config.put("demo", true);
     }
-    Vertx vertx = Vertx.vertx();
-    vertx.deployVerticle(new MainVerticle())
-        .onFailure(error -> {
-          LOG.error("Leerkring could not start", error);
-          vertx.close().onComplete(done -> System.exit(1));
-        });
+    try {
+      vertx.deployVerticle(new MainVerticle(), new DeploymentOptions().setConfig(config)).await();
+    } catch (RuntimeException e) {
+      LOG.error("Leerkring could not start", e);
+      vertx.close().await();
+      return 1;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> vertx.close().await()));
+    // Serving ends with the process (SIGTERM runs the hook above, which closes the store cleanly).
+    new CountDownLatch(1).await();
+    return 0;
   }
 }

@@ -24,7 +24,14 @@ import nl.leerkring.demo.DemoData;
 import nl.leerkring.fieldnote.NotePages;
 import nl.leerkring.fieldnote.NoteRoutes;
 import nl.leerkring.health.HealthRoutes;
+import nl.leerkring.installation.InstallationPages;
+import nl.leerkring.installation.InstallationRoutes;
+import nl.leerkring.installation.InstallationService;
 import nl.leerkring.mail.MailPages;
+import nl.leerkring.monitoring.AccessLog;
+import nl.leerkring.monitoring.Monitoring;
+import nl.leerkring.monitoring.RequestTimeout;
+import nl.leerkring.monitoring.StoreTimings;
 import nl.leerkring.mail.MailRoutes;
 import nl.leerkring.notification.NotificationPages;
 import nl.leerkring.notification.NotificationRoutes;
@@ -62,12 +69,14 @@ import java.time.Duration;
 public final class MainVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
-  private static final String CONTRACT = "webroot/api/openapi.yaml";
+  public static final String CONTRACT = "webroot/api/openapi.yaml";
 
   private final Clock clock;
   private Database db;
   private HttpServer server;
   private RhythmServices rhythm;
+  private Monitoring monitoring;
+  private InstallationService installation;
   private long housekeeping = -1;
 
   public MainVerticle() {
@@ -81,7 +90,9 @@ public final class MainVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, clock)
+    monitoring = Monitoring.create(vertx);
+    return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, clock,
+            new StoreTimings(monitoring.registry()))
         .compose(database -> {
           db = database;
           return db.writes().replayPending();
@@ -89,22 +100,39 @@ public final class MainVerticle extends VerticleBase {
         .compose(replayed -> settings.demo() ? new DemoData(vertx, db).loadIntoEmptyStore() : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> listen(settings, router(settings, contract)))
-        .compose(x -> rhythm.start(db)));
+        .compose(x -> monitoring.listenSeparately(settings.operations()))
+        .compose(x -> rhythm.start(db))
+        .compose(x -> installation.openSetupIfNeeded())
+        .onSuccess(token -> {
+          if (token != null) {
+            LOG.warn("No installation administrator yet. Open {}/setup/{} to become the first one (the link works "
+                + "once; a restart replaces it), or stop the server and run: java -jar leerkring.jar create-admin",
+                settings.publicUrl(), token);
+          }
+        }));
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
-    Services services = Services.create(vertx, db, settings);
+    Services services = Services.create(vertx, db, settings, monitoring.registry());
     rhythm = services.rhythm();
+    installation = services.installation();
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
+    router.route().handler(monitoring.accessLog());
+    router.route().handler(new RequestTimeout(vertx, settings.operations().requestTimeoutMillis(),
+        settings.operations().uploadTimeoutMillis()));
     router.route().handler(new SecurityHeaders());
+    router.get("/health").handler(AccessLog.named("/health"));
     new HealthRoutes(db).mount(router);
-    router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
+    router.get("/metrics").handler(AccessLog.named("/metrics")).handler(services.authentication())
+        .handler(monitoring.adminScrape());
+    router.route("/metrics").failureHandler(new Failures());
+    router.get("/api/v1/openapi.yaml").handler(AccessLog.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
     router.route("/api/v1/*").subRouter(api(services, contract));
     router.route("/api/*").failureHandler(new Failures());
-    router.route("/static/*").handler(StaticHandler.create("webroot/static"));
+    router.route("/static/*").handler(AccessLog.named("/static/*")).handler(StaticHandler.create("webroot/static"));
     router.route("/*").subRouter(pages(services, contract));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
@@ -118,6 +146,7 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(s.authentication());
+    api.getRoutes().forEach(route -> route.addHandler(AccessLog.named("/api/v1" + route.getOperation().getOpenAPIPath())));
     new AccountRoutes(s.accounts(), s.authentication()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
     new CycleRoutes(s.cycles()).mount(api);
@@ -132,6 +161,7 @@ public final class MainVerticle extends VerticleBase {
     new NotificationRoutes(s.rhythm().notifications()).mount(api);
     new MailRoutes(s.rhythm().mailPreferences()).mount(api);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
+    new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     return api.createRouter();
   }
 
@@ -159,6 +189,7 @@ public final class MainVerticle extends VerticleBase {
     new NotificationPages(pages, s.rhythm().notifications()).mount(router);
     new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new InstallationPages(pages, forms, s.installation(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;
@@ -171,6 +202,7 @@ public final class MainVerticle extends VerticleBase {
         .onSuccess(s -> {
           server = s;
           LOG.info("Leerkring listening on http://{}:{}", settings.httpHost(), s.actualPort());
+          monitoring.start();
         });
   }
 
@@ -179,9 +211,17 @@ public final class MainVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /** The port of the separate metrics address (setting metricsPort), or -1 when there is none. */
+  public int metricsPort() {
+    return monitoring.metricsPort();
+  }
+
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(housekeeping);
+    if (monitoring != null) {
+      monitoring.stop();
+    }
     Future<Void> closing = rhythm == null ? Future.succeededFuture() : rhythm.stop();
     closing = closing.compose(x -> server == null ? Future.succeededFuture() : server.close());
     return closing.compose(x -> db == null ? Future.succeededFuture() : db.close());

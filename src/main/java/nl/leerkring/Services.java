@@ -1,5 +1,6 @@
 package nl.leerkring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
@@ -21,6 +22,7 @@ import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.home.HomeService;
+import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
@@ -61,9 +63,10 @@ public record Services(
     CommunityOverview communityOverview,
     HomeService home,
     FacilitatorService facilitator,
-    RhythmServices rhythm) {
+    RhythmServices rhythm,
+    InstallationService installation) {
 
-  static Services create(Vertx vertx, Database db, Settings settings) {
+  static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     UserStore users = new UserStore(db);
     Passwords passwords = new Passwords(vertx);
     Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()));
@@ -86,13 +89,15 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
     Agenda agenda = new Agenda(db);
-    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access);
+    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access,
+        registry);
     return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
-        rhythm);
+        rhythm,
+        new InstallationService(db, users, passwords, invitations));
   }
 }

@@ -36,6 +36,7 @@ public final class AccountRoutes {
         .put("language", user.getString("language", "nl"))
         .put("organisationId", user.getString("organisationId"))
         .put("adminOf", user.getJsonArray("adminOf"))
+        .put("installationAdmin", user.getBoolean("installationAdmin", false))
         .put("communityIds", user.getJsonArray("communityIds"))
         .put("csrfToken", csrfToken);
   }

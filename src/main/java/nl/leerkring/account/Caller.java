@@ -16,6 +16,7 @@ public record Caller(
     String organisationId,
     List<String> adminOf,
     List<String> communityIds,
+    boolean installationAdmin,
     String csrfToken) {
 
   static final String KEY = "leerkring.caller";
@@ -28,6 +29,7 @@ public record Caller(
         user.getString("organisationId"),
         IdLists.strings(user.getJsonArray("adminOf", new JsonArray())),
         IdLists.strings(user.getJsonArray("communityIds", new JsonArray())),
+        user.getBoolean("installationAdmin", false),
         csrfToken);
   }
 

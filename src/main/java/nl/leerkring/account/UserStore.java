@@ -67,6 +67,11 @@ public final class UserStore {
         new JsonObject().put("$addToSet", new JsonObject().put("communityIds", communityId)));
   }
 
+  public static Step administer(String userId, String organisationId) {
+    return Step.update(USERS, userId,
+        new JsonObject().put("$addToSet", new JsonObject().put("adminOf", organisationId)));
+  }
+
   public static Step leaveCommunity(String userId, String communityId) {
     return Step.update(USERS, userId,
         new JsonObject().put("$pull", new JsonObject().put("communityIds", communityId)));

@@ -29,7 +29,9 @@ public final class InvitationRoutes {
 
   private Future<JsonObject> accept(RoutingContext ctx) {
     return invitations.accept(Caller.optional(ctx), Api.path(ctx, "token"), Api.body(ctx)).compose(joined -> {
-      JsonObject where = new JsonObject().put("communityId", joined.communityId());
+      JsonObject where = joined.communityId() != null
+          ? new JsonObject().put("communityId", joined.communityId())
+          : new JsonObject().put("organisationId", joined.organisationId());
       return joined.account() == null
           ? Future.succeededFuture(where)
           : authentication.logIn(ctx, joined.account())

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import nl.leerkring.platform.Step;
 import nl.leerkring.schedule.InvitationMail;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
@@ -29,9 +30,18 @@ import java.time.Duration;
  */
 public final class InvitationService {
 
-  /** Who joined where: {@code account} is the account just made, or null when a logged-in person joined. */
-  public record Joined(String communityId, JsonObject account) {
+  /**
+   * Who joined where: {@code account} is the account just made, or null when a logged-in person joined. A
+   * company admin's invitation leads to their company ({@code organisationId}) instead of a community.
+   */
+  public record Joined(String communityId, String organisationId, JsonObject account) {
   }
+
+  /** An invitation about to be written with other documents; its token is in {@code view} only. */
+  public record Prepared(List<Step> steps, JsonObject view) {
+  }
+
+  static final String COMPANY_ADMIN = "companyAdmin";
 
   static final String INVITATIONS = "invitations";
 
@@ -81,6 +91,29 @@ public final class InvitationService {
     });
   }
 
+  /**
+   * The invitation of a company admin, made by the installation administrator together with the company:
+   * whoever opens it makes their account (or uses the one they are logged in with) and administers it.
+   */
+  public Prepared companyAdmin(JsonObject organisation, JsonObject admin, String inviterName, String inviterId) {
+    String token = Ids.newSecret();
+    JsonObject invitation = new JsonObject()
+        .put("_id", Hashes.sha256(token))
+        .put("kind", COMPANY_ADMIN)
+        .put("organisationId", organisation.getString("_id"))
+        .put("title", organisation.getString("name"))
+        .put("role", COMPANY_ADMIN)
+        .put("name", admin.getString("displayName", "").trim())
+        .put("createdBy", inviterId)
+        .put("createdAt", db.now())
+        .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(admin.getInteger("validDays", 14)))));
+    String url = publicUrl + "/join/" + token;
+    List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+    steps.addAll(InvitationMail.toCompanyAdmin(admin.getString("email"), admin.getString("language"), invitation, url,
+        inviterName));
+    return new Prepared(steps, view(invitation).put("token", token).put("url", url));
+  }
+
   /** What the invitation is for, while it can still be used. */
   public Future<JsonObject> preview(String token) {
     return usable(token).map(InvitationService::view);
@@ -106,10 +139,20 @@ public final class InvitationService {
    * from the body, which the caller then logs in.
    */
   public Future<Joined> accept(Caller caller, String token, JsonObject body) {
-    return usable(token).compose(invitation -> caller != null
-        ? join(invitation, caller.userId(), caller.displayName())
-            .map(x -> new Joined(invitation.getString("communityId"), null))
-        : newAccount(invitation, body));
+    return usable(token).compose(invitation -> caller == null ? newAccount(invitation, body)
+        : COMPANY_ADMIN.equals(invitation.getString("kind")) ? becomeAdmin(invitation, caller)
+        : join(invitation, caller.userId(), caller.displayName())
+            .map(x -> new Joined(invitation.getString("communityId"), null, null)));
+  }
+
+  private Future<Joined> becomeAdmin(JsonObject invitation, Caller caller) {
+    String organisationId = invitation.getString("organisationId");
+    if (caller.administers(organisationId)) {
+      return Future.failedFuture(Problem.conflict("already_admin", "You already administer this company."));
+    }
+    return claim(invitation, caller.userId())
+        .compose(x -> db.writes().apply(UserStore.administer(caller.userId(), organisationId)))
+        .map(x -> new Joined(null, organisationId, null));
   }
 
   private Future<Joined> newAccount(JsonObject invitation, JsonObject body) {
@@ -127,14 +170,18 @@ public final class InvitationService {
     }).compose(hash -> {
       JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
           body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
+      boolean admin = COMPANY_ADMIN.equals(invitation.getString("kind"));
+      if (admin) {
+        user.put("adminOf", new JsonArray().add(invitation.getString("organisationId")));
+      }
       return claim(invitation, userId)
           .compose(x -> users.insert(user).recover(error -> release(invitation)
               .compose(y -> Future.failedFuture(StoreErrors.isDuplicateKey(error)
                   ? usernameTaken()
                   : error))))
-          .compose(x -> writeJoin(invitation, userId, user.getString("displayName")))
+          .compose(x -> admin ? Future.<Void>succeededFuture() : writeJoin(invitation, userId, user.getString("displayName")))
           .compose(x -> users.byId(userId))
-          .map(joined -> new Joined(invitation.getString("communityId"), joined));
+          .map(joined -> new Joined(invitation.getString("communityId"), invitation.getString("organisationId"), joined));
     });
   }
 
@@ -190,7 +237,9 @@ public final class InvitationService {
 
   private static JsonObject view(JsonObject invitation) {
     return new JsonObject()
+        .put("kind", invitation.getString("kind", "community"))
         .put("communityId", invitation.getString("communityId"))
+        .put("organisationId", invitation.getString("organisationId"))
         .put("title", invitation.getString("title"))
         .put("role", invitation.getString("role"))
         .put("name", invitation.getString("name"))

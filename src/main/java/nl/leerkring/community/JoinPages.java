@@ -61,7 +61,7 @@ public final class JoinPages {
     String token = ctx.pathParam("token");
     Caller caller = Caller.optional(ctx);
     if (caller != null) {
-      return invitations.accept(caller, token, new JsonObject()).map(joined -> arrived(joined.communityId()));
+      return invitations.accept(caller, token, new JsonObject()).map(JoinPages::arrived);
     }
     String password = ctx.request().getFormAttribute("password");
     JsonObject body = new JsonObject()
@@ -71,7 +71,7 @@ public final class JoinPages {
         .put("language", Forms.text(ctx, "language"));
     return forms.check("acceptInvitation", Map.of("token", token), body)
         .compose(valid -> invitations.accept(null, token, valid))
-        .compose(joined -> authentication.logIn(ctx, joined.account()).map(csrf -> arrived(joined.communityId())));
+        .compose(joined -> authentication.logIn(ctx, joined.account()).map(csrf -> arrived(joined)));
   }
 
   /** The language picked on the form, once sent; before that the one the page is shown in. */
@@ -80,7 +80,8 @@ public final class JoinPages {
     return I18n.supports(picked) ? picked : Language.of(ctx);
   }
 
-  private static Page arrived(String communityId) {
-    return Page.redirect("/c/" + communityId);
+  /** A company admin arrives at their company's overview, anyone else in the community they joined. */
+  private static Page arrived(InvitationService.Joined joined) {
+    return Page.redirect(joined.communityId() != null ? "/c/" + joined.communityId() : "/admin");
   }
 }

@@ -8,6 +8,7 @@ import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
@@ -77,7 +78,8 @@ public final class DemoData {
       new Person("demo-bram", "bram", "Bram Hendriks", COMPANY, "participant"),
       new Person("demo-marloes", "hr@zorggroep-delinde.nl", "Marloes Kok", CARE_COMPANY, null),
       new Person("demo-anouk", "anouk", "Anouk Meijer", CARE_COMPANY, "participant"),
-      new Person("demo-dirk", "dirk", "Dirk Willems", CARE_COMPANY, "participant"));
+      new Person("demo-dirk", "dirk", "Dirk Willems", CARE_COMPANY, "participant"),
+      new Person("demo-wim", "beheer", "Wim Bos", null, "installation"));
 
   private Future<Void> load(String passwordHash) {
     organisation(COMPANY, "Van Dijk Installatietechniek", "company");
@@ -87,7 +89,9 @@ public final class DemoData {
     JsonArray members = new JsonArray();
     for (Person p : PEOPLE) {
       JsonObject user = UserStore.newUser(p.id(), p.login(), p.name(), passwordHash, "nl", p.org(), at(-60));
-      if (p.role() == null) {
+      if ("installation".equals(p.role())) {
+        user.put("installationAdmin", true);
+      } else if (p.role() == null) {
         user.put("adminOf", new JsonArray().add(p.org()));
       } else if (CARE_COMPANY.equals(p.org())) {
         user.put("communityIds", new JsonArray().add(CARE_COMMUNITY));
@@ -169,6 +173,8 @@ public final class DemoData {
 
   private void organisation(String id, String name, String kind) {
     steps.add(Step.insert("organisations", new JsonObject().put("_id", id).put("name", name).put("kind", kind)));
+    steps.add(Step.insert(InstallationService.ORGANISATION_NAMES,
+        new JsonObject().put("_id", InstallationService.nameKey(name)).put("organisationId", id)));
   }
 
   private void cycles() {

@@ -1,5 +1,7 @@
 package nl.leerkring.mail;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.MailClient;
@@ -16,12 +18,18 @@ import java.util.Locale;
 public final class Mailer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+  private final Counter sent;
+  private final Counter failed;
 
   private final MailClient client;
   private final String from;
 
-  public Mailer(Vertx vertx, Settings.Mail settings) {
+  public Mailer(Vertx vertx, Settings.Mail settings, MeterRegistry registry) {
     this.from = settings.from();
+    this.sent = Counter.builder("leerkring.mails").description("Mails handed to the SMTP server, or failed to be")
+        .tag("result", "sent").register(registry);
+    this.failed = Counter.builder("leerkring.mails").description("Mails handed to the SMTP server, or failed to be")
+        .tag("result", "failed").register(registry);
     if (!settings.enabled()) {
       LOG.warn("Mail is off: no SMTP host configured (smtpHost or LEERKRING_SMTP_HOST). In-app notifications still work.");
       this.client = null;
@@ -52,7 +60,10 @@ public final class Mailer {
     if (client == null) {
       return Future.failedFuture(new IllegalStateException("Mail is off"));
     }
-    return client.sendMail(message.setFrom(from)).mapEmpty();
+    return client.sendMail(message.setFrom(from))
+        .onSuccess(result -> sent.increment())
+        .onFailure(error -> failed.increment())
+        .mapEmpty();
   }
 
   public Future<Void> close() {

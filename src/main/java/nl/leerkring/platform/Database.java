@@ -1,15 +1,19 @@
 package nl.leerkring.platform;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * The connection to the document store: a real MongoDB when a connection string is configured, otherwise the
@@ -38,6 +42,11 @@ public final class Database {
   }
 
   public static Future<Database> open(Vertx vertx, Settings settings, Clock clock) {
+    return open(vertx, settings, clock, null);
+  }
+
+  /** With {@code listener}, the driver reports every command to it, which is how the store is timed. */
+  public static Future<Database> open(Vertx vertx, Settings settings, Clock clock, CommandListener listener) {
     Future<EmbeddedStore> embedded = settings.embeddedStore()
         ? vertx.executeBlocking(() -> EmbeddedStore.start(settings.dataDir(), settings.storeCacheMb()))
         : Future.succeededFuture();
@@ -50,7 +59,12 @@ public final class Database {
           .put("connection_string", uri)
           .put("db_name", settings.database())
           .put("serverSelectionTimeoutMS", 10_000);
-      MongoClient mongo = MongoClient.create(vertx, config);
+      MongoClient mongo = listener == null ? MongoClient.create(vertx, config)
+          // The client's own reading of the configuration (its JSON codecs included), plus the listener.
+          : MongoClient.createWithMongoSettings(vertx, config, UUID.randomUUID().toString(),
+              MongoClientSettings.builder(new MongoClientOptionsParser(vertx, config).settings())
+                  .addCommandListener(listener)
+                  .build());
       Database database = new Database(vertx, mongo, store, clock);
       // The driver's first call loads its classes on the calling thread, which blocked the event loop for
       // seconds on a busy machine ("Thread blocked" at start-up); a worker takes that first call.

@@ -30,7 +30,15 @@ public record Settings(
     long maxBodyBytes,
     long maxPhotoBytes,
     Mail mail,
-    int schedulerPollMillis) {
+    int schedulerPollMillis,
+    Operations operations) {
+
+  /**
+   * Running it: how long a request may take before it is answered 503 (a photo upload longer), and where
+   * Prometheus may scrape the metrics without logging in (metricsPort -1: nowhere; 0: any free port).
+   */
+  public record Operations(long requestTimeoutMillis, long uploadTimeoutMillis, String metricsHost, int metricsPort) {
+  }
 
   /**
    * Outgoing mail. Without an SMTP host mail is off: the server runs, and in-app notifications still arrive.
@@ -59,7 +67,10 @@ public record Settings(
       Map.entry("LEERKRING_SMTP_PASSWORD", "smtpPassword"),
       Map.entry("LEERKRING_SMTP_STARTTLS", "smtpStartTls"),
       Map.entry("LEERKRING_SMTP_SSL", "smtpSsl"),
-      Map.entry("LEERKRING_MAIL_FROM", "mailFrom"));
+      Map.entry("LEERKRING_MAIL_FROM", "mailFrom"),
+      Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
+      Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
+      Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -91,7 +102,7 @@ public record Settings(
         intOf(c, "storeCacheMb", EmbeddedStore.DEFAULT_CACHE_MB),
         c.getString("mongoUri", ""),
         c.getString("database", "leerkring"),
-        Boolean.parseBoolean(String.valueOf(c.getValue("demo", true))),
+        Boolean.parseBoolean(String.valueOf(c.getValue("demo", false))),
         intOf(c, "sessionHours", 336),
         intOf(c, "loginAttemptsPerWindow", 10),
         intOf(c, "loginWindowMinutes", 15),
@@ -107,7 +118,12 @@ public record Settings(
             c.getString("mailFrom", "Leerkring <leerkring@localhost>"),
             intOf(c, "mailRetrySeconds", 60),
             intOf(c, "mailMaxAttempts", 5)),
-        intOf(c, "schedulerPollMillis", 5000));
+        intOf(c, "schedulerPollMillis", 5000),
+        new Operations(
+            intOf(c, "requestTimeoutMillis", 30_000),
+            intOf(c, "uploadTimeoutMillis", 120_000),
+            c.getString("metricsHost", "127.0.0.1"),
+            intOf(c, "metricsPort", -1)));
   }
 
   /** Environment variables arrive as strings; the JSON file gives numbers. */

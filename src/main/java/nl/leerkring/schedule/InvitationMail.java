@@ -19,6 +19,17 @@ public final class InvitationMail {
 
   /** The hook for a new invitation: nothing when no address was given. */
   public static List<Step> to(String address, String language, JsonObject invitation, String url, String inviterName) {
+    return mail("invitation", address, language, invitation, url, inviterName);
+  }
+
+  /** The invitation of a company's admin, which makes them administer the company rather than join a community. */
+  public static List<Step> toCompanyAdmin(String address, String language, JsonObject invitation, String url,
+                                          String inviterName) {
+    return mail("admin-invitation", address, language, invitation, url, inviterName);
+  }
+
+  private static List<Step> mail(String template, String address, String language, JsonObject invitation, String url,
+                                 String inviterName) {
     if (address == null || address.isBlank()) {
       return List.of();
     }
@@ -28,7 +39,7 @@ public final class InvitationMail {
             .put("to", MailPreferences.requireAddress(address, "email"))
             .put("language", language == null ? "nl" : language)
             .put("name", invitation.getString("name", ""))
-            .put("template", "invitation")
+            .put("template", template)
             .put("subjectArgs", new JsonArray().add(title))
             .put("model", new JsonObject()
                 .put("community", title)

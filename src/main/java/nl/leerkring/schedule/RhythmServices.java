@@ -1,5 +1,6 @@
 package nl.leerkring.schedule;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nl.leerkring.account.UserStore;
@@ -30,14 +31,15 @@ public record RhythmServices(
     NotificationService notifications) {
 
   public static RhythmServices create(Vertx vertx, Database db, Settings settings, UserStore users,
-                                      CommunityStore communities, QuestionStore questions, Access access) {
+                                      CommunityStore communities, QuestionStore questions, Access access,
+                                      MeterRegistry registry) {
     String url = settings.publicUrl();
     Rhythm rhythm = new Rhythm(db, access);
     Deliveries deliveries = new Deliveries(db, access);
-    Mailer mailer = new Mailer(vertx, settings.mail());
+    Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences preferences = new MailPreferences(db, users);
     MailTemplates templates = new MailTemplates(new Pages(vertx), url);
-    Scheduler scheduler = new Scheduler(vertx, db, settings.schedulerPollMillis())
+    Scheduler scheduler = new Scheduler(vertx, db, settings.schedulerPollMillis(), registry)
         .handle(new PromptJobs(db, communities, rhythm, url))
         .handle(new PromptReminders(db, communities, rhythm, url))
         .handle(new SessionReminders(db, communities, rhythm, url))

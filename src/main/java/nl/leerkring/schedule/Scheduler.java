@@ -1,5 +1,8 @@
 package nl.leerkring.schedule;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs due jobs. Every few seconds (a Vert.x timer) it reads the jobs whose time has come and claims each
@@ -42,12 +46,24 @@ public final class Scheduler {
   private long timer = -1;
   private Future<Void> looking = Future.succeededFuture();
   private volatile boolean stopped;
+  private final MeterRegistry registry;
+  private final AtomicInteger dueAtLastLook = new AtomicInteger();
 
-  public Scheduler(Vertx vertx, Database db, long pollMillis) {
+  public Scheduler(Vertx vertx, Database db, long pollMillis, MeterRegistry registry) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
     this.pollMillis = pollMillis;
+    this.registry = registry;
+    Gauge.builder("leerkring.jobs.due", dueAtLastLook, AtomicInteger::get)
+        .description("Jobs that were due at this process's last look (at most one batch)").register(registry);
+  }
+
+  /** Every job run, by kind and result: its own result, failed (gave up), retry (a failed try) or postponed. */
+  private void count(JsonObject job, String result) {
+    Counter.builder("leerkring.jobs").description("Jobs run, by kind and result")
+        .tags("kind", String.valueOf(job.getString("kind")), "result", String.valueOf(result))
+        .register(registry).increment();
   }
 
   public Scheduler handle(JobHandler handler) {
@@ -90,6 +106,7 @@ public final class Scheduler {
     return mongo.findWithOptions(Jobs.JOBS, new JsonObject().put("dueAt", new JsonObject().put("$lte", now)),
             new FindOptions().setSort(new JsonObject().put("dueAt", 1)).setLimit(BATCH))
         .compose(due -> {
+          dueAtLastLook.set(due.size());
           Future<Void> chain = Future.succeededFuture();
           for (JsonObject job : due) {
             chain = chain.compose(x -> stopped ? Future.succeededFuture() : claimAndRun(job));
@@ -147,6 +164,7 @@ public final class Scheduler {
         .put("lastError", job.getString("lastError"))
         .put("by", instance)));
     steps.add(Step.update(Jobs.JOBS, id, new JsonObject().put("$set", new JsonObject().put("status", Jobs.DONE))));
+    count(job, done.result());
     if ("skipped".equals(done.result())) {
       LOG.debug("Job {} skipped: {}", id, done.reason());
     }
@@ -156,6 +174,7 @@ public final class Scheduler {
   }
 
   private Future<Void> postpone(JsonObject job, Outcome.Later later) {
+    count(job, "postponed");
     String at = Times.format(later.at());
     JsonObject set = new JsonObject().put("status", Jobs.PENDING).put("at", at).put("dueAt", at);
     if (later.data() != null) {
@@ -174,6 +193,7 @@ public final class Scheduler {
       JsonObject last = job.copy().put("tries", tries).put("lastError", message);
       return finish(last, new Outcome.Done("failed", message, handler.gaveUp(last, message)));
     }
+    count(job, "retry");
     Instant retryAt = db.clock().instant().plus(handler.retryDelay(tries));
     LOG.warn("Job {} failed (try {} of {}), again at {}: {}", job.getString("_id"), tries, handler.maxTries(),
         retryAt, message);

@@ -4,6 +4,8 @@ import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.json.schema.OutputUnit;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class Failures implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+  private static final Pattern MISSING = Pattern.compile("required property \"([^\"]+)\"");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -36,6 +39,12 @@ public final class Failures implements Handler<RoutingContext> {
       OutputUnit unit = mostSpecific(schema.getOutputUnit());
       String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "");
       String reason = unit.getError() == null ? "" : unit.getError();
+      Matcher missing = MISSING.matcher(reason);
+      if ("required".equals(keyword(unit)) && missing.find()) {
+        // A missing property is reported at its parent; the person needs the name of what is missing.
+        field = field.isEmpty() ? missing.group(1) : field + "/" + missing.group(1);
+        return Problem.invalidField(field, "required", "The field '" + field + "' is required.");
+      }
       return field.isEmpty()
           ? Problem.badRequest("invalid_request", invalid.getMessage())
           : Problem.invalidField(field, keyword(unit), "The field '" + field + "' is not valid: " + reason);
@@ -96,6 +105,7 @@ public final class Failures implements Handler<RoutingContext> {
       case 405 -> Problem.status(405, "method_not_allowed", "This method is not allowed here.");
       case 413 -> Problem.status(413, "too_large", "The request is too large.");
       case 415 -> Problem.status(415, "unsupported_media_type", "This content type is not accepted here.");
+      case 503 -> Problem.status(503, "timeout", "The server took too long to answer. Please try again.");
       default -> {
         LOG.error("Failed {} {}", ctx.request().method(), ctx.request().path(), failure);
         yield Problem.status(500, "internal_error", "Something went wrong on our side. Please try again.");

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import nl.leerkring.account.Caller;
+import nl.leerkring.monitoring.AccessLog;
 import nl.leerkring.platform.Problem;
 
 import java.net.URLEncoder;
@@ -115,6 +116,7 @@ public final class Pages {
   }
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
+    AccessLog.route(ctx, ctx.currentRoute().getPath());
     Future<Page> result;
     try {
       result = action.apply(ctx);
@@ -146,7 +148,8 @@ public final class Pages {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())
           .put("name", caller.displayName())
-          .put("admin", !caller.adminOf().isEmpty()))
+          .put("admin", !caller.adminOf().isEmpty())
+          .put("installation", caller.installationAdmin()))
           .put("_csrf", caller.csrfToken());
     }
     // A count that cannot be read must not cost the person their page.

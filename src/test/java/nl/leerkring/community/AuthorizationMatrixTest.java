@@ -51,6 +51,7 @@ import static nl.leerkring.community.AuthorizationMatrixTest.Role.COMPANY_ADMIN;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FACILITATOR;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_ADMIN;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_EMPLOYEE;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.INSTALLATION_ADMIN;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.KEES;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.LECTURER;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.NEWCOMER;
@@ -90,7 +91,8 @@ class AuthorizationMatrixTest {
     FACILITATOR("facilitator Fenna", "fenna@leerwerkplaats.nl", "demo-fenna", true),
     KEES("Kees, author of a private reflection", "kees", "demo-kees", false),
     BRAM("Bram, author of a private prompt answer", "bram", "demo-bram", false),
-    NEWCOMER("a newcomer who joined by link", null, null, false);
+    NEWCOMER("a newcomer who joined by link", null, null, false),
+    INSTALLATION_ADMIN("installation administrator Wim", "beheer", "demo-wim", false);
 
     final String label;
     final String login;
@@ -196,14 +198,42 @@ class AuthorizationMatrixTest {
             COMPANY_ADMIN, FOREIGN_ADMIN, FOREIGN_EMPLOYEE));
 
     // Organisations and communities.
-    rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-vandijk").loggedIn(404).admin(200));
+    // The installation administrator adds companies but sees none of a company's own work.
+    rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-vandijk").loggedIn(404).admin(200)
+        .as(404, INSTALLATION_ADMIN));
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-delinde").loggedIn(404).as(200, FOREIGN_ADMIN)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-warmtepomp")), FOREIGN_ADMIN));
+
+    // The installation: only its administrator lists and adds companies and invites their admins.
+    rows.add(row("completeSetup", HttpMethod.POST, "/setup/" + UNKNOWN_TOKEN)
+        .named("POST /setup/{an unknown token} (the demo has its installation administrator)")
+        .body(new JsonObject().put("login", "nog.een.beheerder").put("displayName", "Nog een beheerder")
+            .put("password", "lang-genoeg-wachtwoord"))
+        .everyone(404).as(404, INSTALLATION_ADMIN));
+    rows.add(row("listOrganisations", HttpMethod.GET, "/installation/organisations").loggedIn(403)
+        .as(200, INSTALLATION_ADMIN)
+        .check((role, person, r) -> assertTrue(r.body().contains("demo-vandijk") && r.body().contains("demo-delinde")),
+            INSTALLATION_ADMIN));
+    rows.add(row("createOrganisation", HttpMethod.POST, "/installation/organisations")
+        .body(newCompany("Bakkerij Brood")).loggedIn(403).as(201, INSTALLATION_ADMIN)
+        .check((role, person, r) -> assertTrue(r.json().getJsonObject("adminInvitation").getString("url")
+            .contains("/join/")), INSTALLATION_ADMIN));
+    rows.add(row("createOrganisation", HttpMethod.POST, "/installation/organisations")
+        .named("POST /installation/organisations for a company that exists (Van Dijk, in other capitals)")
+        .only("a conflict").body(newCompany("VAN DIJK installatietechniek")).as(409, INSTALLATION_ADMIN));
+    rows.add(row("createOrganisation", HttpMethod.POST, "/installation/organisations")
+        .named("POST /installation/organisations without a name")
+        .only("bad input").body(new JsonObject().put("admin", new JsonObject().put("displayName", "Eva")))
+        .as(400, INSTALLATION_ADMIN).check(invalid("name"), INSTALLATION_ADMIN));
+    rows.add(row("inviteCompanyAdmin", HttpMethod.POST, "/installation/organisations/demo-delinde/admin-invitations")
+        .body(new JsonObject().put("displayName", "Marloes Kok")).loggedIn(403).as(201, INSTALLATION_ADMIN));
+    rows.add(row("inviteCompanyAdmin", HttpMethod.POST, "/installation/organisations/no-such-company/admin-invitations")
+        .only("an unknown company").body(new JsonObject().put("displayName", "Marloes Kok")).as(404, INSTALLATION_ADMIN));
     rows.add(row("listCommunities", HttpMethod.GET, "/communities").loggedIn(200)
         .check(sees("demo-warmtepomp", true).and(sees("demo-tilliften", false)), PARTICIPANT, LECTURER, COMPANY_ADMIN)
         .check(sees("demo-warmtepomp", false).and(sees("demo-tilliften", true)), FOREIGN_EMPLOYEE, FOREIGN_ADMIN)
         .check(sees("demo-warmtepomp", true).and(sees("demo-tilliften", true)), FACILITATOR));
-    rows.add(row("getCommunity", HttpMethod.GET, WARMTEPOMP).members(200).admin(200).foreign(404)
+    rows.add(row("getCommunity", HttpMethod.GET, WARMTEPOMP).members(200).admin(200).foreign(404).as(404, INSTALLATION_ADMIN)
         .check((role, person, r) -> {
           assertTrue(r.json().getBoolean("companyAdmin"));
           assertEquals(null, r.json().getString("myRole"));
@@ -607,6 +637,10 @@ class AuthorizationMatrixTest {
   private static JsonObject newCommunity(String organisationId) {
     return new JsonObject().put("organisationId", organisationId).put("challenge", new JsonObject()
         .put("title", "Minder herstelwerk na montage").put("description", "Te vaak moeten we terug na de montage."));
+  }
+
+  private static JsonObject newCompany(String name) {
+    return new JsonObject().put("name", name).put("admin", new JsonObject().put("displayName", "Eva de Graaf"));
   }
 
   private static Check invalid(String field) {

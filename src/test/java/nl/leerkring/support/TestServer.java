@@ -106,6 +106,11 @@ public final class TestServer implements AutoCloseable {
     return verticle.port();
   }
 
+  /** The separate metrics address's port, when the extra settings asked for one (metricsPort 0). */
+  public int metricsPort() {
+    return verticle.metricsPort();
+  }
+
   public Path dataDir() {
     return dataDir;
   }

@@ -1,0 +1,43 @@
+package nl.leerkring.support;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The lines one logger writes while a test runs, as an operator reads them in the server's log. */
+public final class LogCapture implements AutoCloseable {
+
+  private final Logger logger;
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  private LogCapture(String loggerName) {
+    logger = (Logger) LoggerFactory.getLogger(loggerName);
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  public static LogCapture of(String loggerName) {
+    return new LogCapture(loggerName);
+  }
+
+  public static LogCapture of(Class<?> type) {
+    return of(type.getName());
+  }
+
+  /** Every line so far, formatted as the log shows it. */
+  public List<String> lines() {
+    synchronized (appender.list) {
+      return new ArrayList<>(appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList());
+    }
+  }
+
+  @Override
+  public void close() {
+    logger.detachAppender(appender);
+    appender.stop();
+  }
+}
