@@ -98,6 +98,6 @@ public record Services(
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
         rhythm,
-        new InstallationService(db, users, passwords, invitations));
+        new InstallationService(db, users, passwords, invitations, settings.dataDir().resolve("backups")));
   }
 }

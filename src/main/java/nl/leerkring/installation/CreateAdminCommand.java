@@ -50,10 +50,11 @@ public final class CreateAdminCommand implements Callable<Integer> {
           .compose(contract -> new Forms(vertx, contract).check("completeSetup",
               Map.of("token", "command-line-has-no-token"), body))
           .compose(valid -> Settings.load(vertx, leerkring.deploymentConfig())
-              .compose(settings -> Database.open(vertx, settings, Clock.systemUTC()))
-              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx), null)
+              .compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
+              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx), null,
+                  settings.dataDir().resolve("backups"))
                   .createAdmin(valid)
-                  .eventually(db::close)))
+                  .eventually(db::close))))
           .await();
       System.out.println("Installation administrator '" + admin.getString("login") + "' created. Log in and open /installation.");
       return 0;

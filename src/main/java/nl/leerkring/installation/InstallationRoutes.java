@@ -26,5 +26,6 @@ public final class InstallationRoutes {
         Caller.required(ctx), Api.body(ctx))));
     api.getRoute("inviteCompanyAdmin").addHandler(Api.created(ctx -> installation.inviteCompanyAdmin(
         Caller.required(ctx), Api.path(ctx, "organisationId"), Api.body(ctx))));
+    api.getRoute("backUpStore").addHandler(Api.created(ctx -> installation.backup(Caller.required(ctx))));
   }
 }

@@ -18,6 +18,9 @@ import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.StoreErrors;
 
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +33,8 @@ import java.util.Locale;
 public final class InstallationService {
 
   static final String SETUP = "installation";
+  private static final DateTimeFormatter BACKUP_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+      .withZone(ZoneOffset.UTC);
   private static final String SETUP_ID = "setup";
   static final String ORGANISATIONS = "organisations";
   /** One document per company name, by its normalised name as _id: the store refuses a second one. */
@@ -40,9 +45,12 @@ public final class InstallationService {
   private final UserStore users;
   private final Passwords passwords;
   private final InvitationService invitations;
+  private final Path backups;
 
-  public InstallationService(Database db, UserStore users, Passwords passwords, InvitationService invitations) {
+  public InstallationService(Database db, UserStore users, Passwords passwords, InvitationService invitations,
+                             Path backups) {
     this.db = db;
+    this.backups = backups;
     this.mongo = db.mongo();
     this.users = users;
     this.passwords = passwords;
@@ -173,6 +181,19 @@ public final class InstallationService {
     List<Step> steps = new ArrayList<>(before);
     steps.addAll(invitation.steps());
     return db.writes().apply(steps).map(done -> view(organisation).put("adminInvitation", invitation.view()));
+  }
+
+  /**
+   * One consistent copy of the embedded store, taken while everyone keeps working, in the data directory's
+   * backups folder. A real MongoDB is backed up with its own tools, so there this answers 409 and says so.
+   */
+  public Future<JsonObject> backup(Caller caller) {
+    String name = "leerkring-" + BACKUP_NAME.format(db.clock().instant()) + ".mv.db";
+    return requireInstallationAdmin(caller)
+        .compose(x -> db.backup(backups.resolve(name)))
+        .recover(error -> Future.failedFuture(error instanceof UnsupportedOperationException
+            ? Problem.conflict("backup_elsewhere", error.getMessage()) : error))
+        .map(file -> new JsonObject().put("file", file.toAbsolutePath().toString()).put("takenAt", db.now()));
   }
 
   private static Future<Void> requireInstallationAdmin(Caller caller) {

@@ -229,6 +229,8 @@ class AuthorizationMatrixTest {
         .body(new JsonObject().put("displayName", "Marloes Kok")).loggedIn(403).as(201, INSTALLATION_ADMIN));
     rows.add(row("inviteCompanyAdmin", HttpMethod.POST, "/installation/organisations/no-such-company/admin-invitations")
         .only("an unknown company").body(new JsonObject().put("displayName", "Marloes Kok")).as(404, INSTALLATION_ADMIN));
+    rows.add(row("backUpStore", HttpMethod.POST, "/installation/backups").loggedIn(403).as(201, INSTALLATION_ADMIN)
+        .check((role, person, r) -> assertTrue(r.json().getString("file").endsWith(".mv.db")), INSTALLATION_ADMIN));
     rows.add(row("listCommunities", HttpMethod.GET, "/communities").loggedIn(200)
         .check(sees("demo-warmtepomp", true).and(sees("demo-tilliften", false)), PARTICIPANT, LECTURER, COMPANY_ADMIN)
         .check(sees("demo-warmtepomp", false).and(sees("demo-tilliften", true)), FOREIGN_EMPLOYEE, FOREIGN_ADMIN)

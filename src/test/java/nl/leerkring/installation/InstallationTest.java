@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.Main;
 import nl.leerkring.MainVerticle;
 import nl.leerkring.support.LogCapture;
 import nl.leerkring.support.Mails;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jakarta.mail.internet.MimeMessage;
+import picocli.CommandLine;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -157,6 +160,24 @@ class InstallationTest {
     eva.get("/installation/organisations").expect(403);
     server.anonymous().post("/invitations/" + companyAdminLink + "/accept", new JsonObject()
         .put("displayName", "X").put("username", "nog.iemand").put("password", "brood-bakken")).expect(409);
+  }
+
+  @Test
+  @Order(6)
+  @DisplayName("The installation administrator backs up the running store; restored into an empty directory, a new server knows the company")
+  void backupAndRestore(Vertx vertx) {
+    server.login("eva@brood.nl", "brood-bakken").post("/installation/backups", null).expect(403);
+    JsonObject backup = installationAdmin.post("/installation/backups", null).expect(201).json();
+    Path file = Path.of(backup.getString("file"));
+    assertTrue(file.startsWith(server.dataDir().resolve("backups").toAbsolutePath()), file::toString);
+
+    Path fresh = TestServer.temporaryDataDir();
+    assertEquals(0, new CommandLine(new Main()).execute("restore", "--from", file.toString(), "--data-dir", fresh.toString()));
+    try (TestServer restored = TestServer.start(vertx, fresh, false)) {
+      JsonArray organisations = restored.login("wim", "geheim-en-lang").get("/installation/organisations").expect(200).array();
+      assertEquals("Bakkerij Brood", organisations.getJsonObject(0).getString("name"));
+      restored.login("eva@brood.nl", "brood-bakken").get("/me").expect(200);
+    }
   }
 
   private static JsonObject admin(String login, String password) {
