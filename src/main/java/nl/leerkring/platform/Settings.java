@@ -30,7 +30,16 @@ public record Settings(
     long maxBodyBytes,
     long maxPhotoBytes,
     Mail mail,
-    int schedulerPollMillis) {
+    int schedulerPollMillis,
+    int passwordIterations) {
+
+  /**
+   * PBKDF2 iterations for new password hashes, as OWASP advises for HMAC-SHA512. Each hash records its own
+   * count, so a lower count (the tests use one, to log in quickly) never weakens hashes made with this one.
+   */
+  public static final int PASSWORD_ITERATIONS = 210_000;
+  /** NIST SP 800-132's floor; below it a stolen hash is guessed too cheaply, even on a test server. */
+  private static final int MIN_PASSWORD_ITERATIONS = 1_000;
 
   /**
    * Outgoing mail. Without an SMTP host mail is off: the server runs, and in-app notifications still arrive.
@@ -107,7 +116,17 @@ public record Settings(
             c.getString("mailFrom", "Leerkring <leerkring@localhost>"),
             intOf(c, "mailRetrySeconds", 60),
             intOf(c, "mailMaxAttempts", 5)),
-        intOf(c, "schedulerPollMillis", 5000));
+        intOf(c, "schedulerPollMillis", 5000),
+        passwordIterations(c));
+  }
+
+  private static int passwordIterations(JsonObject c) {
+    int iterations = intOf(c, "passwordIterations", PASSWORD_ITERATIONS);
+    if (iterations < MIN_PASSWORD_ITERATIONS) {
+      throw new IllegalArgumentException("passwordIterations must be at least " + MIN_PASSWORD_ITERATIONS
+          + ", not " + iterations);
+    }
+    return iterations;
   }
 
   /** Environment variables arrive as strings; the JSON file gives numbers. */
