@@ -68,7 +68,8 @@ public record Settings(
       Map.entry("LEERKRING_SMTP_PASSWORD", "smtpPassword"),
       Map.entry("LEERKRING_SMTP_STARTTLS", "smtpStartTls"),
       Map.entry("LEERKRING_SMTP_SSL", "smtpSsl"),
-      Map.entry("LEERKRING_MAIL_FROM", "mailFrom"));
+      Map.entry("LEERKRING_MAIL_FROM", "mailFrom"),
+      Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
