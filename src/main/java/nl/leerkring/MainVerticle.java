@@ -97,7 +97,9 @@ public final class MainVerticle extends VerticleBase {
           db = database;
           return db.writes().replayPending();
         })
-        .compose(replayed -> settings.demo() ? new DemoData(vertx, db).loadIntoEmptyStore() : Future.succeededFuture())
+        .compose(replayed -> settings.demo()
+            ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()
+            : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> listen(settings, router(settings, contract)))
         .compose(x -> monitoring.listenSeparately(settings.operations()))

@@ -68,7 +68,7 @@ public record Services(
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     UserStore users = new UserStore(db);
-    Passwords passwords = new Passwords(vertx);
+    Passwords passwords = new Passwords(vertx, settings.passwordIterations());
     Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()));
     Authentication authentication = new Authentication(logins, users, settings.publicUrl().startsWith("https:"));
     ActivityLog activity = new ActivityLog(db);

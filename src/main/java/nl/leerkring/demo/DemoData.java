@@ -44,10 +44,12 @@ public final class DemoData {
   private final List<Step> steps = new ArrayList<>();
   private final ActivityLog activity;
   private final Instant now;
+  private final int passwordIterations;
 
-  public DemoData(Vertx vertx, Database db) {
+  public DemoData(Vertx vertx, Database db, int passwordIterations) {
     this.vertx = vertx;
     this.db = db;
+    this.passwordIterations = passwordIterations;
     this.activity = new ActivityLog(db);
     this.now = db.clock().instant();
   }
@@ -58,7 +60,7 @@ public final class DemoData {
         return Future.succeededFuture();
       }
       LOG.info("Empty store: loading the demo community (password for every demo login: {})", PASSWORD);
-      return new Passwords(vertx).hash(PASSWORD).compose(this::load);
+      return new Passwords(vertx, passwordIterations).hash(PASSWORD).compose(this::load);
     });
   }
 

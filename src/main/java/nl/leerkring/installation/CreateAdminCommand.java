@@ -51,7 +51,7 @@ public final class CreateAdminCommand implements Callable<Integer> {
               Map.of("token", "command-line-has-no-token"), body))
           .compose(valid -> Settings.load(vertx, leerkring.deploymentConfig())
               .compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
-              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx), null,
+              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx, settings.passwordIterations()), null,
                   settings.dataDir().resolve("backups"))
                   .createAdmin(valid)
                   .eventually(db::close))))

@@ -31,7 +31,8 @@ public record Settings(
     long maxPhotoBytes,
     Mail mail,
     int schedulerPollMillis,
-    Operations operations) {
+    Operations operations,
+    int passwordIterations) {
 
   /**
    * Running it: how long a request may take before it is answered 503 (a photo upload longer), and where
@@ -39,6 +40,14 @@ public record Settings(
    */
   public record Operations(long requestTimeoutMillis, long uploadTimeoutMillis, String metricsHost, int metricsPort) {
   }
+
+  /**
+   * PBKDF2 iterations for new password hashes, as OWASP advises for HMAC-SHA512. Each hash records its own
+   * count, so a lower count (the tests use one, to log in quickly) never weakens hashes made with this one.
+   */
+  public static final int PASSWORD_ITERATIONS = 210_000;
+  /** NIST SP 800-132's floor; below it a stolen hash is guessed too cheaply, even on a test server. */
+  private static final int MIN_PASSWORD_ITERATIONS = 1_000;
 
   /**
    * Outgoing mail. Without an SMTP host mail is off: the server runs, and in-app notifications still arrive.
@@ -70,7 +79,8 @@ public record Settings(
       Map.entry("LEERKRING_MAIL_FROM", "mailFrom"),
       Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
       Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
-      Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"));
+      Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),
+      Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -123,7 +133,17 @@ public record Settings(
             intOf(c, "requestTimeoutMillis", 30_000),
             intOf(c, "uploadTimeoutMillis", 120_000),
             c.getString("metricsHost", "127.0.0.1"),
-            intOf(c, "metricsPort", -1)));
+            intOf(c, "metricsPort", -1)),
+        passwordIterations(c));
+  }
+
+  private static int passwordIterations(JsonObject c) {
+    int iterations = intOf(c, "passwordIterations", PASSWORD_ITERATIONS);
+    if (iterations < MIN_PASSWORD_ITERATIONS) {
+      throw new IllegalArgumentException("passwordIterations must be at least " + MIN_PASSWORD_ITERATIONS
+          + ", not " + iterations);
+    }
+    return iterations;
   }
 
   /** Environment variables arrive as strings; the JSON file gives numbers. */

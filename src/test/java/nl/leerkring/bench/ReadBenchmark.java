@@ -19,6 +19,7 @@ import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.EmbeddedStore;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Settings;
 import nl.leerkring.platform.Times;
 import nl.leerkring.support.TestServer;
 
@@ -130,7 +131,7 @@ public final class ReadBenchmark {
     System.out.printf(Locale.ROOT, "ReadBenchmark: data dir %s, %d cores, max heap %d MB%n", dataDir,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     long t = System.nanoTime();
-    passwordHash = new Passwords(vertx).hash(PASSWORD).await();
+    passwordHash = new Passwords(vertx, Settings.PASSWORD_ITERATIONS).hash(PASSWORD).await();
     System.out.printf(Locale.ROOT, "One PBKDF2 hash: %.0f ms (shared by every loaded user)%n", millis(System.nanoTime() - t));
 
     Load smallLoad = load("SMALL", 0, config.smallCommunities, config.smallNotes);

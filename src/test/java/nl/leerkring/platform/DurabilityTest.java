@@ -116,13 +116,13 @@ class DurabilityTest {
 
     Child second = start(dataDir);
     Client again = Client.logIn(web, second.port, "sanne");
-    List<String> missing = new ArrayList<>();
-    for (String id : mustSurvive) {
-      HttpResponse<Buffer> response = again.get("/api/v1/notes/" + id);
-      if (response.statusCode() != 200) {
-        missing.add(id + " -> " + response.statusCode() + " " + response.bodyAsString());
-      }
-    }
+    List<String> missing = Collections.synchronizedList(new ArrayList<>());
+    Future.all(mustSurvive.stream().map(id -> again.request(HttpMethod.GET, "/api/v1/notes/" + id).send()
+        .onSuccess(response -> {
+          if (response.statusCode() != 200) {
+            missing.add(id + " -> " + response.statusCode() + " " + response.bodyAsString());
+          }
+        })).toList()).await();
     HttpResponse<Buffer> journalResponse = again.get("/api/v1/me/journal");
     assertEquals(200, journalResponse.statusCode(), journalResponse::bodyAsString);
     Set<String> inJournal = new HashSet<>();
@@ -335,6 +335,7 @@ class DurabilityTest {
       env.put("LEERKRING_HTTP_HOST", "127.0.0.1");
       env.put("LEERKRING_DATA_DIR", dataDir.toString());
       env.put("LEERKRING_DEMO", "true");
+      env.put("LEERKRING_PASSWORD_ITERATIONS", String.valueOf(TestServer.TEST_PASSWORD_ITERATIONS));
       Process process;
       try {
         process = builder.start();

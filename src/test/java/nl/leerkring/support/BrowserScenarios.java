@@ -5,12 +5,18 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The stage of the browser scenarios: a server with the demo community, and Chromium in which each person
- * opens their own phone or laptop. One of each per test class.
+ * The stage of the browser scenarios: each test class gets a server of its own with a fresh demo, so a class
+ * may change the demo as it likes and no class depends on another's order. Chromium is started once per run
+ * and shared; {@code browser} opens this class's phones and laptops on it, closed after the class.
+ * {@code Browser.assertAccessible} runs axe once per page shape, language (at phone width) and width in a run,
+ * so call it wherever a page is in a new state: repeats cost a few milliseconds.
+ * Tagged "browser": {@code mvn -B test -Pfast} leaves these classes out.
  */
+@Tag("browser")
 @ExtendWith(VertxExtension.class)
 public abstract class BrowserScenarios {
 
@@ -27,6 +33,7 @@ public abstract class BrowserScenarios {
   static void stopServerAndBrowser() {
     if (browser != null) {
       browser.close();
+      browser = null;
     }
     server.close();
   }

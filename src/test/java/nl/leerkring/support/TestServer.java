@@ -7,9 +7,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import nl.leerkring.MainVerticle;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +14,8 @@ import java.nio.file.Path;
  * Tests talk to it over HTTP only.
  */
 public final class TestServer implements AutoCloseable {
+
+  public static final int TEST_PASSWORD_ITERATIONS = 1_000;
 
   private final Vertx vertx;
   private final Path dataDir;
@@ -65,17 +64,15 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
+  /** A fresh directory, deleted when the test run ends (tests may restart servers on it until then). */
   public static Path temporaryDataDir() {
-    try {
-      return Files.createTempDirectory("leerkring-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestRun.temporaryDirectory("leerkring-test");
   }
 
   private void deploy(boolean demo) {
     verticle = new MainVerticle(clock);
     // The scheduler looks often, so that a moved clock shows its effect within a fraction of a second.
+    // Logins use the lowest hash cost the server accepts: a test logs in often, and no one guesses these.
     JsonObject config = new JsonObject()
         .put("httpHost", "127.0.0.1")
         .put("httpPort", 0)
@@ -83,6 +80,7 @@ public final class TestServer implements AutoCloseable {
         .put("mongoUri", mongoUri)
         .put("demo", demo)
         .put("schedulerPollMillis", 200)
+        .put("passwordIterations", TEST_PASSWORD_ITERATIONS)
         .mergeIn(extraConfig);
     deploymentId = vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
   }
