@@ -43,11 +43,13 @@ import nl.leerkring.home.HomePages;
 import nl.leerkring.community.AdminPages;
 import nl.leerkring.community.JoinPages;
 import nl.leerkring.contribution.LecturerPages;
+import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
 import nl.leerkring.web.Pages;
 import nl.leerkring.web.JsonBodyLimit;
+import nl.leerkring.web.SameOrigin;
 import nl.leerkring.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +100,8 @@ public final class MainVerticle extends VerticleBase {
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(settings.publicUrl().startsWith("https:")));
+    router.route().handler(new SameOrigin(settings.publicUrl()));
     new HealthRoutes(db).mount(router);
     router.get("/api/v1/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
@@ -118,7 +121,7 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(s.authentication());
-    new AccountRoutes(s.accounts(), s.authentication()).mount(api);
+    new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies())).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
     new CycleRoutes(s.cycles()).mount(api);
     new SessionRoutes(s.sessions()).mount(api);
@@ -145,7 +148,8 @@ public final class MainVerticle extends VerticleBase {
         .setBodyLimit(s.settings().maxPhotoBytes() + 64 * 1024)
         .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(s.authentication());
-    new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
+    new AccountPages(pages, forms, s.accounts(), s.authentication(),
+        new ClientAddress(s.settings().trustedProxies())).mount(router);
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);

@@ -3,22 +3,25 @@ package nl.leerkring.account;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.web.Api;
+import nl.leerkring.web.ClientAddress;
 
 /** Logging in and out, and the person's own account, as JSON. */
 public final class AccountRoutes {
 
   private final AccountService accounts;
   private final Authentication authentication;
+  private final ClientAddress clientAddress;
 
-  public AccountRoutes(AccountService accounts, Authentication authentication) {
+  public AccountRoutes(AccountService accounts, Authentication authentication, ClientAddress clientAddress) {
     this.accounts = accounts;
     this.authentication = authentication;
+    this.clientAddress = clientAddress;
   }
 
   public void mount(RouterBuilder api) {
     api.getRoute("login").addHandler(Api.ok(ctx -> {
       JsonObject body = Api.body(ctx);
-      return accounts.authenticate(body.getString("login"), body.getString("password"))
+      return accounts.authenticate(body.getString("login"), body.getString("password"), clientAddress.of(ctx))
           .compose(user -> authentication.logIn(ctx, user).map(csrf -> me(user, csrf)));
     }));
     api.getRoute("logout").addHandler(Api.ok(authentication::logOut));

@@ -17,16 +17,26 @@ public final class AccountService {
     this.throttle = throttle;
   }
 
-  /** The person whose login and password these are; fails with 401 or, after too many tries, 429. */
-  public Future<JsonObject> authenticate(String login, String password) {
-    return throttle.attempt(login)
+  /**
+   * The person whose login and password these are, asked from {@code address}; fails with 401 or, after too
+   * many tries, 429.
+   */
+  public Future<JsonObject> authenticate(String login, String password, String address) {
+    return throttle.attempt(login, address)
         .compose(ignored -> users.byLogin(login))
-        .compose(user -> user == null
-            // Hash anyway, so that timing does not tell which logins exist.
-            ? passwords.hash(password).compose(x -> Future.failedFuture(badLogin()))
-            : passwords.verify(user.getString("passwordHash"), password)
-                .compose(matches -> matches ? Future.succeededFuture(user) : Future.failedFuture(badLogin())))
-        .compose(user -> throttle.reset(login).map(user));
+        .compose(user -> matching(user, password))
+        .compose(user -> user != null
+            ? throttle.succeeded(login, address).map(user)
+            : throttle.failed(login).compose(x -> Future.failedFuture(badLogin())));
+  }
+
+  /** The person if the password is theirs, else null. */
+  private Future<JsonObject> matching(JsonObject user, String password) {
+    if (user == null) {
+      // Hash anyway, so that timing does not tell which logins exist.
+      return passwords.hash(password).map(x -> null);
+    }
+    return passwords.verify(user.getString("passwordHash"), password).map(matches -> matches ? user : null);
   }
 
   public Future<JsonObject> profile(Caller caller) {

@@ -484,7 +484,7 @@ class AuthorizationMatrixTest {
         .body(new JsonObject().put("sessionReminderHours", 24))
         .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
     rows.add(row("getPromptDeliveries", HttpMethod.GET, "/prompts/demo-p-1/deliveries")
-        .as(200, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
 
     // Contributions.
     rows.add(row("listContributions", HttpMethod.GET, WARMTEPOMP + "/contributions").members(200).admin(200).foreign(404));
