@@ -47,6 +47,7 @@ import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
+import nl.leerkring.web.PlainText;
 import nl.leerkring.web.Pages;
 import nl.leerkring.web.JsonBodyLimit;
 import nl.leerkring.web.SameOrigin;
@@ -120,6 +121,7 @@ public final class MainVerticle extends VerticleBase {
     RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
+        .rootHandler(new PlainText())
         .rootHandler(s.authentication());
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies())).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
