@@ -5,6 +5,7 @@ import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.LoginThrottle;
 import nl.leerkring.account.Logins;
+import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
@@ -73,7 +74,8 @@ public record Services(
     Access access = new Access(communityStore);
     QuestionStore questionStore = new QuestionStore(db);
     NoteStore noteStore = new NoteStore(db, questionStore, activity);
-    AccountService accounts = new AccountService(users, passwords,
+    PasswordPolicy policy = new PasswordPolicy(vertx);
+    AccountService accounts = new AccountService(users, passwords, policy, logins,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
             Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity);
@@ -81,8 +83,8 @@ public record Services(
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
     SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
-    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
-        settings.publicUrl());
+    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
+        activity, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);

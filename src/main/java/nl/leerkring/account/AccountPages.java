@@ -39,6 +39,8 @@ public final class AccountPages {
     router.post("/login").handler(pages.form(this::logIn, this::loginForm));
     router.post("/logout").handler(pages.show(ctx -> authentication.logOut(ctx).map(Page.redirect("/login"))));
     router.post("/language").handler(pages.open(this::chooseLanguage));
+    router.get("/settings/password").handler(pages.show(this::passwordForm));
+    router.post("/settings/password").handler(pages.form(this::changePassword, this::passwordForm));
   }
 
   private Future<Page> loginForm(RoutingContext ctx) {
@@ -52,12 +54,34 @@ public final class AccountPages {
   private Future<Page> logIn(RoutingContext ctx) {
     JsonObject body = new JsonObject()
         .put("login", Forms.text(ctx, "login"))
-        .put("password", ctx.request().getFormAttribute("password") == null ? "" : ctx.request().getFormAttribute("password"));
+        .put("password", raw(ctx, "password"));
     return forms.check("login", Map.of(), body)
         .compose(valid -> accounts.authenticate(valid.getString("login"), valid.getString("password"), clientAddress.of(ctx)))
         .compose(user -> keepChosenLanguage(ctx, user))
         .compose(user -> authentication.logIn(ctx, user))
         .map(csrf -> Page.redirect(safeNext(Forms.text(ctx, "next"))));
+  }
+
+  private Future<Page> passwordForm(RoutingContext ctx) {
+    return accounts.profile(Caller.required(ctx)).map(user -> Page.of("password", new JsonObject()
+        .put("login", user.getString("login"))
+        .put("changed", ctx.request().getParam("changed") != null)));
+  }
+
+  private Future<Page> changePassword(RoutingContext ctx) {
+    JsonObject body = new JsonObject()
+        .put("currentPassword", raw(ctx, "currentPassword"))
+        .put("newPassword", raw(ctx, "newPassword"));
+    return forms.check("changePassword", Map.of(), body)
+        .compose(valid -> accounts.changePassword(Caller.required(ctx), valid.getString("currentPassword"),
+            valid.getString("newPassword"), Authentication.loginSecret(ctx)))
+        .map(done -> Page.redirect("/settings/password?changed=1"));
+  }
+
+  /** A password as typed: spaces are part of it. */
+  private static String raw(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value;
   }
 
   /** A language picked on the login page is a choice the person just made: it becomes their setting. */

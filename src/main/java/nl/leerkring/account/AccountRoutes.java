@@ -27,6 +27,11 @@ public final class AccountRoutes {
     api.getRoute("logout").addHandler(Api.ok(authentication::logOut));
     api.getRoute("getMe").addHandler(Api.ok(ctx -> accounts.profile(Caller.required(ctx))
         .map(user -> me(user, Caller.required(ctx).csrfToken()))));
+    api.getRoute("changePassword").addHandler(Api.ok(ctx -> {
+      JsonObject body = Api.body(ctx);
+      return accounts.changePassword(Caller.required(ctx), body.getString("currentPassword"),
+          body.getString("newPassword"), Authentication.loginSecret(ctx)).map(x -> null);
+    }));
     api.getRoute("updateMe").addHandler(Api.ok(ctx -> accounts.update(Caller.required(ctx), Api.body(ctx))
         .map(user -> me(user, Caller.required(ctx).csrfToken()))));
   }

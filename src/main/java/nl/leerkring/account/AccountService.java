@@ -9,11 +9,16 @@ public final class AccountService {
 
   private final UserStore users;
   private final Passwords passwords;
+  private final PasswordPolicy policy;
+  private final Logins logins;
   private final LoginThrottle throttle;
 
-  public AccountService(UserStore users, Passwords passwords, LoginThrottle throttle) {
+  public AccountService(UserStore users, Passwords passwords, PasswordPolicy policy, Logins logins,
+                        LoginThrottle throttle) {
     this.users = users;
     this.passwords = passwords;
+    this.policy = policy;
+    this.logins = logins;
     this.throttle = throttle;
   }
 
@@ -48,6 +53,23 @@ public final class AccountService {
     JsonObject set = new JsonObject();
     changes.forEach(field -> set.put(field.getKey(), String.valueOf(field.getValue()).trim()));
     return users.update(caller.userId(), set).compose(ignored -> users.byId(caller.userId()));
+  }
+
+  /**
+   * A new password, given the current one. Every other login of the person ends: whoever else knew the old
+   * password is out. {@code keepLogin} is the login session of this request.
+   */
+  public Future<Void> changePassword(Caller caller, String current, String next, String keepLogin) {
+    return users.byId(caller.userId()).compose(user -> passwords.verify(user.getString("passwordHash"), current)
+        .compose(matches -> {
+          if (!matches) {
+            throw Problem.invalidField("currentPassword", "wrong_password", "That is not your current password.");
+          }
+          return policy.require("newPassword", next, user.getString("login"), user.getString("displayName"));
+        })
+        .compose(strong -> passwords.hash(next))
+        .compose(hash -> users.update(caller.userId(), new JsonObject().put("passwordHash", hash)))
+        .compose(x -> logins.endAllBut(caller.userId(), keepLogin)));
   }
 
   public Future<JsonObject> setLanguage(String userId, String language) {

@@ -81,6 +81,12 @@ public final class Authentication implements Handler<RoutingContext> {
     });
   }
 
+  /** The cookie secret of this request's login, or null. */
+  public static String loginSecret(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return cookie == null ? null : cookie.getValue();
+  }
+
   public Future<Void> logOut(RoutingContext ctx) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     ctx.response().addCookie(expired());

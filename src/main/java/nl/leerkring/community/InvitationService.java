@@ -10,6 +10,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.account.Caller;
+import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
@@ -41,11 +42,13 @@ public final class InvitationService {
   private final CommunityStore communities;
   private final UserStore users;
   private final Passwords passwords;
+  private final PasswordPolicy policy;
   private final ActivityLog activity;
   private final String publicUrl;
 
   public InvitationService(Database db, Access access, CommunityStore communities, UserStore users, Passwords passwords,
-                           ActivityLog activity, String publicUrl) {
+                           PasswordPolicy policy, ActivityLog activity, String publicUrl) {
+    this.policy = policy;
     this.db = db;
     this.mongo = db.mongo();
     this.access = access;
@@ -123,8 +126,9 @@ public final class InvitationService {
       if (existing != null) {
         throw usernameTaken();
       }
-      return passwords.hash(body.getString("password"));
-    }).compose(hash -> {
+      return policy.require("password", body.getString("password"), body.getString("username"),
+          body.getString("displayName"));
+    }).compose(strong -> passwords.hash(body.getString("password"))).compose(hash -> {
       JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
           body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
       return claim(invitation, userId)

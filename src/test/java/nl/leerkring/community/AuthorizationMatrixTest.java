@@ -526,7 +526,7 @@ class AuthorizationMatrixTest {
             + "are left out here; the newcomer shows that case below, and the rows after it give all seven roles")
         .body(role -> role == ANONYMOUS
             ? new JsonObject().put("displayName", "Nieuwe Collega").put("username", "nieuwe.collega")
-                .put("password", "inregelen2026")
+                .put("password", "inregel-checklist-zomer-8")
             : new JsonObject())
         .as(200, ANONYMOUS).as(409, PARTICIPANT, LECTURER, FACILITATOR)
         .check((role, person, r) -> people.put(NEWCOMER, person.adopt(r.json())), ANONYMOUS));
