@@ -13,6 +13,8 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.audit.AuditPages;
+import nl.leerkring.audit.AuditRoutes;
 import nl.leerkring.community.CommunityPages;
 import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
@@ -30,6 +32,8 @@ import nl.leerkring.notification.NotificationPages;
 import nl.leerkring.notification.NotificationRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.privacy.PrivacyPages;
+import nl.leerkring.privacy.PrivacyRoutes;
 import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
@@ -137,6 +141,8 @@ public final class MainVerticle extends VerticleBase {
     new NotificationRoutes(s.rhythm().notifications()).mount(api);
     new MailRoutes(s.rhythm().mailPreferences()).mount(api);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
+    new AuditRoutes(s.audit()).mount(api);
+    new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
     return api.createRouter();
   }
 
@@ -165,6 +171,8 @@ public final class MainVerticle extends VerticleBase {
     new NotificationPages(pages, s.rhythm().notifications()).mount(router);
     new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new AuditPages(pages, s.audit()).mount(router);
+    new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -10,6 +10,7 @@ import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.activity.ActivityService;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Agenda;
 import nl.leerkring.community.CommunityOverview;
@@ -23,6 +24,8 @@ import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.home.HomeService;
 import nl.leerkring.platform.Database;
+import nl.leerkring.privacy.DataExport;
+import nl.leerkring.privacy.Erasure;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
@@ -44,6 +47,7 @@ public record Services(
     Logins logins,
     Authentication authentication,
     ActivityLog activity,
+    AuditTrail audit,
     CommunityStore communityStore,
     Access access,
     QuestionStore questionStore,
@@ -62,6 +66,8 @@ public record Services(
     CommunityOverview communityOverview,
     HomeService home,
     FacilitatorService facilitator,
+    DataExport export,
+    Erasure erasure,
     RhythmServices rhythm) {
 
   static Services create(Vertx vertx, Database db, Settings settings) {
@@ -75,27 +81,30 @@ public record Services(
     QuestionStore questionStore = new QuestionStore(db);
     NoteStore noteStore = new NoteStore(db, questionStore, activity);
     PasswordPolicy policy = new PasswordPolicy(vertx);
-    AccountService accounts = new AccountService(users, passwords, policy, logins,
+    AuditTrail audit = new AuditTrail(db, users);
+    AccountService accounts = new AccountService(users, passwords, policy, logins, audit,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
             Duration.ofMinutes(settings.loginWindowMinutes())));
-    CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    CommunityService communities = new CommunityService(db, communityStore, access, activity, audit);
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
     SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
-        activity, settings.publicUrl());
+        activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
     Agenda agenda = new Agenda(db);
     RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access);
-    return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
+    return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
+        new DataExport(vertx, db, users, audit),
+        new Erasure(db, users, logins, activity, audit),
         rhythm);
   }
 }

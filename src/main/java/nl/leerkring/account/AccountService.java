@@ -2,6 +2,7 @@ package nl.leerkring.account;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Problem;
 
 /** Who may log in, and what a person may change about themselves; the API and the pages both ask here. */
@@ -11,10 +12,12 @@ public final class AccountService {
   private final Passwords passwords;
   private final PasswordPolicy policy;
   private final Logins logins;
+  private final AuditTrail audit;
   private final LoginThrottle throttle;
 
-  public AccountService(UserStore users, Passwords passwords, PasswordPolicy policy, Logins logins,
+  public AccountService(UserStore users, Passwords passwords, PasswordPolicy policy, Logins logins, AuditTrail audit,
                         LoginThrottle throttle) {
+    this.audit = audit;
     this.users = users;
     this.passwords = passwords;
     this.policy = policy;
@@ -37,7 +40,7 @@ public final class AccountService {
 
   /** The person if the password is theirs, else null. */
   private Future<JsonObject> matching(JsonObject user, String password) {
-    if (user == null) {
+    if (user == null || user.getBoolean("erased", false)) {
       // Hash anyway, so that timing does not tell which logins exist.
       return passwords.hash(password).map(x -> null);
     }
@@ -55,6 +58,13 @@ public final class AccountService {
     return users.update(caller.userId(), set).compose(ignored -> users.byId(caller.userId()));
   }
 
+  /** Fails with a problem on the password field unless it is the caller's: before something irreversible. */
+  public Future<Void> confirmPassword(Caller caller, String password) {
+    return users.byId(caller.userId()).compose(user -> passwords.verify(user.getString("passwordHash"), password))
+        .compose(matches -> matches ? Future.<Void>succeededFuture() : Future.failedFuture(
+            Problem.invalidField("password", "wrong_password", "That is not your password.")));
+  }
+
   /**
    * A new password, given the current one. Every other login of the person ends: whoever else knew the old
    * password is out. {@code keepLogin} is the login session of this request.
@@ -69,7 +79,9 @@ public final class AccountService {
         })
         .compose(strong -> passwords.hash(next))
         .compose(hash -> users.update(caller.userId(), new JsonObject().put("passwordHash", hash)))
-        .compose(x -> logins.endAllBut(caller.userId(), keepLogin)));
+        .compose(x -> logins.endAllBut(caller.userId(), keepLogin))
+        .compose(x -> audit.record(caller.organisationId(), caller.userId(), "password.changed", caller.userId(),
+            new JsonObject())));
   }
 
   public Future<JsonObject> setLanguage(String userId, String language) {
