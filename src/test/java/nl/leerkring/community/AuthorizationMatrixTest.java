@@ -190,6 +190,17 @@ class AuthorizationMatrixTest {
         .check((role, person, r) -> assertEquals(role.userId, r.json().getString("id")), loggedInRoles()));
     rows.add(row("updateMe", HttpMethod.PATCH, "/me").loggedIn(200).body(new JsonObject().put("language", "nl")));
     rows.add(row("getJournal", HttpMethod.GET, "/me/journal").loggedIn(200));
+    rows.add(row("changePassword", HttpMethod.POST, "/me/password").loggedIn(400)
+        .body(new JsonObject().put("currentPassword", "niet-mijn-wachtwoord").put("newPassword", "radiator-ontluchten-33"))
+        .named("POST /me/password (with a wrong current password, so nobody's password changes)")
+        .check((role, person, r) -> assertEquals("currentPassword",
+            r.json().getJsonObject("error").getJsonObject("details").getString("field")), loggedInRoles()));
+    rows.add(row("exportMyData", HttpMethod.GET, "/me/export").loggedIn(200)
+        .check((role, person, r) -> assertEquals("application/zip", r.raw().getHeader("Content-Type")), loggedInRoles()));
+    rows.add(row("eraseMe", HttpMethod.POST, "/me/erase").loggedIn(400)
+        .body(new JsonObject().put("password", "niet-mijn-wachtwoord"))
+        .named("POST /me/erase (with a wrong password, so nobody is erased)")
+        .check((role, person, r) -> person.get("/me").expect(200), loggedInRoles()));
     rows.add(row("getMyPrompts", HttpMethod.GET, "/me/prompts").loggedIn(200)
         .check((role, person, r) -> assertTrue(r.body().contains("demo-p-1")), PARTICIPANT, LECTURER, FACILITATOR)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-p-1"), "a prompt of Van Dijk's community"),
@@ -197,6 +208,10 @@ class AuthorizationMatrixTest {
 
     // Organisations and communities.
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-vandijk").loggedIn(404).admin(200));
+    rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-vandijk/audit").loggedIn(404).admin(200));
+    rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-delinde/audit").loggedIn(404).as(200, FOREIGN_ADMIN));
+    rows.add(row("erasePerson", HttpMethod.DELETE, "/organisations/demo-vandijk/people/no-such-person")
+        .loggedIn(404));
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-delinde").loggedIn(404).as(200, FOREIGN_ADMIN)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-warmtepomp")), FOREIGN_ADMIN));
     rows.add(row("listCommunities", HttpMethod.GET, "/communities").loggedIn(200)
@@ -560,6 +575,11 @@ class AuthorizationMatrixTest {
     rows.add(row("removeMember", HttpMethod.DELETE, WARMTEPOMP + "/members/demo-anouk")
         .named("DELETE " + WARMTEPOMP + "/members/demo-anouk (not a member)")
         .as(404, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+
+    rows.add(row("erasePerson", HttpMethod.DELETE, "DELETE /organisations/demo-vandijk/people/{the newcomer}",
+            role -> "/organisations/demo-vandijk/people/" + people.get(NEWCOMER).id())
+        .loggedIn(404).admin(204)
+        .check((role, person, r) -> people.get(NEWCOMER).get("/me").expect(401), COMPANY_ADMIN));
 
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")
