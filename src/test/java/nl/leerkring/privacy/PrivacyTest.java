@@ -224,7 +224,7 @@ class PrivacyTest {
     assertEquals(404, fenna.get("/organisations/demo-vandijk/audit").status());
     assertEquals(404, server.demo("hr@zorggroep-delinde.nl").get("/organisations/demo-vandijk/audit").status());
     String page = ingrid.page("/admin/audit").expect(200).body();
-    assertTrue(page.contains("Logboek") && page.contains("Uitnodiging gemaakt"), page);
+    assertTrue(page.contains("Auditlog") && page.contains("Uitnodiging gemaakt"), page);
     assertNotNull(ingrid.page("/admin/audit.csv").expect(200).raw().getHeader("Content-Disposition"));
   }
 }
