@@ -95,6 +95,9 @@ class PasswordTest {
     assertEquals(401, server.anonymous().post("/auth/login", new JsonObject().put("login", "ahmed.a")
         .put("password", STRONG)).status());
     server.login("ahmed.a", "radiator-ontluchten-33").get("/me").expect(200);
+    assertTrue(server.demo("hr@vandijk-installatie.nl").get("/organisations/demo-vandijk/audit").expect(200).array()
+        .stream().map(r -> (JsonObject) r).anyMatch(r -> "password.changed".equals(r.getString("action"))
+            && ahmed.id().equals(r.getString("subjectId"))), "the change is in the company's audit trail");
     String form = ahmed.page("/settings/password").expect(200).body();
     assertTrue(form.contains("name=\"currentPassword\"") && form.contains("name=\"newPassword\""), form);
   }
