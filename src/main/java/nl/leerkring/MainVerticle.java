@@ -12,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
+import nl.leerkring.account.ResetPages;
 import nl.leerkring.activity.ActivityRoutes;
 import nl.leerkring.audit.AuditPages;
 import nl.leerkring.audit.AuditRoutes;
@@ -127,7 +128,8 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
         .rootHandler(s.authentication());
-    new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies())).mount(api);
+    new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
+        .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
     new CycleRoutes(s.cycles()).mount(api);
     new SessionRoutes(s.sessions()).mount(api);
@@ -172,6 +174,7 @@ public final class MainVerticle extends VerticleBase {
     new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
     new AuditPages(pages, s.audit()).mount(router);
+    new ResetPages(pages, forms, s.passwordResets()).mount(router);
     new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));

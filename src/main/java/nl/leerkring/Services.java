@@ -6,6 +6,7 @@ import nl.leerkring.account.Authentication;
 import nl.leerkring.account.LoginThrottle;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.PasswordPolicy;
+import nl.leerkring.account.PasswordResets;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
@@ -66,6 +67,7 @@ public record Services(
     CommunityOverview communityOverview,
     HomeService home,
     FacilitatorService facilitator,
+    PasswordResets passwordResets,
     DataExport export,
     Erasure erasure,
     RhythmServices rhythm) {
@@ -103,6 +105,7 @@ public record Services(
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
+        new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
         new DataExport(vertx, db, users, audit),
         new Erasure(db, users, logins, activity, audit),
         rhythm);

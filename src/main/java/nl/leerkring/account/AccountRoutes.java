@@ -12,6 +12,14 @@ public final class AccountRoutes {
   private final Authentication authentication;
   private final ClientAddress clientAddress;
 
+  private PasswordResets resets;
+
+  /** The admin's reset links and their use, mounted with the rest of the account. */
+  public AccountRoutes withResets(PasswordResets resets) {
+    this.resets = resets;
+    return this;
+  }
+
   public AccountRoutes(AccountService accounts, Authentication authentication, ClientAddress clientAddress) {
     this.accounts = accounts;
     this.authentication = authentication;
@@ -32,6 +40,10 @@ public final class AccountRoutes {
       return accounts.changePassword(Caller.required(ctx), body.getString("currentPassword"),
           body.getString("newPassword"), Authentication.loginSecret(ctx)).map(x -> null);
     }));
+    api.getRoute("createPasswordReset").addHandler(Api.created(ctx -> resets.create(Caller.required(ctx),
+        Api.path(ctx, "organisationId"), Api.path(ctx, "userId"))));
+    api.getRoute("resetPassword").addHandler(Api.ok(ctx -> resets.use(Api.path(ctx, "token"),
+        Api.body(ctx).getString("newPassword")).map(x -> null)));
     api.getRoute("updateMe").addHandler(Api.ok(ctx -> accounts.update(Caller.required(ctx), Api.body(ctx))
         .map(user -> me(user, Caller.required(ctx).csrfToken()))));
   }

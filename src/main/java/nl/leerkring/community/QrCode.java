@@ -14,7 +14,7 @@ import java.util.Map;
  * An invitation link as a QR code to scan with a phone, drawn here as SVG path data: the token never goes
  * to an outside service, and the code stays sharp at any size and on paper.
  */
-final class QrCode {
+public final class QrCode {
 
   private static final int QUIET_ZONE = 4;
 
@@ -22,7 +22,7 @@ final class QrCode {
   }
 
   /** {@code size} (modules, quiet zone included) for the viewBox and {@code path}: one square per dark module. */
-  static JsonObject of(String text) {
+  public static JsonObject of(String text) {
     BitMatrix matrix;
     try {
       matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

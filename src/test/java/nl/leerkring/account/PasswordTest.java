@@ -72,6 +72,32 @@ class PasswordTest {
   }
 
   @Test
+  @DisplayName("Her company admin gives Nadia, who has no e-mail, a one-time link; with it she sets a new password")
+  void resetLinkFromTheAdmin() {
+    String token = invitation();
+    Person nadia = server.anonymous();
+    nadia.adopt(nadia.post("/invitations/" + token + "/accept", new JsonObject()
+        .put("displayName", "Nadia Yilmaz").put("username", "nadia.y").put("password", STRONG)).ok());
+    Person ingrid = server.demo("hr@vandijk-installatie.nl");
+    assertEquals(404, fenna.post("/organisations/demo-vandijk/people/" + nadia.id() + "/password-reset", null).status());
+    JsonObject reset = ingrid.post("/organisations/demo-vandijk/people/" + nadia.id() + "/password-reset", null)
+        .expect(201).json();
+    String resetToken = reset.getString("token");
+    assertTrue(reset.getString("url").endsWith("/reset/" + resetToken));
+
+    var weak = server.anonymous().post("/password-resets/" + resetToken, new JsonObject().put("newPassword", "nadia.y123"));
+    assertEquals(400, weak.status(), weak::body);
+    server.anonymous().post("/password-resets/" + resetToken, new JsonObject().put("newPassword", "thermostaat-kraan-61"))
+        .expect(204);
+    nadia.get("/me").expect(401);
+    server.login("nadia.y", "thermostaat-kraan-61").get("/me").expect(200);
+    assertEquals("reset_unusable", server.anonymous().post("/password-resets/" + resetToken,
+        new JsonObject().put("newPassword", "nog-een-ander-wachtwoord-9")).expect(409).errorCode());
+    assertTrue(ingrid.get("/organisations/demo-vandijk/audit").expect(200).array().stream().map(r -> (JsonObject) r)
+        .anyMatch(r -> "password.reset".equals(r.getString("action")) && nadia.id().equals(r.getString("subjectId"))));
+  }
+
+  @Test
   @DisplayName("A person changes their password with the old one; their other logins end, the old password stops working")
   void changePassword() {
     String token = invitation();

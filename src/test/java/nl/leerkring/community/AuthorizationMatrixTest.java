@@ -212,6 +212,14 @@ class AuthorizationMatrixTest {
     rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-delinde/audit").loggedIn(404).as(200, FOREIGN_ADMIN));
     rows.add(row("erasePerson", HttpMethod.DELETE, "/organisations/demo-vandijk/people/no-such-person")
         .loggedIn(404));
+    rows.add(row("createPasswordReset", HttpMethod.POST, "/organisations/demo-vandijk/people/demo-kees/password-reset")
+        .loggedIn(404).admin(201)
+        .check((role, person, r) -> assertTrue(r.json().getString("url").contains("/reset/")), COMPANY_ADMIN));
+    rows.add(row("createPasswordReset", HttpMethod.POST, "/organisations/demo-delinde/people/demo-kees/password-reset")
+        .named("POST /organisations/demo-delinde/people/demo-kees/password-reset (Kees is not of De Linde)")
+        .loggedIn(404));
+    rows.add(row("resetPassword", HttpMethod.POST, "/password-resets/" + UNKNOWN_TOKEN)
+        .body(new JsonObject().put("newPassword", "radiator-ontluchten-33")).everyone(404));
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-delinde").loggedIn(404).as(200, FOREIGN_ADMIN)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-warmtepomp")), FOREIGN_ADMIN));
     rows.add(row("listCommunities", HttpMethod.GET, "/communities").loggedIn(200)

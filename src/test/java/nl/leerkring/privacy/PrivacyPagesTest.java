@@ -48,6 +48,29 @@ class PrivacyPagesTest extends BrowserScenarios {
   }
 
   @Test
+  @DisplayName("Ingrid makes a reset link for Bram on the members page; Bram opens it on his phone and sets a new password")
+  void resetLinkOnThePages() {
+    Page laptop = Browser.logIn(browser.laptop(), "hr@vandijk-installatie.nl");
+    laptop.navigate("/c/demo-warmtepomp/members");
+    laptop.getByRole(AriaRole.BUTTON, named("Link voor een nieuw wachtwoord voor Bram Hendriks")).click();
+    assertThat(laptop.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Link voor een nieuw wachtwoord");
+    assertThat(laptop.getByRole(AriaRole.IMG, named("QR-code met de link voor een nieuw wachtwoord"))).isVisible();
+    Browser.assertAccessible(laptop, "the reset link with its QR code");
+    String link = laptop.locator(".invitation-link a").textContent().strip();
+
+    Page phone = browser.phone();
+    phone.navigate(java.net.URI.create(link).getPath());
+    Browser.assertAccessible(phone, "the reset page");
+    phone.getByLabel("Nieuw wachtwoord").fill("werkbank-koffie-zaag-12");
+    phone.getByRole(AriaRole.BUTTON, named("Wachtwoord opslaan")).click();
+    phone.waitForURL(url -> url.endsWith("/login"));
+    phone.getByLabel("Gebruikersnaam of e-mailadres").fill("bram");
+    phone.getByLabel("Wachtwoord").fill("werkbank-koffie-zaag-12");
+    phone.getByRole(AriaRole.BUTTON, named("Inloggen")).click();
+    phone.waitForURL(url -> !url.contains("/login"));
+  }
+
+  @Test
   @DisplayName("Ingrid opens the audit trail from her admin page on a phone")
   void auditTrailOnAPhone() {
     Page phone = Browser.logIn(browser.phone(), "hr@vandijk-installatie.nl");
