@@ -12,7 +12,10 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
+import nl.leerkring.account.ResetPages;
 import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.audit.AuditPages;
+import nl.leerkring.audit.AuditRoutes;
 import nl.leerkring.community.CommunityPages;
 import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
@@ -37,6 +40,8 @@ import nl.leerkring.notification.NotificationPages;
 import nl.leerkring.notification.NotificationRoutes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.privacy.PrivacyPages;
+import nl.leerkring.privacy.PrivacyRoutes;
 import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
@@ -50,11 +55,14 @@ import nl.leerkring.home.HomePages;
 import nl.leerkring.community.AdminPages;
 import nl.leerkring.community.JoinPages;
 import nl.leerkring.contribution.LecturerPages;
+import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
+import nl.leerkring.web.PlainText;
 import nl.leerkring.web.Pages;
 import nl.leerkring.web.JsonBodyLimit;
+import nl.leerkring.web.SameOrigin;
 import nl.leerkring.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +132,8 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(monitoring.accessLog());
     router.route().handler(new RequestTimeout(vertx, settings.operations().requestTimeoutMillis(),
         settings.operations().uploadTimeoutMillis()));
-    router.route().handler(new SecurityHeaders());
+    router.route().handler(new SecurityHeaders(settings.publicUrl().startsWith("https:")));
+    router.route().handler(new SameOrigin(settings.publicUrl()));
     router.get("/health").handler(AccessLog.named("/health"));
     new HealthRoutes(db).mount(router);
     router.get("/metrics").handler(AccessLog.named("/metrics")).handler(services.authentication())
@@ -147,9 +156,11 @@ public final class MainVerticle extends VerticleBase {
     RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
+        .rootHandler(new PlainText())
         .rootHandler(s.authentication());
     api.getRoutes().forEach(route -> route.addHandler(AccessLog.named("/api/v1" + route.getOperation().getOpenAPIPath())));
-    new AccountRoutes(s.accounts(), s.authentication()).mount(api);
+    new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
+        .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
     new CycleRoutes(s.cycles()).mount(api);
     new SessionRoutes(s.sessions()).mount(api);
@@ -164,6 +175,8 @@ public final class MainVerticle extends VerticleBase {
     new MailRoutes(s.rhythm().mailPreferences()).mount(api);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
+    new AuditRoutes(s.audit()).mount(api);
+    new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
     return api.createRouter();
   }
 
@@ -177,7 +190,8 @@ public final class MainVerticle extends VerticleBase {
         .setBodyLimit(s.settings().maxPhotoBytes() + 64 * 1024)
         .setDeleteUploadedFilesOnEnd(true));
     router.route().handler(s.authentication());
-    new AccountPages(pages, forms, s.accounts(), s.authentication()).mount(router);
+    new AccountPages(pages, forms, s.accounts(), s.authentication(),
+        new ClientAddress(s.settings().trustedProxies())).mount(router);
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
@@ -192,6 +206,9 @@ public final class MainVerticle extends VerticleBase {
     new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
     new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
     new InstallationPages(pages, forms, s.installation(), s.authentication()).mount(router);
+    new AuditPages(pages, s.audit()).mount(router);
+    new ResetPages(pages, forms, s.passwordResets()).mount(router);
+    new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -6,10 +6,13 @@ import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.LoginThrottle;
 import nl.leerkring.account.Logins;
+import nl.leerkring.account.PasswordPolicy;
+import nl.leerkring.account.PasswordResets;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.activity.ActivityService;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Agenda;
 import nl.leerkring.community.CommunityOverview;
@@ -24,6 +27,8 @@ import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.home.HomeService;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
+import nl.leerkring.privacy.DataExport;
+import nl.leerkring.privacy.Erasure;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
@@ -45,6 +50,7 @@ public record Services(
     Logins logins,
     Authentication authentication,
     ActivityLog activity,
+    AuditTrail audit,
     CommunityStore communityStore,
     Access access,
     QuestionStore questionStore,
@@ -63,6 +69,9 @@ public record Services(
     CommunityOverview communityOverview,
     HomeService home,
     FacilitatorService facilitator,
+    PasswordResets passwordResets,
+    DataExport export,
+    Erasure erasure,
     RhythmServices rhythm,
     InstallationService installation) {
 
@@ -76,27 +85,33 @@ public record Services(
     Access access = new Access(communityStore);
     QuestionStore questionStore = new QuestionStore(db);
     NoteStore noteStore = new NoteStore(db, questionStore, activity);
-    AccountService accounts = new AccountService(users, passwords,
-        new LoginThrottle(db, settings.loginAttemptsPerWindow(), Duration.ofMinutes(settings.loginWindowMinutes())));
-    CommunityService communities = new CommunityService(db, communityStore, access, activity);
+    PasswordPolicy policy = new PasswordPolicy(vertx);
+    AuditTrail audit = new AuditTrail(db, users);
+    AccountService accounts = new AccountService(users, passwords, policy, logins, audit,
+        new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
+            Duration.ofMinutes(settings.loginWindowMinutes())));
+    CommunityService communities = new CommunityService(db, communityStore, access, activity, audit);
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
     SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
-    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, activity,
-        settings.publicUrl());
+    InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
+        activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
     Agenda agenda = new Agenda(db);
     RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access,
         registry);
-    return new Services(db, settings, users, passwords, logins, authentication, activity, communityStore, access,
+    return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda),
         new FacilitatorService(db, access, communityStore, agenda, prompts),
+        new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
+        new DataExport(vertx, db, users, audit),
+        new Erasure(db, users, logins, activity, audit),
         rhythm,
         new InstallationService(db, users, passwords, invitations, settings.dataDir().resolve("backups")));
   }

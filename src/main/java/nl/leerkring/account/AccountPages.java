@@ -6,6 +6,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.I18n;
 import nl.leerkring.web.Language;
@@ -22,8 +23,11 @@ public final class AccountPages {
   private final Forms forms;
   private final AccountService accounts;
   private final Authentication authentication;
+  private final ClientAddress clientAddress;
 
-  public AccountPages(Pages pages, Forms forms, AccountService accounts, Authentication authentication) {
+  public AccountPages(Pages pages, Forms forms, AccountService accounts, Authentication authentication,
+                      ClientAddress clientAddress) {
+    this.clientAddress = clientAddress;
     this.pages = pages;
     this.forms = forms;
     this.accounts = accounts;
@@ -35,6 +39,8 @@ public final class AccountPages {
     router.post("/login").handler(pages.form(this::logIn, this::loginForm));
     router.post("/logout").handler(pages.show(ctx -> authentication.logOut(ctx).map(Page.redirect("/login"))));
     router.post("/language").handler(pages.open(this::chooseLanguage));
+    router.get("/settings/password").handler(pages.show(this::passwordForm));
+    router.post("/settings/password").handler(pages.form(this::changePassword, this::passwordForm));
   }
 
   private Future<Page> loginForm(RoutingContext ctx) {
@@ -48,12 +54,34 @@ public final class AccountPages {
   private Future<Page> logIn(RoutingContext ctx) {
     JsonObject body = new JsonObject()
         .put("login", Forms.text(ctx, "login"))
-        .put("password", ctx.request().getFormAttribute("password") == null ? "" : ctx.request().getFormAttribute("password"));
+        .put("password", raw(ctx, "password"));
     return forms.check("login", Map.of(), body)
-        .compose(valid -> accounts.authenticate(valid.getString("login"), valid.getString("password")))
+        .compose(valid -> accounts.authenticate(valid.getString("login"), valid.getString("password"), clientAddress.of(ctx)))
         .compose(user -> keepChosenLanguage(ctx, user))
         .compose(user -> authentication.logIn(ctx, user))
         .map(csrf -> Page.redirect(safeNext(Forms.text(ctx, "next"))));
+  }
+
+  private Future<Page> passwordForm(RoutingContext ctx) {
+    return accounts.profile(Caller.required(ctx)).map(user -> Page.of("password", new JsonObject()
+        .put("login", user.getString("login"))
+        .put("changed", ctx.request().getParam("changed") != null)));
+  }
+
+  private Future<Page> changePassword(RoutingContext ctx) {
+    JsonObject body = new JsonObject()
+        .put("currentPassword", raw(ctx, "currentPassword"))
+        .put("newPassword", raw(ctx, "newPassword"));
+    return forms.check("changePassword", Map.of(), body)
+        .compose(valid -> accounts.changePassword(Caller.required(ctx), valid.getString("currentPassword"),
+            valid.getString("newPassword"), Authentication.loginSecret(ctx)))
+        .map(done -> Page.redirect("/settings/password?changed=1"));
+  }
+
+  /** A password as typed: spaces are part of it. */
+  private static String raw(RoutingContext ctx, String name) {
+    String value = ctx.request().getFormAttribute(name);
+    return value == null ? "" : value;
   }
 
   /** A language picked on the login page is a choice the person just made: it becomes their setting. */
@@ -82,8 +110,16 @@ public final class AccountPages {
     return saved.map(done -> Page.redirect(next));
   }
 
-  /** Only a path on this site: a crafted link must not send someone elsewhere after logging in. */
+  /**
+   * Only a path on this site: a crafted link must not send someone elsewhere after logging in. Browsers drop
+   * tabs and line breaks from a Location and read a backslash as a slash, so "/\t/example.org" would lead to
+   * //example.org; and a line break cannot be sent in a header at all.
+   */
   static String safeNext(String next) {
-    return next != null && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+    if (next == null || !next.startsWith("/") || next.startsWith("//")) {
+      return "/";
+    }
+    boolean plain = next.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\');
+    return plain ? next : "/";
   }
 }

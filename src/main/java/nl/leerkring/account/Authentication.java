@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.platform.Problem;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Set;
 
@@ -50,13 +52,19 @@ public final class Authentication implements Handler<RoutingContext> {
             ctx.next();
             return;
           }
-          if (!SAFE.contains(ctx.request().method()) && !caller.csrfToken().equals(csrfTokenOf(ctx))) {
+          if (!SAFE.contains(ctx.request().method()) && !sameToken(caller.csrfToken(), csrfTokenOf(ctx))) {
             ctx.fail(Problem.forbidden("This request lacks its CSRF token (header " + CSRF_HEADER + ")."));
             return;
           }
           ctx.put(Caller.KEY, caller);
           ctx.next();
         });
+  }
+
+  /** In constant time, so that the answer's timing does not reveal how much of a guess was right. */
+  private static boolean sameToken(String expected, String given) {
+    return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+        given.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Scripts send the token as a header; plain HTML forms send it as a hidden field. */
@@ -71,6 +79,12 @@ public final class Authentication implements Handler<RoutingContext> {
       ctx.response().addCookie(cookie(started.secret(), started.lifetime()));
       return started.csrfToken();
     });
+  }
+
+  /** The cookie secret of this request's login, or null. */
+  public static String loginSecret(RoutingContext ctx) {
+    Cookie cookie = ctx.request().getCookie(COOKIE);
+    return cookie == null ? null : cookie.getValue();
   }
 
   public Future<Void> logOut(RoutingContext ctx) {

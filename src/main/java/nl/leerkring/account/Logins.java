@@ -53,6 +53,18 @@ public final class Logins {
     return mongo.removeDocument(LOGINS, new JsonObject().put("_id", Hashes.sha256(secret))).mapEmpty();
   }
 
+  /**
+   * Ends every login of a person but the one whose cookie secret is {@code keep} (null: all of them), as a
+   * password change or an erasure needs. Rare, so a scan of the collection is acceptable.
+   */
+  public Future<Void> endAllBut(String userId, String keep) {
+    JsonObject query = new JsonObject().put("userId", userId);
+    if (keep != null) {
+      query.put("_id", new JsonObject().put("$ne", Hashes.sha256(keep)));
+    }
+    return mongo.removeDocuments(LOGINS, query).mapEmpty();
+  }
+
   /** Housekeeping in the background; no request waits for this scan. */
   public Future<Void> removeExpired() {
     return mongo.removeDocuments(LOGINS, new JsonObject().put("expiresAt", new JsonObject().put("$lt", db.now())))

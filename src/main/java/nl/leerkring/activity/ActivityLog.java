@@ -88,6 +88,23 @@ public final class ActivityLog {
     });
   }
 
+  /** Every bucket of a community, for the rare rewrite of all its entries (an erasure's pseudonym). */
+  public Future<List<JsonObject>> allBuckets(String communityId) {
+    return mongo.findOne(COUNTERS, new JsonObject().put("_id", communityId), null).compose(counter -> {
+      long newest = counter == null ? -1 : counter.getLong("seq");
+      JsonArray ids = new JsonArray();
+      for (long bucket = 0; bucket <= newest / BUCKET && newest >= 0; bucket++) {
+        ids.add(bucketId(communityId, bucket));
+      }
+      return ids.isEmpty() ? Future.succeededFuture(List.<JsonObject>of())
+          : mongo.find(BUCKETS, new JsonObject().put("_id", new JsonObject().put("$in", ids)));
+    });
+  }
+
+  public static String collection() {
+    return BUCKETS;
+  }
+
   private static String bucketId(String communityId, long bucket) {
     return communityId + "/" + bucket;
   }

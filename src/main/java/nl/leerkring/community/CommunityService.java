@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import nl.leerkring.account.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -24,8 +25,11 @@ public final class CommunityService {
   private final CommunityStore communities;
   private final Access access;
   private final ActivityLog activity;
+  private final AuditTrail audit;
 
-  public CommunityService(Database db, CommunityStore communities, Access access, ActivityLog activity) {
+  public CommunityService(Database db, CommunityStore communities, Access access, ActivityLog activity,
+                          AuditTrail audit) {
+    this.audit = audit;
     this.db = db;
     this.communities = communities;
     this.access = access;
@@ -106,7 +110,9 @@ public final class CommunityService {
           if (!m.hasMember(userId)) {
             throw Problem.notFound("member");
           }
-          return communities.changeRole(m.communityId(), userId, role);
+          return communities.changeRole(m.communityId(), userId, role).compose(x -> audit.record(
+              m.community().getString("organisationId"), m.userId(), "member.role_changed", userId,
+              new JsonObject().put("communityId", m.communityId()).put("role", role.value())));
         })
         .compose(done -> access.in(caller, communityId))
         .map(m -> Membership.memberOf(m.community(), userId));
@@ -119,9 +125,11 @@ public final class CommunityService {
         throw Problem.notFound("member");
       }
       // The community's own list decides membership, so it goes first: the person loses access at once.
-      return db.writes().apply(
-          CommunityStore.removeMember(m.communityId(), userId),
-          UserStore.leaveCommunity(userId, m.communityId()));
+      List<Step> steps = new ArrayList<>(List.of(CommunityStore.removeMember(m.communityId(), userId),
+          UserStore.leaveCommunity(userId, m.communityId())));
+      steps.addAll(audit.steps(m.community().getString("organisationId"), m.userId(), "member.removed", userId,
+          new JsonObject().put("communityId", m.communityId())));
+      return db.writes().apply(steps);
     });
   }
 

@@ -11,9 +11,11 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.account.Caller;
+import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Ids;
@@ -51,11 +53,15 @@ public final class InvitationService {
   private final CommunityStore communities;
   private final UserStore users;
   private final Passwords passwords;
+  private final PasswordPolicy policy;
   private final ActivityLog activity;
+  private final AuditTrail audit;
   private final String publicUrl;
 
   public InvitationService(Database db, Access access, CommunityStore communities, UserStore users, Passwords passwords,
-                           ActivityLog activity, String publicUrl) {
+                           PasswordPolicy policy, ActivityLog activity, AuditTrail audit, String publicUrl) {
+    this.audit = audit;
+    this.policy = policy;
     this.db = db;
     this.mongo = db.mongo();
     this.access = access;
@@ -83,6 +89,8 @@ public final class InvitationService {
           .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
       String url = publicUrl + "/join/" + token;
       List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+      steps.addAll(audit.steps(invitation.getString("organisationId"), m.userId(), "invitation.created", null,
+          new JsonObject().put("communityId", m.communityId()).put("role", invitation.getString("role"))));
       steps.addAll(InvitationMail.to(body.getString("email"), body.getString("language"), invitation, url,
           m.caller().displayName()));
       return db.writes().apply(steps).map(done -> view(invitation)
@@ -166,8 +174,9 @@ public final class InvitationService {
       if (existing != null) {
         throw usernameTaken();
       }
-      return passwords.hash(body.getString("password"));
-    }).compose(hash -> {
+      return policy.require("password", body.getString("password"), body.getString("username"),
+          body.getString("displayName"));
+    }).compose(strong -> passwords.hash(body.getString("password"))).compose(hash -> {
       JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
           body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
       boolean admin = COMPANY_ADMIN.equals(invitation.getString("kind"));
@@ -229,10 +238,13 @@ public final class InvitationService {
         .put("joinedAt", db.now());
     return activity.entry(communityId, "member.joined", userId, displayName,
             new JsonObject().put("role", invitation.getString("role")))
-        .compose(entry -> db.writes().apply(
-            CommunityStore.addMember(communityId, member),
-            UserStore.joinCommunity(userId, communityId),
-            entry));
+        .compose(entry -> {
+          List<Step> steps = new ArrayList<>(List.of(CommunityStore.addMember(communityId, member),
+              UserStore.joinCommunity(userId, communityId), entry));
+          steps.addAll(audit.steps(invitation.getString("organisationId"), userId, "invitation.used", userId,
+              new JsonObject().put("communityId", communityId).put("role", invitation.getString("role"))));
+          return db.writes().apply(steps);
+        });
   }
 
   private static JsonObject view(JsonObject invitation) {

@@ -24,7 +24,8 @@ import java.util.Set;
 public final class NotePages {
 
   static final List<String> KINDS = List.of("conversation", "observation", "look-up", "experiment", "reflection");
-  private static final Set<String> PHOTO_PROBLEMS = Set.of("empty_photo", "photo_too_large", "not_an_image");
+  private static final Set<String> PHOTO_PROBLEMS = Set.of("empty_photo", "photo_too_large", "not_an_image",
+      "photo_too_many_pixels");
 
   private final Pages pages;
   private final Forms forms;

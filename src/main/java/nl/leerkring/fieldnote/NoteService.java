@@ -174,13 +174,15 @@ public final class NoteService {
     return Future.succeededFuture();
   }
 
-  /** Where the photo was taken is removed before it is stored (see {@link Photos}). */
+  /** Everything but the picture is removed before it is stored (see {@link Photos}). */
   private Future<Photos.Photo> clean(Buffer bytes) {
     return checkSize(bytes).compose(ok -> vertx.executeBlocking(() -> {
       try {
-        return Photos.withoutLocation(bytes.getBytes());
+        return Photos.withoutMetadata(bytes.getBytes());
       } catch (Photos.NotAnImage e) {
         throw Problem.status(415, "not_an_image", e.getMessage());
+      } catch (Photos.TooManyPixels e) {
+        throw Problem.status(413, "photo_too_many_pixels", e.getMessage());
       }
     }, false));
   }

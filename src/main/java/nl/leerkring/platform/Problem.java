@@ -57,8 +57,15 @@ public final class Problem extends RuntimeException {
     return new Problem(status, code, message, null);
   }
 
-  public static Problem tooMany(String message) {
-    return new Problem(429, "too_many_attempts", message, null);
+  /** Says when to try again: the answer carries it as Retry-After. */
+  public static Problem tooMany(String message, long retryAfterSeconds) {
+    return new Problem(429, "too_many_attempts", message,
+        new JsonObject().put("retryAfterSeconds", Math.max(1, retryAfterSeconds)));
+  }
+
+  /** Seconds until a refused attempt may be made again, or null. */
+  public Long retryAfterSeconds() {
+    return details == null ? null : details.getLong("retryAfterSeconds");
   }
 
   /** The field a person can correct, or null when the problem is not about one field. */

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +29,8 @@ public record Settings(
     int sessionHours,
     int loginAttemptsPerWindow,
     int loginWindowMinutes,
+    int loginAttemptsPerAddress,
+    List<String> trustedProxies,
     long maxBodyBytes,
     long maxPhotoBytes,
     Mail mail,
@@ -70,6 +74,7 @@ public record Settings(
       Map.entry("LEERKRING_MONGO_URI", "mongoUri"),
       Map.entry("LEERKRING_DATABASE", "database"),
       Map.entry("LEERKRING_DEMO", "demo"),
+      Map.entry("LEERKRING_TRUSTED_PROXIES", "trustedProxies"),
       Map.entry("LEERKRING_SMTP_HOST", "smtpHost"),
       Map.entry("LEERKRING_SMTP_PORT", "smtpPort"),
       Map.entry("LEERKRING_SMTP_USERNAME", "smtpUsername"),
@@ -116,6 +121,8 @@ public record Settings(
         intOf(c, "sessionHours", 336),
         intOf(c, "loginAttemptsPerWindow", 10),
         intOf(c, "loginWindowMinutes", 15),
+        intOf(c, "loginAttemptsPerAddress", 30),
+        trustedProxies(c.getValue("trustedProxies")),
         intOf(c, "maxBodyBytes", 256 * 1024),
         intOf(c, "maxPhotoBytes", 8 * 1024 * 1024),
         new Mail(
@@ -144,6 +151,15 @@ public record Settings(
           + ", not " + iterations);
     }
     return iterations;
+  }
+
+  /** Proxy addresses whose X-Forwarded-For is believed: a JSON list, or a comma-separated environment variable. */
+  private static List<String> trustedProxies(Object value) {
+    if (value instanceof JsonArray list) {
+      return list.stream().map(String::valueOf).map(String::strip).filter(a -> !a.isEmpty()).toList();
+    }
+    return value == null ? List.of()
+        : Arrays.stream(String.valueOf(value).split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
   }
 
   /** Environment variables arrive as strings; the JSON file gives numbers. */

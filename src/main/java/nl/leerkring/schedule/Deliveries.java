@@ -62,8 +62,9 @@ public final class Deliveries {
   public Future<JsonObject> ofPrompt(Caller caller, String promptId) {
     return db.mongo().findOne("prompts", new JsonObject().put("_id", promptId), null)
         .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").compose(m -> {
+          // The prompt is theirs to see; only the delivery log is the facilitator's.
           if (!m.is(Role.FACILITATOR)) {
-            throw Problem.notFound("prompt");
+            throw Problem.forbidden("Only the facilitator sees who a prompt reached.");
           }
           return db.lists().all(listKey(promptId), DELIVERIES).map(all -> {
             JsonArray deliveries = new JsonArray();

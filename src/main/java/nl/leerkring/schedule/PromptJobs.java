@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.mail.MailKind;
+import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
@@ -193,6 +194,6 @@ public final class PromptJobs implements JobHandler {
   }
 
   private static ZoneId zone(JsonObject data) {
-    return data.getString("zone") == null ? Times.DEFAULT_ZONE : ZoneId.of(data.getString("zone"));
+    return LocalTimes.stored(data.getString("zone"));
   }
 }

@@ -10,7 +10,6 @@ import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.Times;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -91,7 +90,7 @@ public final class Rhythm {
   }
 
   static Settings from(JsonObject doc) {
-    ZoneId zone = doc.getString("zone") == null ? Times.DEFAULT_ZONE : ZoneId.of(doc.getString("zone"));
+    ZoneId zone = LocalTimes.stored(doc.getString("zone"));
     LocalTime from = doc.getString("quietFrom") == null ? QuietHours.DEFAULT_FROM : LocalTime.parse(doc.getString("quietFrom"));
     LocalTime until = doc.getString("quietUntil") == null ? QuietHours.DEFAULT_UNTIL : LocalTime.parse(doc.getString("quietUntil"));
     return new Settings(new QuietHours(from, until, zone),

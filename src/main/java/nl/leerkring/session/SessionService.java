@@ -299,7 +299,7 @@ public final class SessionService {
     JsonObject out = session.copy();
     out.put("id", out.remove("_id"));
     out.remove("questionIds");
-    ZoneId zone = ZoneId.of(session.getString("zone"));
+    ZoneId zone = LocalTimes.stored(session.getString("zone"));
     out.put("localStart", Instant.parse(session.getString("startsAt")).atZone(zone).toLocalDateTime().toString());
     return out;
   }

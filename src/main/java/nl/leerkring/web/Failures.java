@@ -27,10 +27,18 @@ public final class Failures implements Handler<RoutingContext> {
       return;
     }
     Problem problem = toProblem(ctx);
+    retryAfter(ctx, problem);
     ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(problem.toJson().encode());
+  }
+
+  /** A refusal for now says when to come back, in the header clients and proxies understand. */
+  static void retryAfter(RoutingContext ctx, Problem problem) {
+    if (problem.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+    }
   }
 
   /** Names the offending field where the schema says which, so a client can show it next to that field. */

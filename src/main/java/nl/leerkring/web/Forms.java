@@ -31,6 +31,10 @@ public final class Forms {
 
   /** The body, once the contract's operation accepts it; otherwise a field problem a page can show. */
   public Future<JsonObject> check(String operationId, Map<String, String> pathParameters, JsonObject body) {
+    Problem notText = PlainText.check(body, "");
+    if (notText != null) {
+      return Future.failedFuture(notText);
+    }
     Map<String, RequestParameter> path = new HashMap<>();
     pathParameters.forEach((name, value) -> path.put(name, new RequestParameterImpl(value)));
     ValidatableRequestImpl request = new ValidatableRequestImpl(Map.of(), Map.of(), path, Map.of(),

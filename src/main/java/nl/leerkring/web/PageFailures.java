@@ -28,6 +28,7 @@ public final class PageFailures implements Handler<RoutingContext> {
       Pages.redirect(ctx, "/login?next=" + URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8));
       return;
     }
+    Failures.retryAfter(ctx, problem);
     String lang = Language.of(ctx);
     String kind = switch (problem.status()) {
       case 403, 404 -> String.valueOf(problem.status());

@@ -99,6 +99,7 @@ public final class Pages {
   }
 
   private Page withErrors(RoutingContext ctx, Page page, Problem problem) {
+    Failures.retryAfter(ctx, problem);
     String lang = Language.of(ctx);
     JsonObject values = new JsonObject();
     ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));

@@ -68,19 +68,19 @@ class AdminPagesTest extends BrowserScenarios {
     Browser.screenshot(phone, "phone-join-error");
 
     phone.getByLabel("Gebruikersnaam").fill("sanne");
-    phone.getByLabel("Wachtwoord").fill("warmtepomp1");
+    phone.getByLabel("Wachtwoord").fill("buffervat-stookgrens-7");
     phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Meedoen")).click();
     assertThat(phone.locator("#username-error")).hasText("Deze gebruikersnaam is al bezet. Kies een andere.");
     assertThat(phone.getByLabel("Gebruikersnaam")).hasValue("sanne");
 
     phone.getByLabel("Gebruikersnaam").fill("fatima");
-    phone.getByLabel("Wachtwoord").fill("warmtepomp1");
+    phone.getByLabel("Wachtwoord").fill("buffervat-stookgrens-7");
     phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Meedoen")).click();
     assertThat(phone).hasURL(Pattern.compile("/c/demo-warmtepomp$"));
     phone.navigate("/");
     assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hallo Fatima el Amrani");
     assertThat(phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(WARMTEPOMP))).isVisible();
-    assertEquals("participant", server.login("fatima", "warmtepomp1").get("/communities/demo-warmtepomp").ok()
+    assertEquals("participant", server.login("fatima", "buffervat-stookgrens-7").get("/communities/demo-warmtepomp").ok()
         .getString("myRole"));
 
     Page someoneElse = browser.phone();

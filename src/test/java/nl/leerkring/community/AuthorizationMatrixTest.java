@@ -192,6 +192,17 @@ class AuthorizationMatrixTest {
         .check((role, person, r) -> assertEquals(role.userId, r.json().getString("id")), loggedInRoles()));
     rows.add(row("updateMe", HttpMethod.PATCH, "/me").loggedIn(200).body(new JsonObject().put("language", "nl")));
     rows.add(row("getJournal", HttpMethod.GET, "/me/journal").loggedIn(200));
+    rows.add(row("changePassword", HttpMethod.POST, "/me/password").loggedIn(400)
+        .body(new JsonObject().put("currentPassword", "niet-mijn-wachtwoord").put("newPassword", "radiator-ontluchten-33"))
+        .named("POST /me/password (with a wrong current password, so nobody's password changes)")
+        .check((role, person, r) -> assertEquals("currentPassword",
+            r.json().getJsonObject("error").getJsonObject("details").getString("field")), loggedInRoles()));
+    rows.add(row("exportMyData", HttpMethod.GET, "/me/export").loggedIn(200)
+        .check((role, person, r) -> assertEquals("application/zip", r.raw().getHeader("Content-Type")), loggedInRoles()));
+    rows.add(row("eraseMe", HttpMethod.POST, "/me/erase").loggedIn(400)
+        .body(new JsonObject().put("password", "niet-mijn-wachtwoord"))
+        .named("POST /me/erase (with a wrong password, so nobody is erased)")
+        .check((role, person, r) -> person.get("/me").expect(200), loggedInRoles()));
     rows.add(row("getMyPrompts", HttpMethod.GET, "/me/prompts").loggedIn(200)
         .check((role, person, r) -> assertTrue(r.body().contains("demo-p-1")), PARTICIPANT, LECTURER, FACILITATOR)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-p-1"), "a prompt of Van Dijk's community"),
@@ -201,6 +212,18 @@ class AuthorizationMatrixTest {
     // The installation administrator adds companies but sees none of a company's own work.
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-vandijk").loggedIn(404).admin(200)
         .as(404, INSTALLATION_ADMIN));
+    rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-vandijk/audit").loggedIn(404).admin(200));
+    rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-delinde/audit").loggedIn(404).as(200, FOREIGN_ADMIN));
+    rows.add(row("erasePerson", HttpMethod.DELETE, "/organisations/demo-vandijk/people/no-such-person")
+        .loggedIn(404));
+    rows.add(row("createPasswordReset", HttpMethod.POST, "/organisations/demo-vandijk/people/demo-kees/password-reset")
+        .loggedIn(404).admin(201)
+        .check((role, person, r) -> assertTrue(r.json().getString("url").contains("/reset/")), COMPANY_ADMIN));
+    rows.add(row("createPasswordReset", HttpMethod.POST, "/organisations/demo-delinde/people/demo-kees/password-reset")
+        .named("POST /organisations/demo-delinde/people/demo-kees/password-reset (Kees is not of De Linde)")
+        .loggedIn(404));
+    rows.add(row("resetPassword", HttpMethod.POST, "/password-resets/" + UNKNOWN_TOKEN)
+        .body(new JsonObject().put("newPassword", "radiator-ontluchten-33")).everyone(404));
     rows.add(row("getOrganisation", HttpMethod.GET, "/organisations/demo-delinde").loggedIn(404).as(200, FOREIGN_ADMIN)
         .check((role, person, r) -> assertFalse(r.body().contains("demo-warmtepomp")), FOREIGN_ADMIN));
 
@@ -516,7 +539,7 @@ class AuthorizationMatrixTest {
         .body(new JsonObject().put("sessionReminderHours", 24))
         .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
     rows.add(row("getPromptDeliveries", HttpMethod.GET, "/prompts/demo-p-1/deliveries")
-        .as(200, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
 
     // Contributions.
     rows.add(row("listContributions", HttpMethod.GET, WARMTEPOMP + "/contributions").members(200).admin(200).foreign(404));
@@ -558,7 +581,7 @@ class AuthorizationMatrixTest {
             + "are left out here; the newcomer shows that case below, and the rows after it give all seven roles")
         .body(role -> role == ANONYMOUS
             ? new JsonObject().put("displayName", "Nieuwe Collega").put("username", "nieuwe.collega")
-                .put("password", "inregelen2026")
+                .put("password", "inregel-checklist-zomer-8")
             : new JsonObject())
         .as(200, ANONYMOUS).as(409, PARTICIPANT, LECTURER, FACILITATOR)
         .check((role, person, r) -> people.put(NEWCOMER, person.adopt(r.json())), ANONYMOUS));
@@ -592,6 +615,11 @@ class AuthorizationMatrixTest {
     rows.add(row("removeMember", HttpMethod.DELETE, WARMTEPOMP + "/members/demo-anouk")
         .named("DELETE " + WARMTEPOMP + "/members/demo-anouk (not a member)")
         .as(404, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+
+    rows.add(row("erasePerson", HttpMethod.DELETE, "DELETE /organisations/demo-vandijk/people/{the newcomer}",
+            role -> "/organisations/demo-vandijk/people/" + people.get(NEWCOMER).id())
+        .loggedIn(404).admin(204)
+        .check((role, person, r) -> people.get(NEWCOMER).get("/me").expect(401), COMPANY_ADMIN));
 
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")

@@ -36,6 +36,12 @@ public final class SharedStore implements AutoCloseable {
     return mongo.find(collection, query).await();
   }
 
+  /** Writes as an older version of the server, or a hand-edited database, may have left a document. */
+  public void upsert(String collection, String id, JsonObject set) {
+    mongo.updateCollectionWithOptions(collection, new JsonObject().put("_id", id), new JsonObject().put("$set", set),
+        new io.vertx.ext.mongo.UpdateOptions().setUpsert(true)).await();
+  }
+
   @Override
   public void close() {
     mongo.close().await();

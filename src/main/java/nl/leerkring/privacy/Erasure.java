@@ -1,0 +1,201 @@
+package nl.leerkring.privacy;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
+import nl.leerkring.account.Caller;
+import nl.leerkring.account.Logins;
+import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.audit.AuditTrail;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Hashes;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Erases an account (GDPR art. 17), asked by the person or by their company's admin. In this order:
+ * the account becomes a tombstone that carries only a pseudonym ("Oud-deelnemer 3"), so the login stops at
+ * once and every login session ends; private notes, prompt answers and all photos are deleted; what the
+ * person shared with a community stays for the others, under the pseudonym; memberships, mail preferences,
+ * calendar link and notifications go, so no job finds them to mail. The erasure is in the audit trail.
+ */
+public final class Erasure {
+
+  private static final List<String> SHARED = List.of("questions", "contributions", "prompts", "sessions");
+
+  private final Database db;
+  private final MongoClient mongo;
+  private final UserStore users;
+  private final Logins logins;
+  private final ActivityLog activity;
+  private final AuditTrail audit;
+
+  public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit) {
+    this.db = db;
+    this.mongo = db.mongo();
+    this.users = users;
+    this.logins = logins;
+    this.activity = activity;
+    this.audit = audit;
+  }
+
+  /** The person erases their own account. */
+  public Future<Void> own(Caller caller) {
+    return users.byId(caller.userId()).compose(user -> erase(user, caller.userId()));
+  }
+
+  /** A company admin erases the account of someone in their company; anyone else gets 404. */
+  public Future<Void> byAdmin(Caller caller, String organisationId, String userId) {
+    if (!caller.administers(organisationId)) {
+      return Future.failedFuture(Problem.notFound("person"));
+    }
+    return users.byId(userId).compose(user -> {
+      if (user == null || user.getBoolean("erased", false) || !organisationId.equals(user.getString("organisationId"))) {
+        throw Problem.notFound("person");
+      }
+      return erase(user, caller.userId());
+    });
+  }
+
+  private Future<Void> erase(JsonObject user, String actorId) {
+    String userId = user.getString("_id");
+    String organisationId = user.getString("organisationId");
+    return pseudonym(organisationId).compose(pseudonym -> tombstone(user, pseudonym)
+        .compose(x -> logins.endAllBut(userId, null))
+        .compose(x -> communities(user))
+        .compose(communityIds -> ownNotes(userId, pseudonym)
+            .compose(x -> shared(communityIds, userId, pseudonym))
+            .compose(x -> leave(communityIds, userId)))
+        .compose(x -> settings(user))
+        .compose(x -> audit.record(organisationId, actorId, "account.erased", userId,
+            new JsonObject().put("pseudonym", pseudonym))));
+  }
+
+  /** Numbered per company, so a works council can tell former participants apart without knowing who. */
+  private Future<String> pseudonym(String organisationId) {
+    return mongo.findOneAndUpdateWithOptions("erasureCounters", new JsonObject().put("_id", String.valueOf(organisationId)),
+            new JsonObject().put("$inc", new JsonObject().put("seq", 1)),
+            new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+        .map(counter -> "Oud-deelnemer " + counter.getLong("seq"));
+  }
+
+  /** Only what others' ids still point to: the pseudonym. The login no longer exists. */
+  private Future<Void> tombstone(JsonObject user, String pseudonym) {
+    String userId = user.getString("_id");
+    JsonObject tombstone = new JsonObject()
+        .put("_id", userId)
+        .put("login", "erased:" + userId)
+        .put("displayName", pseudonym)
+        .put("erased", true)
+        .put("erasedAt", db.now())
+        .put("organisationId", user.getString("organisationId"))
+        .put("adminOf", new JsonArray())
+        .put("communityIds", new JsonArray());
+    return mongo.findOneAndReplace(UserStore.USERS, new JsonObject().put("_id", userId), tombstone).mapEmpty();
+  }
+
+  /** Their own communities and every community of their company, where they may have written before leaving. */
+  private Future<List<String>> communities(JsonObject user) {
+    Set<String> ids = new LinkedHashSet<>(IdLists.strings(user.getJsonArray("communityIds", new JsonArray())));
+    return db.lists().ids(IdLists.key(user.getString("organisationId"), "communities")).map(company -> {
+      ids.addAll(company);
+      return new ArrayList<>(ids);
+    });
+  }
+
+  /** Private notes and prompt answers go; shared notes stay under the pseudonym; every photo goes. */
+  private Future<Void> ownNotes(String userId, String pseudonym) {
+    String journal = IdLists.key(userId, "journal");
+    return db.lists().all(journal, "notes").compose(notes -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (JsonObject note : notes) {
+        chain = chain.compose(x -> ownNote(note, userId, pseudonym));
+      }
+      return chain;
+    }).compose(x -> mongo.removeDocument("idlists", new JsonObject().put("_id", journal))).mapEmpty();
+  }
+
+  private Future<Void> ownNote(JsonObject note, String userId, String pseudonym) {
+    String noteId = note.getString("_id");
+    JsonObject photo = note.getJsonObject("photo");
+    Future<Void> photoGone = photo == null ? Future.succeededFuture()
+        : mongo.removeDocument("photos", new JsonObject().put("_id", photo.getString("id"))).mapEmpty();
+    boolean keep = "community".equals(note.getString("visibility")) && note.getString("promptId") == null;
+    if (keep) {
+      note.remove("photo");
+      note.put("edits", new JsonArray());
+      Pseudonyms.apply(note, userId, pseudonym);
+      return photoGone.compose(x -> mongo.findOneAndReplace("notes", new JsonObject().put("_id", noteId), note)).mapEmpty();
+    }
+    String communityId = note.getString("communityId");
+    Future<Void> unlinked = photoGone
+        .compose(x -> db.writes().apply(IdLists.remove(IdLists.key(communityId, "notes"), noteId)));
+    if (note.getString("promptId") != null) {
+      unlinked = unlinked.compose(x -> mongo.updateCollection("prompts", new JsonObject().put("_id", note.getString("promptId")),
+          new JsonObject().put("$pull", new JsonObject().put("answers", new JsonObject().put("userId", userId))))).mapEmpty();
+    }
+    for (Object questionId : note.getJsonArray("questionIds", new JsonArray())) {
+      unlinked = unlinked.compose(x -> mongo.updateCollection("questions", new JsonObject().put("_id", questionId),
+          new JsonObject().put("$pull", new JsonObject().put("noteIds", noteId)))).mapEmpty();
+    }
+    return unlinked.compose(x -> mongo.removeDocument("notes", new JsonObject().put("_id", noteId))).mapEmpty();
+  }
+
+  /** Questions, contributions, prompts, sessions and activity of each community: the name becomes the pseudonym. */
+  private Future<Void> shared(List<String> communityIds, String userId, String pseudonym) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String communityId : communityIds) {
+      for (String kind : SHARED) {
+        chain = chain.compose(x -> db.lists().all(IdLists.key(communityId, kind), kind)
+            .compose(docs -> rewrite(kind, docs, userId, pseudonym)));
+      }
+      chain = chain.compose(x -> activity.allBuckets(communityId)
+          .compose(buckets -> rewrite(ActivityLog.collection(), buckets, userId, pseudonym)));
+    }
+    return chain;
+  }
+
+  private Future<Void> rewrite(String collection, List<JsonObject> docs, String userId, String pseudonym) {
+    Future<Void> chain = Future.succeededFuture();
+    for (JsonObject doc : docs) {
+      if (Pseudonyms.apply(doc, userId, pseudonym)) {
+        chain = chain.compose(x -> mongo.findOneAndReplace(collection,
+            new JsonObject().put("_id", doc.getString("_id")), doc).mapEmpty());
+      }
+    }
+    return chain;
+  }
+
+  private Future<Void> leave(List<String> communityIds, String userId) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String communityId : communityIds) {
+      chain = chain.compose(x -> db.writes().apply(CommunityStore.removeMember(communityId, userId)));
+    }
+    return chain;
+  }
+
+  /** Mail preferences (with the address), calendar link, notifications and login counters. */
+  private Future<Void> settings(JsonObject user) {
+    String userId = user.getString("_id");
+    String feedOwner = "user/" + userId;
+    return mongo.removeDocument("mailPreferences", new JsonObject().put("_id", userId))
+        .compose(x -> mongo.findOne("calendarFeeds", new JsonObject().put("_id", feedOwner), null))
+        .compose(own -> own == null ? Future.succeededFuture()
+            : mongo.removeDocument("calendarFeeds", new JsonObject().put("_id", own.getString("hash"))))
+        .compose(x -> mongo.removeDocument("calendarFeeds", new JsonObject().put("_id", feedOwner)))
+        .compose(x -> mongo.removeDocument("inboxes", new JsonObject().put("_id", userId)))
+        .compose(x -> mongo.removeDocument("loginAttempts", new JsonObject()
+            .put("_id", "login:" + Hashes.sha256(UserStore.normaliseLogin(user.getString("login"))))))
+        .mapEmpty();
+  }
+}
