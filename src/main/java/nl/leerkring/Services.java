@@ -113,6 +113,6 @@ public record Services(
         new DataExport(vertx, db, users, audit),
         new Erasure(db, users, logins, activity, audit),
         rhythm,
-        new InstallationService(db, users, passwords, invitations, settings.dataDir().resolve("backups")));
+        new InstallationService(db, users, passwords, policy, invitations, audit, settings.dataDir().resolve("backups")));
   }
 }

@@ -117,6 +117,8 @@ public final class InvitationService {
         .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(admin.getInteger("validDays", 14)))));
     String url = publicUrl + "/join/" + token;
     List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+    steps.addAll(audit.steps(organisation.getString("_id"), inviterId, "admin.invited", null,
+        new JsonObject().put("role", COMPANY_ADMIN)));
     steps.addAll(InvitationMail.toCompanyAdmin(admin.getString("email"), admin.getString("language"), invitation, url,
         inviterName));
     return new Prepared(steps, view(invitation).put("token", token).put("url", url));
@@ -159,8 +161,16 @@ public final class InvitationService {
       return Future.failedFuture(Problem.conflict("already_admin", "You already administer this company."));
     }
     return claim(invitation, caller.userId())
-        .compose(x -> db.writes().apply(UserStore.administer(caller.userId(), organisationId)))
+        .compose(x -> db.writes().apply(adminSteps(invitation, caller.userId(), UserStore.administer(caller.userId(), organisationId))))
         .map(x -> new Joined(null, organisationId, null));
+  }
+
+  /** A company admin's invitation used: the change itself and its record in the audit trail, in one write. */
+  private List<Step> adminSteps(JsonObject invitation, String userId, Step... change) {
+    List<Step> steps = new ArrayList<>(List.of(change));
+    steps.addAll(audit.steps(invitation.getString("organisationId"), userId, "invitation.used", userId,
+        new JsonObject().put("role", COMPANY_ADMIN)));
+    return steps;
   }
 
   private Future<Joined> newAccount(JsonObject invitation, JsonObject body) {
@@ -188,7 +198,8 @@ public final class InvitationService {
               .compose(y -> Future.failedFuture(StoreErrors.isDuplicateKey(error)
                   ? usernameTaken()
                   : error))))
-          .compose(x -> admin ? Future.<Void>succeededFuture() : writeJoin(invitation, userId, user.getString("displayName")))
+          .compose(x -> admin ? db.writes().apply(adminSteps(invitation, userId))
+              : writeJoin(invitation, userId, user.getString("displayName")))
           .compose(x -> users.byId(userId))
           .map(joined -> new Joined(invitation.getString("communityId"), invitation.getString("organisationId"), joined));
     });

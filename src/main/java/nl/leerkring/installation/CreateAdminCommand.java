@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.Main;
 import nl.leerkring.MainVerticle;
+import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Database;
@@ -51,7 +52,8 @@ public final class CreateAdminCommand implements Callable<Integer> {
               Map.of("token", "command-line-has-no-token"), body))
           .compose(valid -> Settings.load(vertx, leerkring.deploymentConfig())
               .compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
-              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx, settings.passwordIterations()), null,
+              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx, settings.passwordIterations()),
+                  new PasswordPolicy(vertx), null, null,
                   settings.dataDir().resolve("backups"))
                   .createAdmin(valid)
                   .eventually(db::close))))

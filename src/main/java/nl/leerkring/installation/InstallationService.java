@@ -7,7 +7,9 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.account.Caller;
+import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
+import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.platform.Database;
@@ -45,11 +47,15 @@ public final class InstallationService {
   private final UserStore users;
   private final Passwords passwords;
   private final InvitationService invitations;
+  private final PasswordPolicy policy;
+  private final AuditTrail audit;
   private final Path backups;
 
-  public InstallationService(Database db, UserStore users, Passwords passwords, InvitationService invitations,
-                             Path backups) {
+  public InstallationService(Database db, UserStore users, Passwords passwords, PasswordPolicy policy,
+                             InvitationService invitations, AuditTrail audit, Path backups) {
     this.db = db;
+    this.policy = policy;
+    this.audit = audit;
     this.backups = backups;
     this.mongo = db.mongo();
     this.users = users;
@@ -116,8 +122,10 @@ public final class InstallationService {
           if (existing != null) {
             throw loginTaken();
           }
-          return passwords.hash(body.getString("password"));
+          return policy.require("password", body.getString("password"), body.getString("login"),
+              body.getString("displayName"));
         })
+        .compose(strong -> passwords.hash(body.getString("password")))
         .compose(hash -> {
           JsonObject user = UserStore.newUser(userId, body.getString("login"), body.getString("displayName"), hash,
               body.getString("language", "nl"), null, db.now()).put("installationAdmin", true);
@@ -161,7 +169,11 @@ public final class InstallationService {
             .recover(error -> Future.failedFuture(StoreErrors.isDuplicateKey(error)
                 ? Problem.conflict("organisation_exists", "There is already a company of that name.", "name")
                 : error))
-            .compose(x -> write(organisation, invitation, List.of(Step.insert(ORGANISATIONS, organisation)))));
+            .compose(x -> {
+              List<Step> steps = new ArrayList<>(List.of(Step.insert(ORGANISATIONS, organisation)));
+              steps.addAll(audit.steps(id, caller.userId(), "company.created", null, new JsonObject().put("name", name)));
+              return write(organisation, invitation, steps);
+            }));
   }
 
   /** A new invitation for a company admin of an existing company, for instance when the first one expired. */

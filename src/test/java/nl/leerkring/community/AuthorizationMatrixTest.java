@@ -231,7 +231,7 @@ class AuthorizationMatrixTest {
     rows.add(row("completeSetup", HttpMethod.POST, "/setup/" + UNKNOWN_TOKEN)
         .named("POST /setup/{an unknown token} (the demo has its installation administrator)")
         .body(new JsonObject().put("login", "nog.een.beheerder").put("displayName", "Nog een beheerder")
-            .put("password", "lang-genoeg-wachtwoord"))
+            .put("password", "kastanje-lantaarn-vlonder-9"))
         .everyone(404).as(404, INSTALLATION_ADMIN));
     rows.add(row("listOrganisations", HttpMethod.GET, "/installation/organisations").loggedIn(403)
         .as(200, INSTALLATION_ADMIN)

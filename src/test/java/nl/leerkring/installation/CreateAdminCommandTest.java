@@ -29,11 +29,11 @@ class CreateAdminCommandTest {
     Files.writeString(settings, new JsonObject().put("dataDir", data.toString()).encode());
 
     assertEquals(2, run(settings, "--login", "wim", "--name", "Wim Bos", "--password=kort"), "a short password");
-    assertEquals(0, run(settings, "--login", "wim", "--name", "Wim Bos", "--password=geheim-en-lang"));
-    assertEquals(2, run(settings, "--login", "WIM", "--name", "Nog een Wim", "--password=geheim-en-lang"), "a taken login");
+    assertEquals(0, run(settings, "--login", "wim", "--name", "Wim Bos", "--password=beheer-sleutel-kastanje-42"));
+    assertEquals(2, run(settings, "--login", "WIM", "--name", "Nog een Wim", "--password=beheer-sleutel-kastanje-42"), "a taken login");
 
     try (TestServer server = TestServer.start(vertx, data, false)) {
-      server.login("wim", "geheim-en-lang").get("/installation/organisations").expect(200);
+      server.login("wim", "beheer-sleutel-kastanje-42").get("/installation/organisations").expect(200);
     }
   }
 

@@ -59,7 +59,7 @@ class InstallationPagesTest extends BrowserScenarios {
     assertThat(eva.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Doe mee met Bakkerij Brood");
     assertThat(eva.getByText("Je bent uitgenodigd als Beheerder.", new Page.GetByTextOptions())).isVisible();
     eva.getByLabel("Gebruikersnaam").fill("eva@brood.nl");
-    eva.getByLabel("Wachtwoord").fill("brood-bakken");
+    eva.getByLabel("Wachtwoord").fill("zuurdesem-oven-kneden-7");
     eva.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Meedoen")).click();
     assertThat(eva).hasURL(Pattern.compile("/admin$"));
     assertThat(eva.getByText("Bakkerij Brood", new Page.GetByTextOptions().setExact(false)).first()).isVisible();
@@ -99,7 +99,7 @@ class InstallationPagesTest extends BrowserScenarios {
       laptop.getByLabel("Wachtwoord").fill("kort");
       laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Account maken")).click();
       assertThat(laptop.locator("#password-error")).hasText("Het wachtwoord moet minstens 8 tekens lang zijn.");
-      laptop.getByLabel("Wachtwoord").fill("geheim-en-lang");
+      laptop.getByLabel("Wachtwoord").fill("beheer-sleutel-kastanje-42");
       laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Account maken")).click();
       assertThat(laptop).hasURL(Pattern.compile("/installation$"));
       assertThat(laptop.getByText("Er zijn nog geen organisaties.")).isVisible();

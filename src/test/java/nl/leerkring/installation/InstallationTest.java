@@ -95,12 +95,12 @@ class InstallationTest {
   @DisplayName("The setup link makes the installation administrator once, logged in at once")
   void setupOnce() {
     Person wim = server.anonymous();
-    JsonObject me = wim.post("/setup/" + setupToken, admin("wim", "geheim-en-lang")).expect(201).json();
+    JsonObject me = wim.post("/setup/" + setupToken, admin("wim", "beheer-sleutel-kastanje-42")).expect(201).json();
     installationAdmin = wim.adopt(me);
     assertTrue(me.getBoolean("installationAdmin"));
     assertEquals(me.getString("id"), wim.get("/me").ok().getString("id"));
-    server.anonymous().post("/setup/" + setupToken, admin("someone", "geheim-en-lang")).expect(404);
-    server.login("wim", "geheim-en-lang").get("/me").expect(200);
+    server.anonymous().post("/setup/" + setupToken, admin("someone", "beheer-sleutel-kastanje-42")).expect(404);
+    server.login("wim", "beheer-sleutel-kastanje-42").get("/me").expect(200);
   }
 
   @Test
@@ -147,7 +147,7 @@ class InstallationTest {
     assertEquals("companyAdmin", preview.getString("kind"));
     assertEquals("Bakkerij Brood", preview.getString("title"));
     JsonObject me = eva.post("/invitations/" + companyAdminLink + "/accept", new JsonObject()
-        .put("displayName", "Eva de Graaf").put("username", "eva@brood.nl").put("password", "brood-bakken"))
+        .put("displayName", "Eva de Graaf").put("username", "eva@brood.nl").put("password", "zuurdesem-oven-kneden-7"))
         .ok();
     eva.adopt(me);
     String organisationId = me.getString("organisationId");
@@ -158,15 +158,18 @@ class InstallationTest {
     eva.post("/communities", new JsonObject().put("organisationId", organisationId).put("challenge", new JsonObject()
         .put("title", "Minder brood weggooien").put("description", "Elke avond gaat er te veel brood weg."))).expect(201);
     eva.get("/installation/organisations").expect(403);
+    String trail = eva.get("/organisations/" + organisationId + "/audit").expect(200).body();
+    assertTrue(trail.contains("company.created") && trail.contains("admin.invited") && trail.contains("invitation.used"),
+        trail);
     server.anonymous().post("/invitations/" + companyAdminLink + "/accept", new JsonObject()
-        .put("displayName", "X").put("username", "nog.iemand").put("password", "brood-bakken")).expect(409);
+        .put("displayName", "X").put("username", "nog.iemand").put("password", "zuurdesem-oven-kneden-7")).expect(409);
   }
 
   @Test
   @Order(6)
   @DisplayName("The installation administrator backs up the running store; restored into an empty directory, a new server knows the company")
   void backupAndRestore(Vertx vertx) {
-    server.login("eva@brood.nl", "brood-bakken").post("/installation/backups", null).expect(403);
+    server.login("eva@brood.nl", "zuurdesem-oven-kneden-7").post("/installation/backups", null).expect(403);
     JsonObject backup = installationAdmin.post("/installation/backups", null).expect(201).json();
     Path file = Path.of(backup.getString("file"));
     assertTrue(file.startsWith(server.dataDir().resolve("backups").toAbsolutePath()), file::toString);
@@ -174,9 +177,9 @@ class InstallationTest {
     Path fresh = TestServer.temporaryDataDir();
     assertEquals(0, new CommandLine(new Main()).execute("restore", "--from", file.toString(), "--data-dir", fresh.toString()));
     try (TestServer restored = TestServer.start(vertx, fresh, false)) {
-      JsonArray organisations = restored.login("wim", "geheim-en-lang").get("/installation/organisations").expect(200).array();
+      JsonArray organisations = restored.login("wim", "beheer-sleutel-kastanje-42").get("/installation/organisations").expect(200).array();
       assertEquals("Bakkerij Brood", organisations.getJsonObject(0).getString("name"));
-      restored.login("eva@brood.nl", "brood-bakken").get("/me").expect(200);
+      restored.login("eva@brood.nl", "zuurdesem-oven-kneden-7").get("/me").expect(200);
     }
   }
 
