@@ -39,6 +39,7 @@ import nl.leerkring.mail.MailRoutes;
 import nl.leerkring.notification.NotificationPages;
 import nl.leerkring.notification.NotificationRoutes;
 import nl.leerkring.platform.Database;
+import nl.leerkring.privacy.Erasure;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.privacy.PrivacyPages;
 import nl.leerkring.privacy.PrivacyRoutes;
@@ -86,6 +87,7 @@ public final class MainVerticle extends VerticleBase {
   private Monitoring monitoring;
   private InstallationService installation;
   private long housekeeping = -1;
+  private Erasure erasure;
 
   public MainVerticle() {
     this(Clock.systemUTC());
@@ -112,6 +114,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(contract -> listen(settings, router(settings, contract)))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> rhythm.start(db))
+        .compose(x -> finishErasures())
         .compose(x -> installation.openSetupIfNeeded())
         .onSuccess(token -> {
           if (token != null) {
@@ -122,10 +125,24 @@ public final class MainVerticle extends VerticleBase {
         }));
   }
 
+  /** An erasure cut off halfway is finished, never left with a person's private data still in the store. */
+  private Future<Void> finishErasures() {
+    return erasure.finishPending()
+        .onSuccess(finished -> {
+          if (finished > 0) {
+            LOG.info("Finished {} interrupted erasure(s)", finished);
+          }
+        })
+        .onFailure(error -> LOG.warn("Could not finish an interrupted erasure; the next round tries again", error))
+        .<Void>mapEmpty()
+        .recover(error -> Future.succeededFuture());
+  }
+
   private Router router(Settings settings, OpenAPIContract contract) {
     Services services = Services.create(vertx, db, settings, monitoring.registry());
     rhythm = services.rhythm();
     installation = services.installation();
+    erasure = services.erasure();
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
@@ -147,7 +164,8 @@ public final class MainVerticle extends VerticleBase {
     router.route("/*").subRouter(pages(services, contract));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
-        .onFailure(error -> LOG.warn("Could not remove expired logins", error)));
+        .onFailure(error -> LOG.warn("Could not remove expired logins", error))
+        .eventually(this::finishErasures));
     return router;
   }
 

@@ -16,7 +16,10 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +35,12 @@ import java.util.Set;
 public final class Erasure {
 
   private static final List<String> SHARED = List.of("questions", "contributions", "prompts", "sessions");
+  /**
+   * One document per erasure under way, written before the account changes and removed at the end. The
+   * account's login and communities are kept there, because the tombstone no longer has them: an erasure cut
+   * off by a crash is finished from this at the next start (or the next hourly round).
+   */
+  static final String PENDING = "erasures";
 
   private final Database db;
   private final MongoClient mongo;
@@ -60,25 +69,83 @@ public final class Erasure {
       return Future.failedFuture(Problem.notFound("person"));
     }
     return users.byId(userId).compose(user -> {
-      if (user == null || user.getBoolean("erased", false) || !organisationId.equals(user.getString("organisationId"))) {
+      if (user == null || !organisationId.equals(user.getString("organisationId"))) {
         throw Problem.notFound("person");
+      }
+      if (user.getBoolean("erased", false)) {
+        // Asking again finishes an erasure that a crash cut off; a finished one is gone for good.
+        return mongo.findOne(PENDING, new JsonObject().put("_id", userId), null).compose(pending -> {
+          if (pending == null || pending.getBoolean("done", false)) {
+            throw Problem.notFound("person");
+          }
+          return finish(pending);
+        });
       }
       return erase(user, caller.userId());
     });
   }
 
+  /**
+   * Finishes every erasure that a crash or a failed step left half done, and sweeps the settings of finished
+   * ones once more for a day: a notification job that was already running when the erasure started may still
+   * have written to the person's inbox after it was removed.
+   */
+  public Future<Integer> finishPending() {
+    String dayAgo = Times.format(db.clock().instant().minus(Duration.ofDays(1)));
+    return mongo.find(PENDING, new JsonObject()).compose(pending -> {
+      Future<Void> chain = Future.succeededFuture();
+      int unfinished = 0;
+      for (JsonObject erasure : pending) {
+        if (!erasure.getBoolean("done", false)) {
+          unfinished++;
+          chain = chain.compose(x -> finish(erasure));
+        } else {
+          String userId = erasure.getString("_id");
+          chain = chain.compose(x -> settings(userId, erasure.getString("login")))
+              .compose(x -> erasure.getString("doneAt").compareTo(dayAgo) < 0
+                  ? mongo.removeDocument(PENDING, new JsonObject().put("_id", userId)).mapEmpty()
+                  : Future.<Void>succeededFuture());
+        }
+      }
+      return chain.map(unfinished);
+    });
+  }
+
   private Future<Void> erase(JsonObject user, String actorId) {
-    String userId = user.getString("_id");
     String organisationId = user.getString("organisationId");
-    return pseudonym(organisationId).compose(pseudonym -> tombstone(user, pseudonym)
+    return pseudonym(organisationId).compose(pseudonym -> {
+      JsonObject pending = new JsonObject()
+          .put("_id", user.getString("_id"))
+          .put("organisationId", organisationId)
+          .put("actorId", actorId)
+          .put("pseudonym", pseudonym)
+          .put("login", user.getString("login"))
+          .put("communityIds", user.getJsonArray("communityIds", new JsonArray()))
+          .put("startedAt", db.now());
+      return mongo.insert(PENDING, pending).compose(x -> finish(pending));
+    });
+  }
+
+  /** Every step is safe to run again, so a half-done erasure is finished by running it whole. */
+  private Future<Void> finish(JsonObject pending) {
+    String userId = pending.getString("_id");
+    String organisationId = pending.getString("organisationId");
+    String pseudonym = pending.getString("pseudonym");
+    return tombstone(userId, organisationId, pseudonym)
         .compose(x -> logins.endAllBut(userId, null))
-        .compose(x -> communities(user))
+        .compose(x -> communities(pending))
         .compose(communityIds -> ownNotes(userId, pseudonym)
             .compose(x -> shared(communityIds, userId, pseudonym))
             .compose(x -> leave(communityIds, userId)))
-        .compose(x -> settings(user))
-        .compose(x -> audit.record(organisationId, actorId, "account.erased", userId,
-            new JsonObject().put("pseudonym", pseudonym))));
+        .compose(x -> settings(userId, pending.getString("login")))
+        .compose(x -> {
+          List<Step> last = new ArrayList<>(audit.steps(organisationId, pending.getString("actorId"), "account.erased",
+              userId, new JsonObject().put("pseudonym", pseudonym)));
+          // Marked done in the same write as the audit record, so a repeat never records it twice.
+          last.add(Step.update(PENDING, userId, new JsonObject().put("$set", new JsonObject()
+              .put("done", true).put("doneAt", db.now()))));
+          return db.writes().apply(last);
+        });
   }
 
   /** Numbered per company, so a works council can tell former participants apart without knowing who. */
@@ -90,24 +157,23 @@ public final class Erasure {
   }
 
   /** Only what others' ids still point to: the pseudonym. The login no longer exists. */
-  private Future<Void> tombstone(JsonObject user, String pseudonym) {
-    String userId = user.getString("_id");
+  private Future<Void> tombstone(String userId, String organisationId, String pseudonym) {
     JsonObject tombstone = new JsonObject()
         .put("_id", userId)
         .put("login", "erased:" + userId)
         .put("displayName", pseudonym)
         .put("erased", true)
         .put("erasedAt", db.now())
-        .put("organisationId", user.getString("organisationId"))
+        .put("organisationId", organisationId)
         .put("adminOf", new JsonArray())
         .put("communityIds", new JsonArray());
     return mongo.findOneAndReplace(UserStore.USERS, new JsonObject().put("_id", userId), tombstone).mapEmpty();
   }
 
   /** Their own communities and every community of their company, where they may have written before leaving. */
-  private Future<List<String>> communities(JsonObject user) {
-    Set<String> ids = new LinkedHashSet<>(IdLists.strings(user.getJsonArray("communityIds", new JsonArray())));
-    return db.lists().ids(IdLists.key(user.getString("organisationId"), "communities")).map(company -> {
+  private Future<List<String>> communities(JsonObject pending) {
+    Set<String> ids = new LinkedHashSet<>(IdLists.strings(pending.getJsonArray("communityIds", new JsonArray())));
+    return db.lists().ids(IdLists.key(pending.getString("organisationId"), "communities")).map(company -> {
       ids.addAll(company);
       return new ArrayList<>(ids);
     });
@@ -185,8 +251,7 @@ public final class Erasure {
   }
 
   /** Mail preferences (with the address), calendar link, notifications and login counters. */
-  private Future<Void> settings(JsonObject user) {
-    String userId = user.getString("_id");
+  private Future<Void> settings(String userId, String login) {
     String feedOwner = "user/" + userId;
     return mongo.removeDocument("mailPreferences", new JsonObject().put("_id", userId))
         .compose(x -> mongo.findOne("calendarFeeds", new JsonObject().put("_id", feedOwner), null))
@@ -195,7 +260,7 @@ public final class Erasure {
         .compose(x -> mongo.removeDocument("calendarFeeds", new JsonObject().put("_id", feedOwner)))
         .compose(x -> mongo.removeDocument("inboxes", new JsonObject().put("_id", userId)))
         .compose(x -> mongo.removeDocument("loginAttempts", new JsonObject()
-            .put("_id", "login:" + Hashes.sha256(UserStore.normaliseLogin(user.getString("login"))))))
+            .put("_id", "login:" + Hashes.sha256(UserStore.normaliseLogin(login)))))
         .mapEmpty();
   }
 }

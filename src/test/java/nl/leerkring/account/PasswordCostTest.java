@@ -34,9 +34,9 @@ class PasswordCostTest {
         String token = standard.demo("hr@vandijk-installatie.nl").post("/communities/demo-warmtepomp/invitations",
             new JsonObject().put("role", "participant")).expect(201).json().getString("token");
         JsonObject me = standard.anonymous().post("/invitations/" + token + "/accept", new JsonObject()
-            .put("displayName", "Noor Bakker").put("username", "noor").put("password", "warmtepomp1")).ok();
+            .put("displayName", "Noor Bakker").put("username", "noor").put("password", "buffervat-ontluchten-kraan-5")).ok();
         assertTrue(passwordHash(store, me.getString("id")).startsWith("$pbkdf2$it=210000$"));
-        Person noor = standard.login("noor", "warmtepomp1");
+        Person noor = standard.login("noor", "buffervat-ontluchten-kraan-5");
         assertEquals("Noor Bakker", noor.get("/me").ok().getString("displayName"));
       }
     }
