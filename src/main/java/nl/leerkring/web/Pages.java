@@ -149,6 +149,7 @@ public final class Pages {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())
           .put("name", caller.displayName())
+          .put("member", !caller.communityIds().isEmpty())
           .put("admin", !caller.adminOf().isEmpty())
           .put("installation", caller.installationAdmin()))
           .put("_csrf", caller.csrfToken());
