@@ -41,6 +41,7 @@ public final class AdminPages {
     router.get("/c/:communityId/members/:userId/remove").handler(pages.show(this::confirmRemove));
     router.post("/c/:communityId/members/:userId/remove").handler(pages.form(this::remove, this::members));
     router.post("/c/:communityId/invitations").handler(pages.form(this::invite, this::members));
+    router.post("/c/:communityId/invitations/:invitationId/withdraw").handler(pages.form(this::withdraw, this::members));
   }
 
   private Future<Page> overview(RoutingContext ctx) {
@@ -80,11 +81,12 @@ public final class AdminPages {
   }
 
   private Future<Page> members(RoutingContext ctx) {
-    return managed(ctx).map(m -> Page.of("members", new JsonObject()
+    return managed(ctx).compose(m -> invitations.open(m.caller(), m.communityId()).map(open -> Page.of("members", new JsonObject()
         .put("community", CommunityService.view(m))
+        .put("invitations", new JsonArray(open))
         .put("roles", roles())
         .put("done", ctx.request().getParam("done"))
-        .put("started", ctx.request().getParam("started") != null)));
+        .put("started", ctx.request().getParam("started") != null))));
   }
 
   /** Only those who manage members see the page, so a participant gets 403 here rather than a list. */
@@ -130,6 +132,12 @@ public final class AdminPages {
         .map(invitation -> Page.of("invitation", new JsonObject()
             .put("invitation", invitation)
             .put("qr", QrCode.of(invitation.getString("url")))));
+  }
+
+  private Future<Page> withdraw(RoutingContext ctx) {
+    String communityId = ctx.pathParam("communityId");
+    return invitations.withdraw(Caller.required(ctx), communityId, ctx.pathParam("invitationId"))
+        .map(withdrawn -> Page.redirect("/c/" + communityId + "/members?done=withdrawn"));
   }
 
   private static JsonArray roles() {

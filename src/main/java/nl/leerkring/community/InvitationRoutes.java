@@ -1,6 +1,7 @@
 package nl.leerkring.community;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -23,6 +24,10 @@ public final class InvitationRoutes {
   public void mount(RouterBuilder api) {
     api.getRoute("createInvitation").addHandler(Api.created(ctx -> invitations.create(Caller.required(ctx),
         Api.path(ctx, "communityId"), Api.body(ctx))));
+    api.getRoute("listInvitations").addHandler(Api.ok(ctx -> invitations.open(Caller.required(ctx),
+        Api.path(ctx, "communityId")).map(open -> new JsonObject().put("invitations", new JsonArray(open)))));
+    api.getRoute("withdrawInvitation").addHandler(Api.ok(ctx -> invitations.withdraw(Caller.required(ctx),
+        Api.path(ctx, "communityId"), Api.path(ctx, "invitationId"))));
     api.getRoute("getInvitation").addHandler(Api.ok(ctx -> invitations.preview(Api.path(ctx, "token"))));
     api.getRoute("acceptInvitation").addHandler(Api.ok(this::accept));
   }

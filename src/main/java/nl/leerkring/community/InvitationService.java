@@ -1,7 +1,10 @@
 package nl.leerkring.community;
 
-import java.util.List;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.schedule.InvitationMail;
 import io.vertx.core.Future;
@@ -88,7 +91,8 @@ public final class InvitationService {
           .put("createdAt", db.now())
           .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
       String url = publicUrl + "/join/" + token;
-      List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+      List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation),
+          IdLists.add(openKey(m.communityId()), invitation.getString("_id"))));
       steps.addAll(audit.steps(invitation.getString("organisationId"), m.userId(), "invitation.created", null,
           new JsonObject().put("communityId", m.communityId()).put("role", invitation.getString("role"))));
       steps.addAll(InvitationMail.to(body.getString("email"), body.getString("language"), invitation, url,
@@ -124,6 +128,59 @@ public final class InvitationService {
     return new Prepared(steps, view(invitation).put("token", token).put("url", url));
   }
 
+  /**
+   * The community's invitations that can still be used, newest first, for those who may invite; never the
+   * token. Using or withdrawing one takes it off the list; expired ones stay on it and are left out here.
+   */
+  public Future<List<JsonObject>> open(Caller caller, String communityId) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireManager();
+      String now = db.now();
+      return db.lists().newestFirst(openKey(m.communityId()), INVITATIONS, 0, Integer.MAX_VALUE).compose(all -> {
+        List<JsonObject> open = all.stream().filter(i -> i.getString("usedBy") == null
+            && i.getString("withdrawnAt") == null && i.getString("expiresAt").compareTo(now) > 0).toList();
+        return users.byIds(open.stream().map(i -> i.getString("createdBy")).distinct().toList()).map(found -> {
+          Map<String, String> names = new HashMap<>();
+          found.forEach(u -> names.put(u.getString("_id"), u.getString("displayName")));
+          return open.stream().map(i -> view(i)
+              .put("id", i.getString("_id"))
+              .put("createdAt", i.getString("createdAt"))
+              .put("createdByName", names.get(i.getString("createdBy")))).toList();
+        });
+      });
+    });
+  }
+
+  /**
+   * Stops a link that has not been used yet; the withdrawal and its record in the audit trail are one write.
+   * An invitation of another community is unknown here, as it is to an outsider.
+   */
+  public Future<Void> withdraw(Caller caller, String communityId, String invitationId) {
+    return access.in(caller, communityId).compose(m -> {
+      m.requireManager();
+      return mongo.findOne(INVITATIONS, new JsonObject().put("_id", invitationId), null).compose(invitation -> {
+        if (invitation == null || !m.communityId().equals(invitation.getString("communityId"))
+            || invitation.getString("withdrawnAt") != null) {
+          throw Problem.notFound("invitation");
+        }
+        if (invitation.getString("usedBy") != null) {
+          throw Problem.conflict("invitation_used", "This invitation has already been used; remove the member instead.");
+        }
+        JsonObject unused = new JsonObject().put("_id", invitationId).putNull("usedBy");
+        List<Step> steps = new ArrayList<>(List.of(new Step(INVITATIONS, unused, new JsonObject().put("$set",
+                new JsonObject().put("withdrawnAt", db.now()).put("withdrawnBy", m.userId())), false),
+            IdLists.remove(openKey(m.communityId()), invitationId)));
+        steps.addAll(audit.steps(invitation.getString("organisationId"), m.userId(), "invitation.withdrawn", null,
+            new JsonObject().put("communityId", m.communityId()).put("role", invitation.getString("role"))));
+        return db.writes().apply(steps);
+      });
+    });
+  }
+
+  private static String openKey(String communityId) {
+    return IdLists.key(communityId, INVITATIONS);
+  }
+
   /** What the invitation is for, while it can still be used. */
   public Future<JsonObject> preview(String token) {
     return usable(token).map(InvitationService::view);
@@ -136,6 +193,9 @@ public final class InvitationService {
       }
       if (invitation.getString("usedBy") != null) {
         throw Problem.conflict("invitation_used", "This invitation has already been used. Ask for a new one.");
+      }
+      if (invitation.getString("withdrawnAt") != null) {
+        throw Problem.conflict("invitation_withdrawn", "This invitation has been withdrawn. Ask for a new one.");
       }
       if (invitation.getString("expiresAt").compareTo(db.now()) <= 0) {
         throw Problem.conflict("invitation_expired", "This invitation has expired. Ask for a new one.");
@@ -223,7 +283,7 @@ public final class InvitationService {
 
   /** Claims the link atomically, so two people opening it at once cannot both use it. */
   private Future<Void> claim(JsonObject invitation, String userId) {
-    JsonObject unused = new JsonObject().put("_id", invitation.getString("_id")).putNull("usedBy");
+    JsonObject unused = new JsonObject().put("_id", invitation.getString("_id")).putNull("usedBy").putNull("withdrawnAt");
     return mongo.findOneAndUpdateWithOptions(INVITATIONS, unused,
             new JsonObject().put("$set", new JsonObject().put("usedBy", userId).put("usedAt", db.now())),
             new FindOptions(), new UpdateOptions())
@@ -251,7 +311,7 @@ public final class InvitationService {
             new JsonObject().put("role", invitation.getString("role")))
         .compose(entry -> {
           List<Step> steps = new ArrayList<>(List.of(CommunityStore.addMember(communityId, member),
-              UserStore.joinCommunity(userId, communityId), entry));
+              UserStore.joinCommunity(userId, communityId), entry, IdLists.remove(openKey(communityId), invitation.getString("_id"))));
           steps.addAll(audit.steps(invitation.getString("organisationId"), userId, "invitation.used", userId,
               new JsonObject().put("communityId", communityId).put("role", invitation.getString("role"))));
           return db.writes().apply(steps);

@@ -23,7 +23,7 @@ import java.util.Set;
 public final class JoinPages {
 
   /** Links that cannot be used (any more) get a page that says why, instead of a form. */
-  private static final Set<String> UNUSABLE = Set.of("invitation_used", "invitation_expired", "not_found");
+  private static final Set<String> UNUSABLE = Set.of("invitation_used", "invitation_expired", "invitation_withdrawn", "not_found");
 
   private final Pages pages;
   private final Forms forms;
