@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.platform.Hashes;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
@@ -122,6 +123,7 @@ class AuthorizationMatrixTest {
   private static String sanneAgreement;
   private static String sanneLaterPrivateNote;
   private static String usedLink;
+  private static String withdrawnLink;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -571,6 +573,22 @@ class AuthorizationMatrixTest {
     rows.add(row("createInvitation", HttpMethod.POST, TILLIFTEN + "/invitations")
         .body(new JsonObject().put("role", "participant"))
         .as(201, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("listInvitations", HttpMethod.GET, WARMTEPOMP + "/invitations")
+        .as(200, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404)
+        .check((role, person, r) -> {
+          assertTrue(r.json().getJsonArray("invitations").size() >= 2, r::body);
+          assertFalse(r.body().contains(usedLink) || r.body().contains("\"token\""), "never a token");
+        }, FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("listInvitations", HttpMethod.GET, TILLIFTEN + "/invitations")
+        .as(200, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("withdrawInvitation", HttpMethod.DELETE, "DELETE " + WARMTEPOMP + "/invitations/{a fresh one each}",
+            role -> WARMTEPOMP + "/invitations/" + Hashes.sha256(withdrawnLink = invite()))
+        .as(204, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404)
+        .check((role, person, r) -> assertEquals("invitation_withdrawn",
+            server.anonymous().get("/invitations/" + withdrawnLink).expect(409).errorCode()), FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("withdrawInvitation", HttpMethod.DELETE, "DELETE " + TILLIFTEN + "/invitations/{a Van Dijk one}",
+            role -> TILLIFTEN + "/invitations/" + Hashes.sha256(usedLink))
+        .as(404, FACILITATOR, FOREIGN_ADMIN, PARTICIPANT, LECTURER, COMPANY_ADMIN).as(403, FOREIGN_EMPLOYEE));
     rows.add(row("getInvitation", HttpMethod.GET, "GET /invitations/{a fresh link}", role -> "/invitations/" + usedLink)
         .everyone(200)
         .check((role, person, r) -> assertEquals("demo-warmtepomp", r.json().getString("communityId")), ANONYMOUS));
@@ -590,6 +608,9 @@ class AuthorizationMatrixTest {
     rows.add(row("acceptInvitation", HttpMethod.POST, "POST /invitations/{a used link}/accept",
             role -> "/invitations/" + usedLink + "/accept")
         .body(new JsonObject()).everyone(409));
+    rows.add(row("withdrawInvitation", HttpMethod.DELETE, "DELETE " + WARMTEPOMP + "/invitations/{a used one}",
+            role -> WARMTEPOMP + "/invitations/" + Hashes.sha256(usedLink))
+        .as(409, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
     rows.add(row("acceptInvitation", HttpMethod.POST, "/invitations/" + UNKNOWN_TOKEN + "/accept")
         .body(new JsonObject()).everyone(404));
     rows.add(row("changeMemberRole", HttpMethod.PUT, WARMTEPOMP + "/members/demo-mehmet")
