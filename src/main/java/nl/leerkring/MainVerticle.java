@@ -216,7 +216,7 @@ public final class MainVerticle extends VerticleBase {
     new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
-    new AdminPages(pages, forms, s.communities(), s.invitations()).mount(router);
+    new AdminPages(pages, forms, s.communities(), s.invitations(), s.users()).mount(router);
     new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     new NotePages(pages, forms, s.notes(), s.questions(), s.communities()).mount(router);
     new QuestionPages(pages, forms, s.questions(), s.communities()).mount(router);

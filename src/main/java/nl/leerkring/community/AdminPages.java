@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.account.Caller;
+import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
@@ -13,6 +14,8 @@ import nl.leerkring.web.Pages;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The company admin's pages: the company's communities, starting one, and its members; the members page is
@@ -24,8 +27,11 @@ public final class AdminPages {
   private final Forms forms;
   private final CommunityService communities;
   private final InvitationService invitations;
+  private final UserStore users;
 
-  public AdminPages(Pages pages, Forms forms, CommunityService communities, InvitationService invitations) {
+  public AdminPages(Pages pages, Forms forms, CommunityService communities, InvitationService invitations,
+                    UserStore users) {
+    this.users = users;
     this.pages = pages;
     this.forms = forms;
     this.communities = communities;
@@ -81,12 +87,28 @@ public final class AdminPages {
   }
 
   private Future<Page> members(RoutingContext ctx) {
-    return managed(ctx).compose(m -> invitations.open(m.caller(), m.communityId()).map(open -> Page.of("members", new JsonObject()
-        .put("community", CommunityService.view(m))
-        .put("invitations", new JsonArray(open))
+    return managed(ctx).compose(m -> Future.all(invitations.open(m.caller(), m.communityId()), erasable(m))
+        .map(both -> Page.of("members", new JsonObject()
+        .put("community", both.<JsonObject>resultAt(1))
+        .put("invitations", new JsonArray(both.<List<JsonObject>>resultAt(0)))
         .put("roles", roles())
         .put("done", ctx.request().getParam("done"))
         .put("started", ctx.request().getParam("started") != null))));
+  }
+
+  /** The community, each member marked {@code erasable} when the caller administers that person's company. */
+  private Future<JsonObject> erasable(Membership m) {
+    JsonObject view = CommunityService.view(m);
+    if (m.caller().adminOf().isEmpty()) {
+      return Future.succeededFuture(view);
+    }
+    List<JsonObject> members = view.getJsonArray("members").stream().map(o -> (JsonObject) o).toList();
+    return users.byIds(members.stream().map(mm -> mm.getString("userId")).toList()).map(found -> {
+      Set<String> ours = found.stream().filter(u -> m.caller().administers(u.getString("organisationId")))
+          .map(u -> u.getString("_id")).collect(Collectors.toSet());
+      members.forEach(mm -> mm.put("erasable", ours.contains(mm.getString("userId"))));
+      return view;
+    });
   }
 
   /** Only those who manage members see the page, so a participant gets 403 here rather than a list. */

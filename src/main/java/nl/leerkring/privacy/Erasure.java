@@ -85,6 +85,16 @@ public final class Erasure {
     });
   }
 
+  /** Someone whose account the caller, as admin of their company, may erase; anyone else is unknown (404). */
+  public Future<JsonObject> erasableBy(Caller caller, String userId) {
+    return users.byId(userId).map(user -> {
+      if (user == null || user.getBoolean("erased", false) || !caller.administers(user.getString("organisationId"))) {
+        throw Problem.notFound("person");
+      }
+      return user;
+    });
+  }
+
   /**
    * Finishes every erasure that a crash or a failed step left half done, and sweeps the settings of finished
    * ones once more for a day: a notification job that was already running when the erasure started may still

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.Caller;
+import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
@@ -39,6 +40,8 @@ public final class PrivacyPages {
     router.get("/settings/privacy").handler(pages.show(this::overview));
     router.get("/settings/export").handler(this::download);
     router.post("/settings/erase").handler(pages.form(this::erase, this::overview));
+    router.get("/c/:communityId/members/:userId/erase").handler(pages.show(this::confirmErasure));
+    router.post("/c/:communityId/members/:userId/erase").handler(pages.form(this::eraseMember, this::confirmErasure));
   }
 
   private Future<Page> overview(RoutingContext ctx) {
@@ -51,6 +54,26 @@ public final class PrivacyPages {
       return;
     }
     PrivacyRoutes.send(ctx, export.zip(Caller.optional(ctx)));
+  }
+
+  /** A company admin erases a member's account from the members page, after ticking that they understand. */
+  private Future<Page> confirmErasure(RoutingContext ctx) {
+    return erasure.erasableBy(Caller.required(ctx), ctx.pathParam("userId")).map(person -> Page.of("member-erase",
+        new JsonObject()
+            .put("communityId", ctx.pathParam("communityId"))
+            .put("person", new JsonObject().put("id", person.getString("_id")).put("displayName", person.getString("displayName")))));
+  }
+
+  private Future<Page> eraseMember(RoutingContext ctx) {
+    Caller caller = Caller.required(ctx);
+    if (!"yes".equals(ctx.request().getFormAttribute("understood"))) {
+      return Future.failedFuture(Problem.invalidField("understood", "required",
+          "Tick that you understand what erasing means."));
+    }
+    String communityId = ctx.pathParam("communityId");
+    return erasure.erasableBy(caller, ctx.pathParam("userId"))
+        .compose(person -> erasure.byAdmin(caller, person.getString("organisationId"), person.getString("_id")))
+        .map(erased -> Page.redirect("/c/" + communityId + "/members?done=erased"));
   }
 
   private Future<Page> erase(RoutingContext ctx) {
