@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * committed and forced to disk (fsync). One thread does the commit and the sync for every writer that arrived
  * in the meantime, so concurrent writers share one sync instead of queueing for one each.
  */
-final class GroupCommit implements AutoCloseable {
+public final class GroupCommit implements AutoCloseable {
 
   /** A writer waits at most this long for a sync that is already under way plus its own. */
   static final long MAX_WAIT_MILLIS = 10_000;
@@ -27,6 +27,11 @@ final class GroupCommit implements AutoCloseable {
   private boolean closed;
   private boolean stopped;
   private long syncs;
+  private long syncNanos;
+
+  /** What durability costs so far: writes that waited for the disk, the syncs they shared, the time those took. */
+  public record Costs(long writes, long syncs, long syncNanos) {
+  }
 
   GroupCommit(MVStore store, String name) {
     this.store = store;
@@ -62,11 +67,10 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  /** How many syncs ran: with many writers far fewer than writes, which the benchmark reports. */
-  long syncs() {
+  Costs costs() {
     lock.lock();
     try {
-      return syncs;
+      return new Costs(durable, syncs, syncNanos);
     } finally {
       lock.unlock();
     }
@@ -102,17 +106,20 @@ final class GroupCommit implements AutoCloseable {
         lock.unlock();
       }
       RuntimeException error = null;
+      long started = System.nanoTime();
       try {
         store.commit();
         store.sync();
       } catch (RuntimeException e) {
         error = e;
       }
+      long took = System.nanoTime() - started;
       lock.lock();
       try {
         if (error == null) {
           durable = target;
           syncs++;
+          syncNanos += took;
         } else {
           // H2 closes the store after a failed write; every later writer gets the same answer.
           failure = error;

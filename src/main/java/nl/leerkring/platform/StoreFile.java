@@ -106,7 +106,16 @@ public final class StoreFile {
    */
   public static Verification repair(Path file) {
     MVStoreTool.repair(file.toString());
-    return verify(file);
+    Verification repaired = verify(file);
+    if (repaired.healthy()) {
+      return repaired;
+    }
+    // H2 opens such a file at its newest readable version but leaves the header naming the lost one.
+    try {
+      return rewrite(file);
+    } catch (IOException | RuntimeException e) {
+      return new Verification(false, "The repair failed: " + e.getMessage(), 0, 0, repaired.bytes());
+    }
   }
 
   /** Blocking: puts a backup in place as the store of an empty data directory, after checking the backup. */
@@ -131,41 +140,53 @@ public final class StoreFile {
   }
 
   /**
-   * Blocking, on a closed file: H2's compaction at close only moves chunks within the time it is given; this
-   * copies the live data into a fresh file, which is what really shrinks it. The original is replaced only by a
-   * copy that verified, and stays as it was on any failure.
+   * Blocking, on a closed file: H2's compaction at close only moves chunks within the time it is given; a
+   * rewrite copies the live data into a fresh file, which is what really shrinks it.
    */
   static void compactIfWorthIt(Path file) {
-    Path copy = file.resolveSibling(file.getFileName() + ".compacting");
     try {
-      int fillRate;
+      int liveRate;
       try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
-        fillRate = store.getFillRate();
+        // The file's fill rate counts chunks that are in use, however little of them is still live.
+        liveRate = store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
       }
-      if (fillRate >= REWRITE_BELOW_FILL_RATE) {
+      if (liveRate >= REWRITE_BELOW_FILL_RATE) {
         return;
       }
       long before = Files.size(file);
-      Files.deleteIfExists(copy);
-      MVStoreTool.compact(file.toString(), copy.toString(), false);
-      Verification check = verify(copy);
-      if (!check.healthy()) {
-        LOG.warn("The compacted copy did not verify; the store file stays as it is: {}", check.message());
-        return;
+      Verification result = rewrite(file);
+      if (result.healthy()) {
+        LOG.info("Compacted the store file from {} to {} bytes", before, Files.size(file));
+      } else {
+        LOG.warn("The compacted copy did not verify; the store file stays as it is: {}", result.message());
       }
-      try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
-        channel.force(true);
-      }
-      Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      LOG.info("Compacted the store file from {} to {} bytes", before, Files.size(file));
     } catch (IOException | RuntimeException | AssertionError e) {
       LOG.warn("Could not compact the store file at shutdown; it stays as it is", e);
-    } finally {
-      try {
-        Files.deleteIfExists(copy);
-      } catch (IOException ignored) {
-        // nothing was replaced
+    }
+  }
+
+  /**
+   * Copies the newest readable version into a fresh file, which replaces the original only once it verified;
+   * on any failure the original stays as it was. Answers the copy's verification.
+   */
+  private static Verification rewrite(Path file) throws IOException {
+    Path copy = file.resolveSibling(file.getFileName() + ".compacting");
+    try {
+      Files.deleteIfExists(copy);
+      try (MVStore source = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+           MVStore target = EmbeddedStore.builder(copy).open()) {
+        MVStoreTool.compact(source, target);
       }
+      Verification check = verify(copy);
+      if (check.healthy()) {
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+      return check;
+    } finally {
+      Files.deleteIfExists(copy);
     }
   }
 }

@@ -17,10 +17,14 @@ public final class StoreChild implements AutoCloseable {
 
   public final Process process;
   public final String connectionString;
+  /** The store's last report: writes, syncs, nanoseconds spent syncing. */
+  public final java.util.concurrent.atomic.AtomicReference<long[]> costs;
 
-  private StoreChild(Process process, String connectionString) {
+  private StoreChild(Process process, String connectionString,
+                     java.util.concurrent.atomic.AtomicReference<long[]> costs) {
     this.process = process;
     this.connectionString = connectionString;
+    this.costs = costs;
   }
 
   public static StoreChild start(Path dataDir) {
@@ -34,12 +38,18 @@ public final class StoreChild implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     List<String> output = Collections.synchronizedList(new ArrayList<>());
+    var latestCosts = new java.util.concurrent.atomic.AtomicReference<long[]>();
     CompletableFuture<String> uri = new CompletableFuture<>();
     Thread reader = new Thread(() -> {
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
           StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null) {
+          if (line.startsWith(StoreProcess.COSTS)) {
+            String[] parts = line.substring(StoreProcess.COSTS.length()).trim().split(" ");
+            latestCosts.set(new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            continue;
+          }
           output.add(line);
           if (line.startsWith(StoreProcess.READY)) {
             uri.complete(line.substring(StoreProcess.READY.length()).trim());
@@ -53,7 +63,7 @@ public final class StoreChild implements AutoCloseable {
     reader.setDaemon(true);
     reader.start();
     try {
-      return new StoreChild(process, uri.get(60, TimeUnit.SECONDS));
+      return new StoreChild(process, uri.get(60, TimeUnit.SECONDS), latestCosts);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("the store did not start: " + String.join("\n", output), e);

@@ -83,7 +83,7 @@ public final class StoreLoad {
     for (int i = 0; i < size; i++) {
       String id = Ids.newId();
       String community = community(ThreadLocalRandom.current().nextInt(communities));
-      String text = "note " + id + " " + "x".repeat(ThreadLocalRandom.current().nextInt(100, 600));
+      String text = text(id);
       notes.add(io.vertx.ext.mongo.BulkOperation.createInsert(note(id, community, text)));
       perCommunity.computeIfAbsent(community, c -> new JsonArray()).add(id);
       texts.put(id, text);
@@ -152,7 +152,7 @@ public final class StoreLoad {
   private Future<Void> insert() {
     String id = Ids.newId();
     String community = community(ThreadLocalRandom.current().nextInt(communities));
-    String text = "note " + id + " " + "x".repeat(ThreadLocalRandom.current().nextInt(100, 600));
+    String text = text(id);
     return writes.apply(Step.insert(NOTES, note(id, community, text)), IdLists.add(IdLists.key(community, NOTES), id))
         .onSuccess(x -> {
           acknowledged.put(id, text);
@@ -176,6 +176,7 @@ public final class StoreLoad {
   }
 
   private Future<Void> read() {
+    long started = System.nanoTime();
     String community = community(ThreadLocalRandom.current().nextInt(communities));
     return mongo.findOne("idlists", new JsonObject().put("_id", IdLists.key(community, NOTES)), null)
         .compose(list -> {
@@ -186,8 +187,41 @@ public final class StoreLoad {
           }
           return mongo.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", some)));
         })
-        .onSuccess(x -> reads.incrementAndGet()).mapEmpty();
+        .onSuccess(x -> {
+          readLatency.recordValue(Math.min(System.nanoTime() - started, READ_LATENCY_LIMIT));
+          reads.incrementAndGet();
+        }).mapEmpty();
   }
+
+  /**
+   * Words as a field note on the shop floor has them, with numbers in between: text that compresses about as
+   * well as people's writing. A run of one letter would compress to nothing and make the file look small.
+   */
+  private static String text(String id) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    int length = random.nextInt(100, 600);
+    StringBuilder text = new StringBuilder(length + 20).append("note ").append(id);
+    while (text.length() < length) {
+      text.append(' ').append(random.nextInt(5) == 0 ? Integer.toString(random.nextInt(100_000))
+          : WORDS[random.nextInt(WORDS.length)]);
+    }
+    return text.toString();
+  }
+
+  private static final String[] WORDS = ("de het een en van in op met voor niet bij naar dat die er is was werd "
+      + "heeft hebben klant monteur warmtepomp storing meting druk temperatuur buitenunit binnenunit leiding "
+      + "koudemiddel lekkage ventilator compressor thermostaat instelling foutcode vraag antwoord collega "
+      + "ploegleider gesprek observatie navraag experiment reflectie waarom hoe wanneer vandaag gisteren morgen "
+      + "ochtend middag graden bar liter minuten uur snel traag goed fout beter slechter opvallend geluid "
+      + "trilling condens ijsvorming ontdooien filter vervuild schoon vervangen gecontroleerd gemeten gebeld "
+      + "gevraagd geprobeerd gelezen handleiding fabrikant leverancier tekening schema installatie woning "
+      + "kantoor hal werkplaats bus route planning afspraak garantie offerte rapport foto bijlage volgende "
+      + "stap afgesproken samen opgelost onduidelijk zeker misschien meestal soms nooit altijd eerst daarna "
+      + "omdat zodat terwijl maar ook nog wel al").split(" ");
+
+  /** Read latency in nanoseconds, capped so that one stuck read cannot overflow the histogram. */
+  public final org.HdrHistogram.Recorder readLatency = new org.HdrHistogram.Recorder(3);
+  private static final long READ_LATENCY_LIMIT = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
   /** What the weekly digest and the clean-up of expired logins do: walk a whole collection. */
   private Future<Void> scan() {
@@ -235,29 +269,41 @@ public final class StoreLoad {
     return "community-" + n;
   }
 
-  /** After a restart: acknowledged notes that are missing, or whose text is neither the acknowledged one nor a later edit. */
+  /**
+   * After a restart: acknowledged notes that are missing, or whose text is neither the acknowledged one nor a
+   * later edit. A few batches at a time, so that a million notes are never all in memory at once.
+   */
   public Future<List<String>> missingAfterRestart(MongoClient restarted) {
     List<String> ids = new ArrayList<>(acknowledged.keySet());
-    List<Future<List<JsonObject>>> batches = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += 500) {
-      JsonArray batch = new JsonArray(ids.subList(i, Math.min(ids.size(), i + 500)));
-      batches.add(restarted.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", batch))));
-    }
-    return Future.all(batches).map(all -> {
-      Map<String, String> found = new java.util.HashMap<>();
-      for (Future<List<JsonObject>> batch : batches) {
-        batch.result().forEach(note -> found.put(note.getString("_id"), note.getString("text")));
-      }
-      List<String> missing = new ArrayList<>();
-      acknowledged.forEach((id, text) -> {
-        String stored = found.get(id);
-        if (stored == null) {
-          missing.add(id + " missing");
-        } else if (!stored.equals(text) && !unacknowledgedEdits.contains(id + "|" + stored)) {
-          missing.add(id + " has '" + stored + "' instead of '" + text + "'");
+    List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicLong next = new AtomicLong();
+    List<Future<?>> workers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      workers.add(loop(() -> next.get() < ids.size(), () -> {
+        int from = (int) next.getAndAdd(1_000);
+        if (from >= ids.size()) {
+          return Future.succeededFuture();
         }
-      });
-      return missing;
-    });
+        JsonArray batch = new JsonArray(ids.subList(from, Math.min(ids.size(), from + 1_000)));
+        return restarted.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", batch)))
+            .map(found -> {
+              Map<String, String> texts = new java.util.HashMap<>();
+              found.forEach(note -> texts.put(note.getString("_id"), note.getString("text")));
+              batch.forEach(value -> {
+                String id = (String) value;
+                String stored = texts.get(id);
+                String text = acknowledged.get(id);
+                if (stored == null) {
+                  missing.add(id + " missing");
+                } else if (!stored.equals(text) && !unacknowledgedEdits.contains(id + "|" + stored)) {
+                  missing.add(id + " has '" + stored + "' instead of '" + text + "'");
+                }
+              });
+              return null;
+            });
+      }));
+    }
+    return Future.all(workers).map(x -> List.copyOf(missing));
   }
+
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 public final class StoreProcess {
 
   public static final String READY = "STORE READY ";
+  public static final String COSTS = "STORE COSTS ";
 
   private StoreProcess() {
   }
@@ -17,6 +18,11 @@ public final class StoreProcess {
     Runtime.getRuntime().addShutdownHook(new Thread(store::close));
     System.out.println(READY + store.connectionString());
     System.out.flush();
-    Thread.currentThread().join();
+    while (true) {
+      Thread.sleep(5_000);
+      var costs = store.durabilityCosts();
+      System.out.println(COSTS + costs.writes() + " " + costs.syncs() + " " + costs.syncNanos());
+      System.out.flush();
+    }
   }
 }

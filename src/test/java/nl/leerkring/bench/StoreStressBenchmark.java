@@ -25,11 +25,26 @@ public final class StoreStressBenchmark {
   private StoreStressBenchmark() {
   }
 
+  /** Writes, syncs and sync time as the store process last reported them, since {@code before} if given. */
+  private static void printSyncCosts(String phase, long[] now, long[] before) {
+    if (now == null) {
+      System.out.println(phase + ": no sync figures reported yet");
+      return;
+    }
+    long writes = now[0] - (before == null ? 0 : before[0]);
+    long syncs = now[1] - (before == null ? 0 : before[1]);
+    long nanos = now[2] - (before == null ? 0 : before[2]);
+    System.out.printf("%s: %,d acknowledged writes shared %,d syncs (%.1f writes per sync), %.2f ms per sync, "
+            + "%.3f ms of sync per write%n", phase, writes, syncs, writes / (double) Math.max(1, syncs),
+        nanos / 1e6 / Math.max(1, syncs), nanos / 1e6 / Math.max(1, writes));
+  }
+
   public static void main(String[] args) throws Exception {
     int notes = Integer.getInteger("stress.notes", 1_000_000);
     int bulkNotes = Integer.getInteger("stress.bulkNotes", 0);
     int communities = Integer.getInteger("stress.communities", 1_000);
     int clients = Integer.getInteger("stress.clients", 8);
+    int loadClients = Integer.getInteger("stress.loadClients", 32);
     double minutes = Double.parseDouble(System.getProperty("stress.minutes", "20"));
     Path dataDir = Files.createTempDirectory("leerkring-stress");
     Path file = dataDir.resolve(EmbeddedStore.FILE_NAME);
@@ -44,12 +59,15 @@ public final class StoreStressBenchmark {
         long started = System.nanoTime();
         load.bulkLoad(bulkNotes).await();
         long bulkDone = System.nanoTime();
-        load.load(notes, clients).await();
+        load.load(notes, loadClients).await();
         loadMillis = (System.nanoTime() - bulkDone) / 1_000_000;
         System.out.printf("loaded: %,d notes in bulk in %.1f s, %,d notes through the write path in %.1f s "
                 + "(%.0f notes/s, %d clients), %,d store errors; file %,d bytes%n", bulkNotes,
-            (bulkDone - started) / 1e9, notes, loadMillis / 1e3, notes * 1000.0 / Math.max(1, loadMillis), clients,
+            (bulkDone - started) / 1e9, notes, loadMillis / 1e3, notes * 1000.0 / Math.max(1, loadMillis), loadClients,
             load.errors.size(), Files.size(file));
+        printSyncCosts("load", store.costs.get(), null);
+        long[] costsBeforeTraffic = store.costs.get();
+        load.readLatency.reset();
         Future<Void> traffic = load.traffic(clients);
         long trafficMillis = (long) (minutes * 60_000);
         long end = System.currentTimeMillis() + trafficMillis;
@@ -60,6 +78,11 @@ public final class StoreStressBenchmark {
               load.errors.size(), Files.size(file));
         }
         errorsBeforeKill = List.copyOf(load.errors);
+        printSyncCosts("traffic", store.costs.get(), costsBeforeTraffic);
+        org.HdrHistogram.Histogram reads = load.readLatency.getIntervalHistogram();
+        System.out.printf("reads during the traffic (%,d): p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+            reads.getTotalCount(), reads.getValueAtPercentile(50) / 1e6, reads.getValueAtPercentile(99) / 1e6,
+            reads.getValueAtPercentile(99.9) / 1e6, reads.getMaxValue() / 1e6);
         store.kill();
         load.stop();
         traffic.await();
