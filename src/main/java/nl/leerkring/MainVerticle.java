@@ -105,7 +105,7 @@ public final class MainVerticle extends VerticleBase {
             new StoreTimings(monitoring.registry()))
         .compose(database -> {
           db = database;
-          return db.writes().replayPending();
+          return db.finishInterruptedWrites();
         })
         .compose(replayed -> settings.demo()
             ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()

@@ -30,6 +30,7 @@ public final class Database {
   private final Writes writes;
   private final IdLists lists;
   private final WriteProbe writeProbe;
+  private long sweeper = -1;
 
   private Database(Vertx vertx, MongoClient mongo, EmbeddedStore embedded, Clock clock) {
     this.vertx = vertx;
@@ -127,7 +128,19 @@ public final class Database {
     return vertx.executeBlocking(() -> embedded.backup(target), false);
   }
 
+  /**
+   * Finishes the multi-document writes an earlier run left half done, and from then on, every half lease,
+   * those of any process that gave them up. Only this process uses the embedded store, so at its start
+   * everything there is was left behind; on a shared MongoDB another process may still be writing.
+   */
+  public Future<Integer> finishInterruptedWrites() {
+    return writes.finishAbandoned(embedded != null).onSuccess(x -> sweeper = vertx.setPeriodic(
+        Writes.LEASE.toMillis() / 2, id -> writes.finishAbandoned(false)
+            .onFailure(e -> LOG.warn("Could not finish interrupted writes; tried again shortly", e))));
+  }
+
   public Future<Void> close() {
+    vertx.cancelTimer(sweeper);
     return mongo.close().compose(ignored -> embedded == null
         ? Future.succeededFuture()
         : vertx.executeBlocking(() -> {

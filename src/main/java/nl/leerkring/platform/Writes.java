@@ -3,28 +3,42 @@ package nl.leerkring.platform;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Multi-document writes without transactions. The steps are first recorded as one intent document, then
- * applied in order, then the intent is removed. A crash in between leaves the intent behind, and
- * {@link #replayPending()} finishes it at start-up. The order of the steps is chosen so that a reader never
- * meets a reference to a document that does not exist yet: documents first, the lists that point to them
- * after.
+ * applied in order, then the intent is removed. The order of the steps is chosen so that a reader never meets
+ * a reference to a document that does not exist yet: documents first, the lists that point to them after.
+ * <p>
+ * An intent belongs to the process that wrote it for a lease; one left behind (its process died, or a step
+ * failed) is finished by whichever process sees it once the lease has run out. Each step of an intent marks
+ * the document it changes and runs only where that mark is missing, so a step that ran before the crash, or
+ * that another process runs at the same moment, is never applied twice (a history entry pushed twice, a
+ * counter raised twice).
  */
 public final class Writes {
 
   private static final Logger LOG = LoggerFactory.getLogger(Writes.class);
   static final String INTENTS = "intents";
+  /** A write takes milliseconds; an intent this old has been given up by its process. */
+  static final Duration LEASE = Duration.ofSeconds(60);
+  /** The field in which a document keeps the marks of the last intent steps that changed it. */
+  public static final String MARKS = "_steps";
+  /** Replays come within a lease, and a document sees few multi-document writes in that time. */
+  private static final int MARKS_KEPT = 16;
 
   private final MongoClient mongo;
   private final Clock clock;
+  private final String owner = Ids.newId();
 
   public Writes(MongoClient mongo, Clock clock) {
     this.mongo = mongo;
@@ -38,9 +52,10 @@ public final class Writes {
     JsonArray encoded = new JsonArray();
     steps.forEach(step -> encoded.add(step.toJson()));
     String intentId = Ids.newId();
-    JsonObject intent = new JsonObject().put("_id", intentId).put("at", Times.now(clock)).put("steps", encoded);
+    JsonObject intent = new JsonObject().put("_id", intentId).put("owner", owner).put("at", Times.now(clock))
+        .put("leaseUntil", clock.millis() + LEASE.toMillis()).put("steps", encoded);
     return mongo.insert(INTENTS, intent)
-        .compose(ignored -> runAll(steps, 0))
+        .compose(ignored -> runAll(intentId, steps, 0))
         .compose(ignored -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
         .mapEmpty();
   }
@@ -49,34 +64,74 @@ public final class Writes {
     return apply(List.of(steps));
   }
 
-  /** The intents collection only ever holds writes that were under way, so reading it whole is cheap. */
-  public Future<Integer> replayPending() {
-    return mongo.find(INTENTS, new JsonObject()).compose(intents -> {
-      Future<Void> chain = Future.succeededFuture();
-      for (JsonObject intent : intents) {
-        List<Step> steps = intent.getJsonArray("steps").stream()
-            .map(step -> Step.fromJson((JsonObject) step)).toList();
-        chain = chain
-            .compose(ignored -> runAll(steps, 0))
-            .compose(ignored -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intent.getString("_id"))))
-            .mapEmpty();
+  /**
+   * Finishes every intent whose lease ran out, or, with {@code all}, every intent there is: at the start of a
+   * process that alone uses its store, whatever is there was left by an earlier run. Each intent is first
+   * claimed, so that two processes never finish the same one at once.
+   */
+  public Future<Integer> finishAbandoned(boolean all) {
+    JsonObject abandoned = all ? new JsonObject() : new JsonObject().put("$or", new JsonArray()
+        .add(new JsonObject().put("leaseUntil", new JsonObject().put("$lt", clock.millis())))
+        .add(new JsonObject().put("leaseUntil", new JsonObject().put("$exists", false))));
+    return mongo.findWithOptions(INTENTS, abandoned, new FindOptions().setFields(new JsonObject().put("_id", 1)))
+        .compose(found -> {
+          List<String> ids = found.stream().map(intent -> intent.getString("_id")).toList();
+          Future<Integer> chain = Future.succeededFuture(0);
+          for (String id : ids) {
+            chain = chain.compose(done -> finish(id, abandoned).map(finished -> done + (finished ? 1 : 0)));
+          }
+          return chain;
+        })
+        .onSuccess(finished -> {
+          if (finished > 0) {
+            LOG.info("Finished {} interrupted write(s)", finished);
+          }
+        });
+  }
+
+  private Future<Boolean> finish(String intentId, JsonObject abandoned) {
+    JsonObject claim = abandoned.copy().put("_id", intentId);
+    JsonObject renewed = new JsonObject().put("$set", new JsonObject().put("owner", owner)
+        .put("leaseUntil", clock.millis() + LEASE.toMillis()));
+    return mongo.findOneAndUpdate(INTENTS, claim, renewed).compose(intent -> {
+      if (intent == null) {
+        return Future.succeededFuture(false);
       }
-      if (!intents.isEmpty()) {
-        LOG.info("Finished {} interrupted write(s) left by an earlier run", intents.size());
-      }
-      return chain.map(intents.size());
+      List<Step> steps = new ArrayList<>();
+      intent.getJsonArray("steps").forEach(step -> steps.add(Step.fromJson((JsonObject) step)));
+      return runAll(intentId, steps, 0)
+          .compose(ignored -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
+          .map(true);
     });
   }
 
-  private Future<Void> runAll(List<Step> steps, int from) {
+  private Future<Void> runAll(String intentId, List<Step> steps, int from) {
     if (from == steps.size()) {
       return Future.succeededFuture();
     }
-    return run(steps.get(from)).compose(ignored -> runAll(steps, from + 1));
+    return runMarked(steps.get(from), intentId + "/" + from)
+        .compose(ignored -> runAll(intentId, steps, from + 1));
   }
 
   private Future<Void> run(Step step) {
     return mongo.updateCollectionWithOptions(step.collection(), step.filter(), step.update(),
         new UpdateOptions().setUpsert(step.upsert())).mapEmpty();
+  }
+
+  /**
+   * Runs the step only on a document without its mark, and leaves the mark. An upsert that finds its document
+   * marked tries to insert it again and meets the unique _id: the step had run.
+   */
+  private Future<Void> runMarked(Step step, String mark) {
+    JsonObject filter = step.filter().copy().put(MARKS, new JsonObject().put("$ne", mark));
+    JsonObject update = step.update().copy();
+    JsonObject push = update.getJsonObject("$push", new JsonObject()).copy();
+    push.put(MARKS, new JsonObject().put("$each", new JsonArray().add(mark)).put("$slice", -MARKS_KEPT));
+    update.put("$push", push);
+    return mongo.updateCollectionWithOptions(step.collection(), filter, update,
+            new UpdateOptions().setUpsert(step.upsert()))
+        .<Void>mapEmpty()
+        .recover(failure -> step.upsert() && StoreErrors.isDuplicateKey(failure)
+            ? Future.succeededFuture() : Future.failedFuture(failure));
   }
 }

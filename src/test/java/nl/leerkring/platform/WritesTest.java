@@ -1,0 +1,103 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Multi-document writes left half done")
+class WritesTest {
+
+  private static EmbeddedStore store;
+  private static MongoClient mongo;
+
+  @BeforeAll
+  static void start(Vertx vertx, @TempDir Path dataDir) {
+    store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, 16)).await();
+    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString())
+        .put("db_name", "leerkring"));
+  }
+
+  @AfterAll
+  static void stop(Vertx vertx) {
+    mongo.close().await();
+    vertx.executeBlocking(() -> {
+      store.close();
+      return null;
+    }).await();
+  }
+
+  @Test
+  @DisplayName("Another process finishes a write whose step failed, once its lease ran out, and runs no step twice")
+  void abandonedWriteIsFinishedOnce() {
+    String question = Ids.newId();
+    String counter = Ids.newId();
+    mongo.insert("counters", new JsonObject().put("_id", counter).put("n", "not a number yet")).await();
+    Writes first = new Writes(mongo, Clock.systemUTC());
+    List<Step> steps = List.of(
+        Step.insert("questions", new JsonObject().put("_id", question).put("history", new JsonArray())),
+        Step.update("questions", question, new JsonObject().put("$push",
+            new JsonObject().put("history", new JsonObject().put("status", "answered")))),
+        IdLists.add(IdLists.key("community-1", "questions"), question),
+        Step.update("counters", counter, new JsonObject().put("$inc", new JsonObject().put("n", 1))));
+
+    assertThrows(RuntimeException.class, () -> first.apply(steps).await(),
+        "the last step should fail on a text where a number belongs");
+    mongo.updateCollection("counters", new JsonObject().put("_id", counter),
+        new JsonObject().put("$set", new JsonObject().put("n", 0))).await();
+
+    Writes sameMoment = new Writes(mongo, Clock.systemUTC());
+    assertEquals(0, sameMoment.finishAbandoned(false).await(), "an intent within its lease was taken over");
+    Writes later = new Writes(mongo, Clock.offset(Clock.systemUTC(), Writes.LEASE.plusSeconds(1)));
+    assertTrue(later.finishAbandoned(false).await() >= 1, "the abandoned intent was not finished");
+
+    JsonObject stored = mongo.findOne("questions", new JsonObject().put("_id", question), null).await();
+    assertEquals(1, stored.getJsonArray("history").size(), "history entry pushed twice: " + stored.encode());
+    assertEquals(1, mongo.findOne("counters", new JsonObject().put("_id", counter), null).await().getInteger("n"));
+    JsonObject list = mongo.findOne(IdLists.COLLECTION,
+        new JsonObject().put("_id", IdLists.key("community-1", "questions")), null).await();
+    assertEquals(List.of(question), IdLists.strings(list.getJsonArray("ids")));
+    assertEquals(0, mongo.count(Writes.INTENTS, new JsonObject().put("steps.0.filter",
+        new JsonObject().put("$regex", question))).await(), "the intent is still there");
+  }
+
+  @Test
+  @DisplayName("A process finishing every intent at its start, while another applies the same write, applies each step once")
+  void concurrentFinishAppliesEachStepOnce() {
+    for (int round = 0; round < 30; round++) {
+      String question = Ids.newId();
+      mongo.insert("questions", new JsonObject().put("_id", question).put("history", new JsonArray())
+          .put("votes", 0)).await();
+      Writes writer = new Writes(mongo, Clock.systemUTC());
+      Writes starting = new Writes(mongo, Clock.systemUTC());
+      var applied = writer.apply(
+          Step.update("questions", question, new JsonObject().put("$push",
+              new JsonObject().put("history", new JsonObject().put("status", "answered")))),
+          Step.update("questions", question, new JsonObject().put("$inc", new JsonObject().put("votes", 1))),
+          IdLists.add(IdLists.key("community-2", "questions"), question));
+      var finished = starting.finishAbandoned(true);
+      applied.await();
+      finished.await();
+      starting.finishAbandoned(true).await();
+      JsonObject stored = mongo.findOne("questions", new JsonObject().put("_id", question), null).await();
+      assertEquals(1, stored.getJsonArray("history").size(), "round " + round + ": " + stored.encode());
+      assertEquals(1, stored.getInteger("votes"), "round " + round + ": " + stored.encode());
+    }
+  }
+}
