@@ -11,7 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import nl.leerkring.account.Caller;
 import nl.leerkring.monitoring.AccessLog;
+import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Times;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +32,25 @@ import java.util.function.Function;
 public final class Pages {
 
   private static final String TEMPLATES = "webroot/templates/";
-  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final Vertx vertx;
   private final HandlebarsTemplateEngine engine;
   private final Function<Caller, Future<Integer>> unread;
+  private final ZoneId zone;
 
+  /** For mails, which have no header to count notifications in. */
   public Pages(Vertx vertx) {
-    this(vertx, caller -> Future.succeededFuture(0));
+    this(vertx, caller -> Future.succeededFuture(0), Times.DEFAULT_ZONE);
   }
 
-  /** {@code unread} counts a person's unread notifications, which every page shows in its header. */
-  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread) {
+  /**
+   * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
+   * shown in {@code zone}, the installation's, unless a template names another (a session's own).
+   */
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone) {
     this.vertx = vertx;
     this.unread = unread;
+    this.zone = zone;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
@@ -56,10 +63,15 @@ public final class Pages {
       }
       return out.toString();
     });
-    handlebars.registerHelper("date", (Helper<Object>) (value, options) ->
-        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)));
-    handlebars.registerHelper("day", (Helper<Object>) (value, options) ->
-        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)));
+    // {{date startsAt zone}}: a session's time in its own zone, which is named when it is not the installation's.
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> LocalTimes.show(str(value),
+        LocalTimes.stored(emptyAsNull(options.param(0, null)), zone), zone, I18n.locale(language(options.get("_lang")))));
+    handlebars.registerHelper("day", (Helper<Object>) (value, options) -> day(str(value), options.get("_lang")));
+  }
+
+  /** The installation's zone: what "now" and "today" mean on a form, and the zone a page names no further. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /** A GET page; a visitor who is not logged in is sent to the login page and brought back afterwards. */
@@ -194,13 +206,17 @@ public final class Pages {
     }, false);
   }
 
-  private static String format(Object value, Object lang, DateTimeFormatter style) {
-    if (value == null || str(value).isEmpty()) {
+  private String day(String value, Object lang) {
+    if (value.isEmpty()) {
       return "";
     }
-    String text = str(value);
-    DateTimeFormatter formatter = style.withLocale(I18n.locale(language(lang))).withZone(ZONE);
-    return text.length() == 10 ? LocalDate.parse(text).format(formatter) : formatter.format(Instant.parse(text));
+    DateTimeFormatter formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(I18n.locale(language(lang))).withZone(zone);
+    return value.length() == 10 ? LocalDate.parse(value).format(formatter) : formatter.format(Instant.parse(value));
+  }
+
+  private static String emptyAsNull(Object value) {
+    return value == null || str(value).isEmpty() ? null : str(value);
   }
 
   private static String language(Object lang) {
