@@ -38,7 +38,7 @@ public final class Forms {
     pathParameters.forEach((name, value) -> path.put(name, parameter(value)));
     return validator.validate(new FormRequest(path, parameter(body.toBuffer())), operationId)
         .recover(failure -> Future.failedFuture(failure instanceof ValidatorException invalid
-            ? blankIsMissing(Failures.invalid(invalid), body) : failure))
+            ? refusal(invalid, body) : failure))
         .map(body);
   }
 
@@ -73,6 +73,11 @@ public final class Forms {
     public String getContentType() {
       return "application/json";
     }
+  }
+
+  /** What a page says when the contract refuses a form: the field it is about and why, in words for people. */
+  static Problem refusal(ValidatorException invalid, JsonObject body) {
+    return blankIsMissing(Failures.invalid(invalid), body);
   }
 
   /**

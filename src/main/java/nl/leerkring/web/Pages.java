@@ -115,17 +115,23 @@ public final class Pages {
     String lang = Language.of(ctx);
     JsonObject values = new JsonObject();
     ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
-    JsonObject errors = new JsonObject();
-    if (problem.field() != null) {
-      String message = PageFailures.message(lang, problem);
-      errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
-      // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
-      errors.put(problem.field().split("/")[0], message);
-    } else {
-      errors.put("form", PageFailures.message(lang, problem));
-    }
-    page.model().put("values", values).put("errors", errors).put("_status", problem.status());
+    page.model().put("values", values).put("errors", errors(problem, PageFailures.message(lang, problem)))
+        .put("_status", problem.status());
     return page;
+  }
+
+  /**
+   * The message by the name the template shows it at: the field (references/0/url as references_0_url), or
+   * "form" when the refusal is about no field in particular.
+   */
+  static JsonObject errors(Problem problem, String message) {
+    JsonObject errors = new JsonObject();
+    if (problem.field() == null) {
+      return errors.put("form", message);
+    }
+    errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
+    // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
+    return errors.put(problem.field().split("/")[0], message);
   }
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
