@@ -121,7 +121,7 @@ public final class SessionService {
   }
 
   /** The phases chosen for the agenda, always in the method's order; all of them when none were chosen. */
-  private static List<String> agenda(JsonArray chosen) {
+  static List<String> agenda(JsonArray chosen) {
     if (chosen == null || chosen.isEmpty()) {
       return PHASES;
     }
