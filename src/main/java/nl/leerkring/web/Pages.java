@@ -64,9 +64,15 @@ public final class Pages {
       return out.toString();
     });
     // {{date startsAt zone}}: a session's time in its own zone, which is named when it is not the installation's.
-    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> LocalTimes.show(str(value),
-        LocalTimes.stored(emptyAsNull(options.param(0, null)), zone), zone, I18n.locale(language(options.get("_lang")))));
-    handlebars.registerHelper("day", (Helper<Object>) (value, options) -> day(str(value), options.get("_lang")));
+    // The installation's zone comes with the model: compiled templates are cached per Vert.x instance, and with
+    // them the helpers of whichever Pages compiled them first.
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> {
+      ZoneId installation = installationZone(options.get("_zone"));
+      return LocalTimes.show(str(value), LocalTimes.stored(emptyAsNull(options.param(0, null)), installation),
+          installation, I18n.locale(language(options.get("_lang"))));
+    });
+    handlebars.registerHelper("day", (Helper<Object>) (value, options) ->
+        day(str(value), options.get("_lang"), installationZone(options.get("_zone"))));
   }
 
   /** The installation's zone: what "now" and "today" mean on a form, and the zone a page names no further. */
@@ -161,6 +167,7 @@ public final class Pages {
     Caller caller = Caller.optional(ctx);
     String lang = Language.of(ctx);
     model.put("_lang", lang)
+        .put("_zone", zone.getId())
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl");
     if (caller != null) {
@@ -195,7 +202,7 @@ public final class Pages {
 
   /** Renders a template to a string off the event loop, for mails; the model carries {@code _lang}. */
   public Future<String> renderText(String template, JsonObject model) {
-    return rendered(template, model).map(Buffer::toString);
+    return rendered(template, model.put("_zone", zone.getId())).map(Buffer::toString);
   }
 
   /**
@@ -212,7 +219,11 @@ public final class Pages {
     }, false);
   }
 
-  private String day(String value, Object lang) {
+  private static ZoneId installationZone(Object zone) {
+    return LocalTimes.stored(emptyAsNull(zone), Times.DEFAULT_ZONE);
+  }
+
+  private static String day(String value, Object lang, ZoneId zone) {
     if (value.isEmpty()) {
       return "";
     }

@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.MutableClock;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +88,27 @@ class SessionZoneTest {
     assertEquals(303, planned.statusCode(), planned::bodyAsString);
     String page = browser.get(planned.getHeader("Location")).send().await().bodyAsString();
     assertTrue(page.contains("10:15 (London)"), page);
+  }
+
+  @Test
+  @DisplayName("An installation set to London plans a session without a zone in London time and names Amsterdam at the demo's session")
+  void installationZoneIsASetting(Vertx vertx) {
+    TestServer london = TestServer.start(vertx, TestServer.temporaryDataDir(), "", true, new MutableClock(),
+        new JsonObject().put("zone", "Europe/London"));
+    try {
+      Person facilitator = london.demo("fenna@leerwerkplaats.nl");
+      String day = LocalDate.now(LONDON).plusDays(30).toString();
+      JsonObject planned = facilitator.post("/communities/demo-warmtepomp/sessions", new JsonObject()
+          .put("startsAt", day + "T09:00")).expect(201).json();
+      assertEquals("Europe/London", planned.getString("zone"));
+      assertEquals(day + "T09:00", planned.getString("localStart"));
+      String page = facilitator.page("/sessions/" + planned.getString("id")).expect(200).body();
+      assertTrue(page.contains("09:00") && !page.contains("(London)"), page);
+      String demo = facilitator.page("/sessions/demo-s-2").expect(200).body();
+      assertTrue(demo.contains("15:30 (Amsterdam)"), demo);
+    } finally {
+      london.close();
+    }
   }
 
   private static HttpResponse<Buffer> plan(WebClientSession browser, String csrf, String day, String zone) {
