@@ -200,7 +200,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread);
+    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread, s.settings().zone());
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.

@@ -94,12 +94,13 @@ public record Services(
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
-    SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
+    SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus(),
+        settings.zone());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
         activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     ActivityService activityFeed = new ActivityService(db, access, activity);
-    PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity);
+    PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity, settings.zone());
     Agenda agenda = new Agenda(db);
     RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access,
         registry);
@@ -107,8 +108,8 @@ public record Services(
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
-        new HomeService(db, communities, prompts, agenda),
-        new FacilitatorService(db, access, communityStore, agenda, prompts),
+        new HomeService(db, communities, prompts, agenda, settings.zone()),
+        new FacilitatorService(db, access, communityStore, agenda, prompts, settings.zone()),
         new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
         new DataExport(vertx, db, users, audit),
         new Erasure(db, users, logins, activity, audit),

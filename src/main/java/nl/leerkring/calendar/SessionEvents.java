@@ -3,16 +3,20 @@ package nl.leerkring.calendar;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.io.TimezoneAssignment;
 import biweekly.property.Method;
 import biweekly.property.Organizer;
 import biweekly.property.Status;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.web.I18n;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sessions as iCalendar events (RFC 5545). The UID is the session's id, so it never changes; SEQUENCE is
@@ -35,8 +39,8 @@ public final class SessionEvents {
   public static String invitation(Entry entry, String language, String organizerName, String organizerAddress,
                                   Instant now) {
     boolean cancelled = "cancelled".equals(entry.session().getString("status"));
-    ICalendar ical = calendar(zone(entry.session()), cancelled ? Method.cancel() : Method.request());
-    VEvent event = event(entry, language, now);
+    ICalendar ical = calendar(cancelled ? Method.cancel() : Method.request());
+    VEvent event = event(ical, new HashMap<>(), entry, language, now);
     event.setOrganizer(new Organizer(organizerName, organizerAddress));
     ical.addEvent(event);
     return Biweekly.write(ical).go();
@@ -44,28 +48,32 @@ public final class SessionEvents {
 
   /** A person's subscription: every session of their communities, cancelled ones marked so. */
   public static String feed(List<Entry> entries, String language, Instant now) {
-    ICalendar ical = calendar(ZoneId.of("Europe/Amsterdam"), Method.publish());
-    entries.forEach(entry -> ical.addEvent(event(entry, language, now)));
+    ICalendar ical = calendar(Method.publish());
+    Map<ZoneId, TimezoneAssignment> zones = new HashMap<>();
+    entries.forEach(entry -> ical.addEvent(event(ical, zones, entry, language, now)));
     return Biweekly.write(ical).go();
   }
 
-  private static ICalendar calendar(ZoneId zone, Method method) {
+  private static ICalendar calendar(Method method) {
     ICalendar ical = new ICalendar();
     ical.setProductId("-//Leerkring//NONSGML Leerkring//NL");
     ical.setMethod(method);
-    ical.getTimezoneInfo().setDefaultTimezone(ZoneComponent.of(zone));
     return ical;
   }
 
-  private static VEvent event(Entry entry, String language, Instant now) {
+  /** An event whose start and end are written in the session's own zone, one VTIMEZONE per zone. */
+  private static VEvent event(ICalendar ical, Map<ZoneId, TimezoneAssignment> zones, Entry entry, String language,
+                              Instant now) {
     JsonObject session = entry.session();
     Instant start = Instant.parse(session.getString("startsAt"));
     VEvent event = new VEvent();
     event.setUid(uid(session.getString("_id")));
     event.setSequence(session.getInteger("sequence", 0));
     event.setDateTimeStamp(Date.from(now));
-    event.setDateStart(Date.from(start), true);
-    event.setDateEnd(Date.from(start.plusSeconds(60L * session.getInteger("durationMinutes", 120))), true);
+    TimezoneAssignment zone = zones.computeIfAbsent(LocalTimes.stored(session.getString("zone")), ZoneComponent::of);
+    ical.getTimezoneInfo().setTimezone(event.setDateStart(Date.from(start), true), zone);
+    ical.getTimezoneInfo().setTimezone(
+        event.setDateEnd(Date.from(start.plusSeconds(60L * session.getInteger("durationMinutes", 120))), true), zone);
     event.setSummary(I18n.text(language, "calendar.summary", entry.communityTitle()));
     if (session.getString("place") != null) {
       event.setLocation(session.getString("place"));
@@ -75,9 +83,5 @@ public final class SessionEvents {
     }
     event.setStatus("cancelled".equals(session.getString("status")) ? Status.cancelled() : Status.confirmed());
     return event;
-  }
-
-  private static ZoneId zone(JsonObject session) {
-    return ZoneId.of(session.getString("zone", "Europe/Amsterdam"));
   }
 }

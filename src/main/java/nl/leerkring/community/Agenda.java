@@ -79,7 +79,7 @@ public final class Agenda {
 
   /** A session as the pages show it. */
   public static JsonObject session(JsonObject s) {
-    return new JsonObject().put("id", s.getString("_id")).put("startsAt", s.getString("startsAt"))
+    return new JsonObject().put("id", s.getString("_id")).put("startsAt", s.getString("startsAt")).put("zone", s.getString("zone"))
         .put("place", s.getString("place")).put("onlineLink", s.getString("onlineLink"))
         .put("cycle", s.getInteger("cycle")).put("communityId", s.getString("communityId"));
   }

@@ -11,10 +11,10 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.Times;
 import nl.leerkring.prompt.PromptService;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +33,17 @@ public final class FacilitatorService {
   private final CommunityStore communities;
   private final Agenda agenda;
   private final PromptService prompts;
+  /** The installation's zone, in which "overdue" is counted from today. */
+  private final ZoneId zone;
 
   public FacilitatorService(Database db, Access access, CommunityStore communities, Agenda agenda,
-                            PromptService prompts) {
+                            PromptService prompts, ZoneId zone) {
     this.db = db;
     this.access = access;
     this.communities = communities;
     this.agenda = agenda;
     this.prompts = prompts;
+    this.zone = zone;
   }
 
   public Future<JsonArray> overview(Caller caller) {
@@ -110,7 +113,7 @@ public final class FacilitatorService {
   }
 
   private JsonArray overdue(List<JsonObject> sessions) {
-    String today = LocalDate.now(db.clock().withZone(Times.DEFAULT_ZONE)).toString();
+    String today = LocalDate.now(db.clock().withZone(zone)).toString();
     JsonArray out = new JsonArray();
     Agenda.openAgreements(sessions).stream().filter(a -> a.getString("due") != null && a.getString("due").compareTo(today) < 0)
         .forEach(out::add);

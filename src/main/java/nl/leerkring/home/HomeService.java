@@ -7,10 +7,10 @@ import nl.leerkring.account.Caller;
 import nl.leerkring.community.Agenda;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.Times;
 import nl.leerkring.prompt.PromptService;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,12 +27,15 @@ public final class HomeService {
   private final CommunityService communities;
   private final PromptService prompts;
   private final Agenda agenda;
+  /** The installation's zone, in which "overdue" is counted from today. */
+  private final ZoneId zone;
 
-  public HomeService(Database db, CommunityService communities, PromptService prompts, Agenda agenda) {
+  public HomeService(Database db, CommunityService communities, PromptService prompts, Agenda agenda, ZoneId zone) {
     this.db = db;
     this.communities = communities;
     this.prompts = prompts;
     this.agenda = agenda;
+    this.zone = zone;
   }
 
   public Future<JsonObject> askedOfMe(Caller caller) {
@@ -41,7 +44,7 @@ public final class HomeService {
     List<Future<List<JsonObject>>> sessions = caller.communityIds().stream().map(agenda::sessions).toList();
     return Future.all(mine, delivered, Future.all(sessions)).map(done -> {
       String now = db.now();
-      String today = LocalDate.now(db.clock().withZone(Times.DEFAULT_ZONE)).toString();
+      String today = LocalDate.now(db.clock().withZone(zone)).toString();
       List<JsonObject> summaries = mine.result().stream().map(c -> (JsonObject) c).toList();
       List<JsonObject> all = new ArrayList<>();
       sessions.forEach(f -> all.addAll(f.result()));

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public record Settings(
     Mail mail,
     int schedulerPollMillis,
     Operations operations,
-    int passwordIterations) {
+    int passwordIterations,
+    ZoneId zone) {
 
   /**
    * Running it: how long a request may take before it is answered 503 (a photo upload longer), and where
@@ -85,7 +87,8 @@ public record Settings(
       Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
       Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
       Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),
-      Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"));
+      Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"),
+      Map.entry("LEERKRING_ZONE", "zone"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -141,7 +144,20 @@ public record Settings(
             intOf(c, "uploadTimeoutMillis", 120_000),
             c.getString("metricsHost", "127.0.0.1"),
             intOf(c, "metricsPort", -1)),
-        passwordIterations(c));
+        passwordIterations(c),
+        zone(c));
+  }
+
+  /**
+   * The installation's time zone: where a session or prompt planned without a zone takes place, what "today"
+   * is, and the zone pages name no further. An IANA id such as Europe/Amsterdam, never an offset.
+   */
+  private static ZoneId zone(JsonObject c) {
+    String zone = c.getString("zone", Times.DEFAULT_ZONE.getId());
+    if (!LocalTimes.isRegion(zone)) {
+      throw new IllegalArgumentException("zone must be a time zone such as Europe/Amsterdam, not '" + zone + "'");
+    }
+    return ZoneId.of(zone);
   }
 
   private static int passwordIterations(JsonObject c) {

@@ -11,6 +11,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class Times {
 
+  /**
+   * The default of the {@code zone} setting ({@link Settings#zone()}), which is what code should read; only
+   * code that is not handed the settings yet (the scheduler's jobs) uses this directly.
+   */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Amsterdam");
 
   private Times() {

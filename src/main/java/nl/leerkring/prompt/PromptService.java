@@ -41,13 +41,17 @@ public final class PromptService {
   private final CommunityStore communities;
   private final NoteStore notes;
   private final ActivityLog activity;
+  /** The installation's zone: when a prompt planned without one is sent. */
+  private final ZoneId zone;
 
-  public PromptService(Database db, Access access, CommunityStore communities, NoteStore notes, ActivityLog activity) {
+  public PromptService(Database db, Access access, CommunityStore communities, NoteStore notes, ActivityLog activity,
+                       ZoneId zone) {
     this.db = db;
     this.access = access;
     this.communities = communities;
     this.notes = notes;
     this.activity = activity;
+    this.zone = zone;
   }
 
   static String listKey(String communityId) {
@@ -58,9 +62,9 @@ public final class PromptService {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
       Instant now = db.clock().instant();
-      ZoneId zone = LocalTimes.zone(body.getString("zone"), "zone");
+      ZoneId at = LocalTimes.zone(body.getString("zone"), zone, "zone");
       Instant sendAt = body.getString("sendAt") == null ? now
-          : LocalTimes.future(body.getString("sendAt"), zone, now, "sendAt");
+          : LocalTimes.future(body.getString("sendAt"), at, now, "sendAt");
       JsonArray recipients = body.getJsonArray("recipientIds");
       if (recipients != null) {
         if (recipients.isEmpty()) {
@@ -79,7 +83,7 @@ public final class PromptService {
           .put("cycle", m.currentCycle())
           .put("text", body.getString("text").trim())
           .put("sendAt", Times.format(sendAt))
-          .put("zone", zone.getId())
+          .put("zone", at.getId())
           .put("recipientIds", recipients)
           .put("createdBy", m.userId())
           .put("createdByName", m.caller().displayName())

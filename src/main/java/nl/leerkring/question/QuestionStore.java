@@ -19,7 +19,7 @@ public final class QuestionStore {
   private static final Map<String, Integer> PRIORITY = Map.of("high", 0, "medium", 1, "low", 2);
   /** The order in which a group works through its questions: priority, then votes, then age. */
   public static final Comparator<JsonObject> BY_PRIORITY =
-      Comparator.comparing((JsonObject q) -> PRIORITY.getOrDefault(q.getString("priority"), 1))
+      Comparator.comparing((JsonObject q) -> PRIORITY.getOrDefault(q.getString("priority", "medium"), 1))
           .thenComparing(q -> -q.getJsonArray("votes", new JsonArray()).size())
           .thenComparing(q -> q.getString("createdAt"));
 

@@ -81,7 +81,8 @@ public final class SessionPages {
           .put("coming", new JsonArray(soonestFirst))
           .put("past", past)
           .put("phaseChoices", phases)
-          .put("earliest", LocalDateTime.now(Pages.ZONE).truncatedTo(ChronoUnit.MINUTES).toString()));
+          .put("zone", pages.zone().getId())
+          .put("earliest", LocalDateTime.now(pages.zone()).truncatedTo(ChronoUnit.MINUTES).toString()));
     }));
   }
 
@@ -94,6 +95,7 @@ public final class SessionPages {
   private Future<Page> plan(RoutingContext ctx) {
     String communityId = ctx.pathParam("communityId");
     JsonObject body = new JsonObject().put("startsAt", Forms.text(ctx, "startsAt"));
+    Forms.putOptional(body, ctx, "zone");
     Forms.putOptional(body, ctx, "place");
     Forms.putOptional(body, ctx, "onlineLink");
     if (!Forms.text(ctx, "durationMinutes").isEmpty()) {

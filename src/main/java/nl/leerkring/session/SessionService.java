@@ -47,15 +47,18 @@ public final class SessionService {
   private final QuestionService questions;
   private final ActivityLog activity;
   private final EventBus bus;
+  /** The installation's zone: where a session planned without one takes place, and what "today" is. */
+  private final ZoneId zone;
 
   public SessionService(Database db, Access access, QuestionStore questionStore, QuestionService questions,
-                        ActivityLog activity, EventBus bus) {
+                        ActivityLog activity, EventBus bus, ZoneId zone) {
     this.db = db;
     this.access = access;
     this.questionStore = questionStore;
     this.questions = questions;
     this.activity = activity;
     this.bus = bus;
+    this.zone = zone;
   }
 
   /** The event-bus address where the changes of one session are published. */
@@ -86,8 +89,8 @@ public final class SessionService {
   public Future<JsonObject> plan(Caller caller, String communityId, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
-      ZoneId zone = LocalTimes.zone(body.getString("zone"), "zone");
-      Instant startsAt = LocalTimes.future(body.getString("startsAt"), zone, db.clock().instant(), "startsAt");
+      ZoneId at = LocalTimes.zone(body.getString("zone"), zone, "zone");
+      Instant startsAt = LocalTimes.future(body.getString("startsAt"), at, db.clock().instant(), "startsAt");
       List<String> phases = agenda(body.getJsonArray("phases"));
       String id = Ids.newId();
       JsonObject session = new JsonObject()
@@ -95,7 +98,7 @@ public final class SessionService {
           .put("communityId", m.communityId())
           .put("cycle", m.currentCycle())
           .put("startsAt", Times.format(startsAt))
-          .put("zone", zone.getId())
+          .put("zone", at.getId())
           .put("durationMinutes", body.getInteger("durationMinutes", 120))
           .put("place", body.getString("place"))
           .put("onlineLink", body.getString("onlineLink"))
@@ -118,7 +121,7 @@ public final class SessionService {
   }
 
   /** The phases chosen for the agenda, always in the method's order; all of them when none were chosen. */
-  private static List<String> agenda(JsonArray chosen) {
+  static List<String> agenda(JsonArray chosen) {
     if (chosen == null || chosen.isEmpty()) {
       return PHASES;
     }
@@ -141,11 +144,11 @@ public final class SessionService {
       JsonObject session = found.session();
       JsonObject set = new JsonObject();
       if (body.containsKey("startsAt") || body.containsKey("zone")) {
-        ZoneId zone = LocalTimes.zone(body.getString("zone", session.getString("zone")), "zone");
+        ZoneId at = LocalTimes.zone(body.getString("zone", session.getString("zone")), zone, "zone");
         String local = body.getString("startsAt",
-            Instant.parse(session.getString("startsAt")).atZone(zone).toLocalDateTime().toString());
-        set.put("startsAt", Times.format(LocalTimes.future(local, zone, db.clock().instant(), "startsAt")))
-            .put("zone", zone.getId());
+            Instant.parse(session.getString("startsAt")).atZone(at).toLocalDateTime().toString());
+        set.put("startsAt", Times.format(LocalTimes.future(local, at, db.clock().instant(), "startsAt")))
+            .put("zone", at.getId());
       }
       for (String field : new String[] {"durationMinutes", "place", "onlineLink", "status", "phase", "summary"}) {
         if (body.containsKey(field)) {
@@ -183,7 +186,7 @@ public final class SessionService {
       String due = body.getString("due");
       if (due != null) {
         try {
-          if (LocalDate.parse(due).isBefore(LocalDate.now(db.clock().withZone(Times.DEFAULT_ZONE)))) {
+          if (LocalDate.parse(due).isBefore(LocalDate.now(db.clock().withZone(zone)))) {
             throw Problem.invalidField("due", "in_past", "The due date lies in the past.");
           }
         } catch (DateTimeException e) {

@@ -8,9 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import io.vertx.openapi.validation.impl.RequestParameterImpl;
-import io.vertx.openapi.validation.impl.ValidatableRequestImpl;
 import nl.leerkring.platform.Problem;
 
 import java.util.HashMap;
@@ -36,13 +35,49 @@ public final class Forms {
       return Future.failedFuture(notText);
     }
     Map<String, RequestParameter> path = new HashMap<>();
-    pathParameters.forEach((name, value) -> path.put(name, new RequestParameterImpl(value)));
-    ValidatableRequestImpl request = new ValidatableRequestImpl(Map.of(), Map.of(), path, Map.of(),
-        new RequestParameterImpl(body.toBuffer()), "application/json");
-    return validator.validate(request, operationId)
+    pathParameters.forEach((name, value) -> path.put(name, parameter(value)));
+    return validator.validate(new FormRequest(path, parameter(body.toBuffer())), operationId)
         .recover(failure -> Future.failedFuture(failure instanceof ValidatorException invalid
-            ? blankIsMissing(Failures.invalid(invalid), body) : failure))
+            ? refusal(invalid, body) : failure))
         .map(body);
+  }
+
+  /** RequestParameter's only abstract method is its value; vertx-openapi 5.0 has no public factory for one. */
+  private static RequestParameter parameter(Object value) {
+    return () -> value;
+  }
+
+  /**
+   * A form as the request the API would get: its JSON body and the operation's path parameters. vertx-openapi
+   * 5.0 builds a ValidatableRequest publicly only from an HttpServerRequest, which a form post is not.
+   */
+  private record FormRequest(Map<String, RequestParameter> getPathParameters, RequestParameter getBody)
+      implements ValidatableRequest {
+
+    @Override
+    public Map<String, RequestParameter> getCookies() {
+      return Map.of();
+    }
+
+    @Override
+    public Map<String, RequestParameter> getQuery() {
+      return Map.of();
+    }
+
+    @Override
+    public Map<String, RequestParameter> getHeaders() {
+      return Map.of();
+    }
+
+    @Override
+    public String getContentType() {
+      return "application/json";
+    }
+  }
+
+  /** What a page says when the contract refuses a form: the field it is about and why, in words for people. */
+  static Problem refusal(ValidatorException invalid, JsonObject body) {
+    return blankIsMissing(Failures.invalid(invalid), body);
   }
 
   /**

@@ -11,7 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import nl.leerkring.account.Caller;
 import nl.leerkring.monitoring.AccessLog;
+import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Times;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +32,25 @@ import java.util.function.Function;
 public final class Pages {
 
   private static final String TEMPLATES = "webroot/templates/";
-  public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
   private final Vertx vertx;
   private final HandlebarsTemplateEngine engine;
   private final Function<Caller, Future<Integer>> unread;
+  private final ZoneId zone;
 
+  /** For mails, which have no header to count notifications in. */
   public Pages(Vertx vertx) {
-    this(vertx, caller -> Future.succeededFuture(0));
+    this(vertx, caller -> Future.succeededFuture(0), Times.DEFAULT_ZONE);
   }
 
-  /** {@code unread} counts a person's unread notifications, which every page shows in its header. */
-  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread) {
+  /**
+   * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
+   * shown in {@code zone}, the installation's, unless a template names another (a session's own).
+   */
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone) {
     this.vertx = vertx;
     this.unread = unread;
+    this.zone = zone;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
@@ -56,10 +63,21 @@ public final class Pages {
       }
       return out.toString();
     });
-    handlebars.registerHelper("date", (Helper<Object>) (value, options) ->
-        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)));
+    // {{date startsAt zone}}: a session's time in its own zone, which is named when it is not the installation's.
+    // The installation's zone comes with the model: compiled templates are cached per Vert.x instance, and with
+    // them the helpers of whichever Pages compiled them first.
+    handlebars.registerHelper("date", (Helper<Object>) (value, options) -> {
+      ZoneId installation = installationZone(options.get("_zone"));
+      return LocalTimes.show(str(value), LocalTimes.stored(emptyAsNull(options.param(0, null)), installation),
+          installation, I18n.locale(language(options.get("_lang"))));
+    });
     handlebars.registerHelper("day", (Helper<Object>) (value, options) ->
-        format(value, options.get("_lang"), DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)));
+        day(str(value), options.get("_lang"), installationZone(options.get("_zone"))));
+  }
+
+  /** The installation's zone: what "now" and "today" mean on a form, and the zone a page names no further. */
+  public ZoneId zone() {
+    return zone;
   }
 
   /** A GET page; a visitor who is not logged in is sent to the login page and brought back afterwards. */
@@ -103,17 +121,23 @@ public final class Pages {
     String lang = Language.of(ctx);
     JsonObject values = new JsonObject();
     ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
-    JsonObject errors = new JsonObject();
-    if (problem.field() != null) {
-      String message = PageFailures.message(lang, problem);
-      errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
-      // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
-      errors.put(problem.field().split("/")[0], message);
-    } else {
-      errors.put("form", PageFailures.message(lang, problem));
-    }
-    page.model().put("values", values).put("errors", errors).put("_status", problem.status());
+    page.model().put("values", values).put("errors", errors(problem, PageFailures.message(lang, problem)))
+        .put("_status", problem.status());
     return page;
+  }
+
+  /**
+   * The message by the name the template shows it at: the field (references/0/url as references_0_url), or
+   * "form" when the refusal is about no field in particular.
+   */
+  static JsonObject errors(Problem problem, String message) {
+    JsonObject errors = new JsonObject();
+    if (problem.field() == null) {
+      return errors.put("form", message);
+    }
+    errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
+    // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
+    return errors.put(problem.field().split("/")[0], message);
   }
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
@@ -143,6 +167,7 @@ public final class Pages {
     Caller caller = Caller.optional(ctx);
     String lang = Language.of(ctx);
     model.put("_lang", lang)
+        .put("_zone", zone.getId())
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl");
     if (caller != null) {
@@ -177,7 +202,7 @@ public final class Pages {
 
   /** Renders a template to a string off the event loop, for mails; the model carries {@code _lang}. */
   public Future<String> renderText(String template, JsonObject model) {
-    return rendered(template, model).map(Buffer::toString);
+    return rendered(template, model.put("_zone", zone.getId())).map(Buffer::toString);
   }
 
   /**
@@ -194,13 +219,21 @@ public final class Pages {
     }, false);
   }
 
-  private static String format(Object value, Object lang, DateTimeFormatter style) {
-    if (value == null || str(value).isEmpty()) {
+  private static ZoneId installationZone(Object zone) {
+    return LocalTimes.stored(emptyAsNull(zone), Times.DEFAULT_ZONE);
+  }
+
+  private static String day(String value, Object lang, ZoneId zone) {
+    if (value.isEmpty()) {
       return "";
     }
-    String text = str(value);
-    DateTimeFormatter formatter = style.withLocale(I18n.locale(language(lang))).withZone(ZONE);
-    return text.length() == 10 ? LocalDate.parse(text).format(formatter) : formatter.format(Instant.parse(text));
+    DateTimeFormatter formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+        .withLocale(I18n.locale(language(lang))).withZone(zone);
+    return value.length() == 10 ? LocalDate.parse(value).format(formatter) : formatter.format(Instant.parse(value));
+  }
+
+  private static String emptyAsNull(Object value) {
+    return value == null || str(value).isEmpty() ? null : str(value);
   }
 
   private static String language(Object lang) {
