@@ -10,6 +10,7 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
@@ -54,13 +55,20 @@ public final class DemoData {
     this.now = db.clock().instant();
   }
 
+  private static final String CLAIMS = "claims";
+
   public Future<Void> loadIntoEmptyStore() {
     return db.mongo().findOne(UserStore.USERS, new JsonObject(), null).compose(anyone -> {
       if (anyone != null) {
         return Future.succeededFuture();
       }
-      LOG.info("Empty store: loading the demo community (password for every demo login: {})", PASSWORD);
-      return new Passwords(vertx, passwordIterations).hash(PASSWORD).compose(this::load);
+      // Processes that start together all find the store empty; the one whose claim lands loads the demo.
+      return db.mongo().insert(CLAIMS, new JsonObject().put("_id", "demo").put("at", db.now())).compose(
+          claimed -> {
+            LOG.info("Empty store: loading the demo community (password for every demo login: {})", PASSWORD);
+            return new Passwords(vertx, passwordIterations).hash(PASSWORD).compose(this::load);
+          },
+          failure -> StoreErrors.isDuplicateKey(failure) ? Future.succeededFuture() : Future.failedFuture(failure));
     });
   }
 

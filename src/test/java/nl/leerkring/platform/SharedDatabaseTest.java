@@ -3,6 +3,7 @@ package nl.leerkring.platform;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.LogCapture;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.DisplayName;
@@ -10,12 +11,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Several servers on one database")
 class SharedDatabaseTest {
+
+  @Test
+  @DisplayName("Two servers starting together on an empty database load the demo once")
+  void demoLoadsOnce(Vertx vertx) throws Exception {
+    Path dir = TestServer.temporaryDataDir();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
+    try (LogCapture log = LogCapture.of(nl.leerkring.demo.DemoData.class)) {
+      var first = CompletableFuture.supplyAsync(() -> TestServer.onMongo(vertx, store.connectionString(), true));
+      var second = CompletableFuture.supplyAsync(() -> TestServer.onMongo(vertx, store.connectionString(), true));
+      try (TestServer a = first.get(120, TimeUnit.SECONDS); TestServer b = second.get(120, TimeUnit.SECONDS)) {
+        assertEquals(1, log.lines().stream().filter(line -> line.startsWith("Empty store: loading the demo")).count(),
+            "the demo was loaded more than once: " + log.lines());
+        assertEquals(1, b.demo("mehmet").get("/communities").expect(200).array().size());
+      }
+    } finally {
+      vertx.executeBlocking(() -> {
+        store.close();
+        return null;
+      }).await();
+    }
+  }
 
   @Test
   @DisplayName("A login made on one server works on the other, and a note written on one is read on the other")
