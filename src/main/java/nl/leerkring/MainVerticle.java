@@ -102,7 +102,7 @@ public final class MainVerticle extends VerticleBase {
   public Future<?> start() {
     monitoring = Monitoring.create(vertx);
     return Settings.load(vertx, config()).compose(settings -> Database.open(vertx, settings, clock,
-            new StoreTimings(monitoring.registry()))
+            new StoreTimings(monitoring.registry())::timed)
         .compose(database -> {
           db = database;
           return db.finishInterruptedWrites();

@@ -1,15 +1,20 @@
 package nl.leerkring.monitoring;
 
-import com.mongodb.event.CommandFailedEvent;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.Future;
+import io.vertx.ext.mongo.MongoClient;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.TimeUnit;
 
-/** How long the store takes per command, measured by the driver itself, for the embedded store and MongoDB alike. */
-public final class StoreTimings implements CommandListener {
+/**
+ * How long each store call takes as the application sees it, for the embedded store and MongoDB alike. The
+ * client is wrapped rather than the driver's command listener used: adding a listener means building the
+ * driver's settings, which the Vert.x client does only in its internal classes.
+ */
+public final class StoreTimings {
 
   private final MeterRegistry registry;
 
@@ -17,18 +22,26 @@ public final class StoreTimings implements CommandListener {
     this.registry = registry;
   }
 
-  @Override
-  public void commandSucceeded(CommandSucceededEvent event) {
-    record(event.getCommandName(), "ok", event.getElapsedTime(TimeUnit.NANOSECONDS));
-  }
-
-  @Override
-  public void commandFailed(CommandFailedEvent event) {
-    record(event.getCommandName(), "failed", event.getElapsedTime(TimeUnit.NANOSECONDS));
+  public MongoClient timed(MongoClient client) {
+    return (MongoClient) Proxy.newProxyInstance(MongoClient.class.getClassLoader(), new Class<?>[] {MongoClient.class},
+        (proxy, method, args) -> {
+          long started = System.nanoTime();
+          Object result;
+          try {
+            result = method.invoke(client, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+          if (result instanceof Future<?> future) {
+            future.onComplete(done -> record(method.getName(), done.succeeded() ? "ok" : "failed",
+                System.nanoTime() - started));
+          }
+          return result;
+        });
   }
 
   private void record(String command, String outcome, long nanos) {
-    Timer.builder("leerkring.store.commands").description("Store commands by name and outcome")
+    Timer.builder("leerkring.store.commands").description("Store calls by name and outcome")
         .tags("command", command, "outcome", outcome)
         .publishPercentileHistogram()
         .register(registry)

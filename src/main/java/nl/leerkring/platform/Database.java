@@ -1,19 +1,16 @@
 package nl.leerkring.platform;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.IndexOptions;
 import io.vertx.ext.mongo.MongoClient;
-import io.vertx.ext.mongo.impl.config.MongoClientOptionsParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The connection to the document store: a real MongoDB when a connection string is configured, otherwise the
@@ -43,11 +40,12 @@ public final class Database {
   }
 
   public static Future<Database> open(Vertx vertx, Settings settings, Clock clock) {
-    return open(vertx, settings, clock, null);
+    return open(vertx, settings, clock, UnaryOperator.identity());
   }
 
-  /** With {@code listener}, the driver reports every command to it, which is how the store is timed. */
-  public static Future<Database> open(Vertx vertx, Settings settings, Clock clock, CommandListener listener) {
+  /** {@code around} wraps the client every store call goes through, which is how the store is timed. */
+  public static Future<Database> open(Vertx vertx, Settings settings, Clock clock,
+                                      UnaryOperator<MongoClient> around) {
     Future<EmbeddedStore> embedded = settings.embeddedStore()
         ? vertx.executeBlocking(() -> EmbeddedStore.start(settings.dataDir(), settings.storeCacheMb()))
         : Future.succeededFuture();
@@ -60,12 +58,7 @@ public final class Database {
           .put("connection_string", uri)
           .put("db_name", settings.database())
           .put("serverSelectionTimeoutMS", 10_000);
-      MongoClient mongo = listener == null ? MongoClient.create(vertx, config)
-          // The client's own reading of the configuration (its JSON codecs included), plus the listener.
-          : MongoClient.createWithMongoSettings(vertx, config, UUID.randomUUID().toString(),
-              MongoClientSettings.builder(new MongoClientOptionsParser(vertx, config).settings())
-                  .addCommandListener(listener)
-                  .build());
+      MongoClient mongo = around.apply(MongoClient.create(vertx, config));
       Database database = new Database(vertx, mongo, store, clock);
       // The driver's first call loads its classes on the calling thread, which blocked the event loop for
       // seconds on a busy machine ("Thread blocked" at start-up); a worker takes that first call.
