@@ -20,6 +20,7 @@ import nl.leerkring.community.CommunityPages;
 import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
+import nl.leerkring.community.RhythmRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
 import nl.leerkring.cycle.CyclePages;
 import nl.leerkring.cycle.CycleRoutes;
@@ -48,8 +49,6 @@ import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionPages;
-import nl.leerkring.schedule.RhythmServices;
-import nl.leerkring.schedule.ScheduleRoutes;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
@@ -83,7 +82,7 @@ public final class MainVerticle extends VerticleBase {
   private final Clock clock;
   private Database db;
   private HttpServer server;
-  private RhythmServices rhythm;
+  private Services services;
   private Monitoring monitoring;
   private InstallationService installation;
   private long housekeeping = -1;
@@ -113,7 +112,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> listen(settings, router(settings, contract)))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
-        .compose(x -> rhythm.start(db))
+        .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
         .compose(x -> installation.openSetupIfNeeded())
         .onSuccess(token -> {
@@ -139,8 +138,7 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
-    Services services = Services.create(vertx, db, settings, monitoring.registry());
-    rhythm = services.rhythm();
+    services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();
     erasure = services.erasure();
     Logins logins = services.logins();
@@ -185,13 +183,13 @@ public final class MainVerticle extends VerticleBase {
     new QuestionRoutes(s.questions()).mount(api);
     new InvitationRoutes(s.invitations(), s.authentication()).mount(api);
     new NoteRoutes(s.notes()).mount(api);
-    new PromptRoutes(s.prompts()).mount(api);
+    new PromptRoutes(s.prompts(), s.promptDeliveries()).mount(api);
     new ContributionRoutes(s.contributions()).mount(api);
     new ActivityRoutes(s.activityFeed()).mount(api);
-    new ScheduleRoutes(s.rhythm().rhythm(), s.rhythm().deliveries()).mount(api);
-    new NotificationRoutes(s.rhythm().notifications()).mount(api);
-    new MailRoutes(s.rhythm().mailPreferences()).mount(api);
-    new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
+    new RhythmRoutes(s.rhythm()).mount(api);
+    new NotificationRoutes(s.notifications()).mount(api);
+    new MailRoutes(s.mailPreferences()).mount(api);
+    new CalendarRoutes(s.calendarFeeds()).mount(api);
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
@@ -200,7 +198,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread);
+    Pages pages = new Pages(vertx, s.notifications()::unread);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
@@ -220,9 +218,9 @@ public final class MainVerticle extends VerticleBase {
     new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     new NotePages(pages, forms, s.notes(), s.questions(), s.communities()).mount(router);
     new QuestionPages(pages, forms, s.questions(), s.communities()).mount(router);
-    new NotificationPages(pages, s.rhythm().notifications()).mount(router);
-    new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
-    new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new NotificationPages(pages, s.notifications()).mount(router);
+    new MailPages(pages, forms, s.mailPreferences(), s.calendarFeeds()).mount(router);
+    new CalendarRoutes(s.calendarFeeds()).mountFiles(router);
     new InstallationPages(pages, forms, s.installation(), s.authentication()).mount(router);
     new AuditPages(pages, s.audit()).mount(router);
     new ResetPages(pages, forms, s.passwordResets()).mount(router);
@@ -259,7 +257,7 @@ public final class MainVerticle extends VerticleBase {
     if (monitoring != null) {
       monitoring.stop();
     }
-    Future<Void> closing = rhythm == null ? Future.succeededFuture() : rhythm.stop();
+    Future<Void> closing = services == null ? Future.succeededFuture() : services.stopJobs();
     closing = closing.compose(x -> server == null ? Future.succeededFuture() : server.close());
     return closing.compose(x -> db == null ? Future.succeededFuture() : db.close());
   }

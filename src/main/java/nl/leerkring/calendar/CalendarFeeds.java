@@ -86,27 +86,27 @@ public final class CalendarFeeds {
         throw Problem.notFound("calendar");
       }
       return communities.byIds(IdLists.strings(user.getJsonArray("communityIds"))).compose(this::entries)
-          .map(entries -> SessionEvents.feed(entries, user.getString("language", "nl"), db.clock().instant()));
+          .map(entries -> CalendarEvents.feed(entries, user.getString("language", "nl"), db.clock().instant()));
     });
   }
 
   /** One session as an event, for a member to add by hand. */
   public Future<String> session(Caller caller, String sessionId) {
     return mongo.findOne(SESSIONS, new JsonObject().put("_id", sessionId), null)
-        .compose(session -> access.inCommunityOf(caller, session, "session").map(m -> SessionEvents.feed(
-            List.of(new SessionEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
+        .compose(session -> access.inCommunityOf(caller, session, "session").map(m -> CalendarEvents.feed(
+            List.of(new CalendarEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
             caller.language(), db.clock().instant())));
   }
 
-  private Future<List<SessionEvents.Entry>> entries(List<JsonObject> all) {
-    List<Future<List<SessionEvents.Entry>>> perCommunity = new ArrayList<>();
+  private Future<List<CalendarEvents.Entry>> entries(List<JsonObject> all) {
+    List<Future<List<CalendarEvents.Entry>>> perCommunity = new ArrayList<>();
     for (JsonObject community : all) {
       String title = community.getJsonObject("challenge").getString("title");
       perCommunity.add(db.lists().all(IdLists.key(community.getString("_id"), SESSIONS), SESSIONS)
-          .map(sessions -> sessions.stream().map(s -> new SessionEvents.Entry(s, title)).toList()));
+          .map(sessions -> sessions.stream().map(s -> new CalendarEvents.Entry(s, title)).toList()));
     }
     return Future.all(perCommunity).map(done -> {
-      List<SessionEvents.Entry> out = new ArrayList<>();
+      List<CalendarEvents.Entry> out = new ArrayList<>();
       perCommunity.forEach(f -> out.addAll(f.result()));
       return out;
     });

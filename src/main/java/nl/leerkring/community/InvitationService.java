@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
-import nl.leerkring.schedule.InvitationMail;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

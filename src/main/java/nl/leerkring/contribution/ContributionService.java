@@ -1,6 +1,6 @@
 package nl.leerkring.contribution;
 
-import nl.leerkring.schedule.QuestionNews;
+import nl.leerkring.question.QuestionNews;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

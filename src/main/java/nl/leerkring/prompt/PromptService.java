@@ -1,6 +1,5 @@
 package nl.leerkring.prompt;
 
-import nl.leerkring.schedule.PromptJobs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,6 @@
 package nl.leerkring.session;
 
 import java.util.ArrayList;
-import nl.leerkring.schedule.SessionJobs;
 import nl.leerkring.notification.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;

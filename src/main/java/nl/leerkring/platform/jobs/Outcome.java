@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.platform.jobs;
 
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.Step;

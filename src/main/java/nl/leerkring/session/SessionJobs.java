@@ -1,8 +1,9 @@
-package nl.leerkring.schedule;
+package nl.leerkring.session;
 
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.jobs.Jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;

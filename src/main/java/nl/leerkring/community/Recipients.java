@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.community;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Who in a community something goes to. */
-final class Recipients {
+public final class Recipients {
 
   private Recipients() {
   }
 
   /** The chosen members (or all when none were chosen) who are still members, except {@code except}. */
-  static List<String> of(JsonObject community, JsonArray chosen, String except) {
+  public static List<String> of(JsonObject community, JsonArray chosen, String except) {
     List<String> out = new ArrayList<>();
     for (Object m : community.getJsonArray("members", new JsonArray())) {
       String userId = ((JsonObject) m).getString("userId");
@@ -24,7 +24,7 @@ final class Recipients {
     return out;
   }
 
-  static List<String> withRole(JsonObject community, String role) {
+  public static List<String> withRole(JsonObject community, String role) {
     List<String> out = new ArrayList<>();
     for (Object m : community.getJsonArray("members", new JsonArray())) {
       JsonObject member = (JsonObject) m;
@@ -35,7 +35,7 @@ final class Recipients {
     return out;
   }
 
-  static String title(JsonObject community) {
+  public static String title(JsonObject community) {
     return community.getJsonObject("challenge").getString("title");
   }
 }

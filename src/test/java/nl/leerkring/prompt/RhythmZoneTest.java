@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.prompt;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,13 @@
-package nl.leerkring.schedule;
+package nl.leerkring.notification;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.mail.MailJob;
 import nl.leerkring.mail.MailKind;
-import nl.leerkring.notification.Notifications;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.jobs.DeliveryLog;
+import nl.leerkring.platform.jobs.Jobs;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,23 +18,23 @@ import java.util.List;
  * mail job of its own, so that each mail is retried on its own and a person's opt-out is read when it is
  * sent. All ids derive from the job's id, so a job run twice writes the same documents again.
  */
-final class Fanout {
+public final class Fanout {
 
   private Fanout() {
   }
 
-  static List<Step> inApp(String jobId, String refId, String userId, String kind, JsonArray args, String link,
+  public static List<Step> inApp(String jobId, String refId, String userId, String kind, JsonArray args, String link,
                           String now) {
     List<Step> steps = new ArrayList<>(Notifications.add(userId, notificationId(jobId), kind, args, link, now));
-    steps.addAll(Deliveries.record(Deliveries.id(jobId, userId, Deliveries.IN_APP), refId, userId, Deliveries.IN_APP,
+    steps.addAll(DeliveryLog.record(DeliveryLog.id(jobId, userId, DeliveryLog.IN_APP), refId, userId, DeliveryLog.IN_APP,
         "sent", null, now));
     return steps;
   }
 
   /** {@code calendarSessionId}, when given, attaches that session as an iCalendar invitation. */
-  static Step mail(String jobId, String refId, String userId, MailKind kind, String template, JsonArray subjectArgs,
+  public static Step mail(String jobId, String refId, String userId, MailKind kind, String template, JsonArray subjectArgs,
                    JsonObject model, String calendarSessionId, Instant now) {
-    return Jobs.at(Deliveries.id(jobId, userId, Deliveries.EMAIL), MailJob.KIND, now, new JsonObject()
+    return Jobs.at(DeliveryLog.id(jobId, userId, DeliveryLog.EMAIL), MailJob.KIND, now, new JsonObject()
         .put("refId", refId)
         .put("userId", userId)
         .put("mailKind", kind.value())

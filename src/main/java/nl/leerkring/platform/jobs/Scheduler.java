@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.platform.jobs;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -124,13 +124,17 @@ public final class Scheduler {
     Instant now = db.clock().instant();
     JsonObject unchanged = new JsonObject().put("_id", id).put("dueAt", seen.getString("dueAt"))
         .put("status", new JsonObject().put("$ne", Jobs.DONE));
-    JsonObject claim = new JsonObject().put("$set", new JsonObject()
+    return mongo.findOneAndUpdateWithOptions(Jobs.JOBS, unchanged, claim(instance, now), new FindOptions(),
+            new UpdateOptions().setReturningNewDocument(true))
+        .compose(job -> job == null ? Future.succeededFuture() : run(job));
+  }
+
+  /** The claim's update: this process holds the job until the lease ends, then anyone may take it again. */
+  static JsonObject claim(String instance, Instant now) {
+    return new JsonObject().put("$set", new JsonObject()
         .put("status", Jobs.CLAIMED)
         .put("claimedBy", instance)
         .put("dueAt", Times.format(now.plus(LEASE))));
-    return mongo.findOneAndUpdateWithOptions(Jobs.JOBS, unchanged, claim, new FindOptions(),
-            new UpdateOptions().setReturningNewDocument(true))
-        .compose(job -> job == null ? Future.succeededFuture() : run(job));
   }
 
   private Future<Void> run(JsonObject job) {
@@ -188,7 +192,7 @@ public final class Scheduler {
   private Future<Void> failed(JobHandler handler, JsonObject job, Throwable error) {
     int tries = job.getInteger("tries", 0) + 1;
     String message = String.valueOf(error.getMessage());
-    if (tries >= handler.maxTries()) {
+    if (handler.givesUp(tries)) {
       LOG.error("Job {} failed {} times; giving up", job.getString("_id"), tries, error);
       JsonObject last = job.copy().put("tries", tries).put("lastError", message);
       return finish(last, new Outcome.Done("failed", message, handler.gaveUp(last, message)));

@@ -1,53 +1,51 @@
-package nl.leerkring.schedule;
+package nl.leerkring.mail;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mail.MailAttachment;
 import io.vertx.ext.mail.MailMessage;
-import nl.leerkring.calendar.SessionEvents;
-import nl.leerkring.community.CommunityStore;
-import nl.leerkring.mail.MailKind;
-import nl.leerkring.mail.MailPreferences;
-import nl.leerkring.mail.MailTemplates;
-import nl.leerkring.mail.Mailer;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.jobs.DeliveryLog;
+import nl.leerkring.platform.jobs.JobHandler;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Sends one mail to one person. Whether they want this kind, and where, is read now, not when the job was
  * made. An SMTP failure fails the run, which the scheduler retries with growing pauses; after the last try
  * the delivery is recorded as failed, so nothing is lost silently.
  */
-final class MailJob implements JobHandler {
+public final class MailJob implements JobHandler {
 
-  static final String KIND = "mail";
-  private static final Pattern ADDRESS = Pattern.compile("<([^>]+)>");
+  public static final String KIND = "mail";
+
+  /** A session's calendar event for a mail about it (the calendar feature makes it); null when it is gone. */
+  public interface CalendarAttachment {
+    Future<MailAttachment> of(String sessionId, String language);
+  }
 
   private final Database db;
   private final Mailer mailer;
   private final MailTemplates templates;
   private final MailPreferences preferences;
-  private final Deliveries deliveries;
-  private final CommunityStore communities;
+  private final DeliveryLog deliveries;
+  private final CalendarAttachment calendar;
   private final Settings.Mail settings;
 
-  MailJob(Database db, Mailer mailer, MailTemplates templates, MailPreferences preferences, Deliveries deliveries,
-          CommunityStore communities, Settings.Mail settings) {
+  public MailJob(Database db, Mailer mailer, MailTemplates templates, MailPreferences preferences,
+                 DeliveryLog deliveries, CalendarAttachment calendar, Settings.Mail settings) {
     this.db = db;
     this.mailer = mailer;
     this.templates = templates;
     this.preferences = preferences;
     this.deliveries = deliveries;
-    this.communities = communities;
+    this.calendar = calendar;
     this.settings = settings;
   }
 
@@ -62,8 +60,8 @@ final class MailJob implements JobHandler {
   }
 
   @Override
-  public Duration retryDelay(int tries) {
-    return Duration.ofSeconds((long) settings.retrySeconds() << (2 * Math.min(tries - 1, 10)));
+  public Duration firstRetry() {
+    return Duration.ofSeconds(settings.retrySeconds());
   }
 
   @Override
@@ -115,23 +113,8 @@ final class MailJob implements JobHandler {
     if (sessionId == null) {
       return Future.succeededFuture(message);
     }
-    return db.mongo().findOne("sessions", new JsonObject().put("_id", sessionId), null).compose(session -> session == null
-        ? Future.succeededFuture(message)
-        : communities.byId(session.getString("communityId")).map(community -> {
-          String ics = SessionEvents.invitation(
-              new SessionEvents.Entry(session, community.getJsonObject("challenge").getString("title")),
-              language, "Leerkring", organizer(), db.clock().instant());
-          String method = "cancelled".equals(session.getString("status")) ? "CANCEL" : "REQUEST";
-          return message.setAttachment(List.of(MailAttachment.create()
-              .setName("bijeenkomst.ics")
-              .setContentType("text/calendar; charset=utf-8; method=" + method)
-              .setData(Buffer.buffer(ics))));
-        }));
-  }
-
-  private String organizer() {
-    Matcher inBrackets = ADDRESS.matcher(mailer.from());
-    return (inBrackets.find() ? inBrackets.group(1) : mailer.from()).trim().toLowerCase(Locale.ROOT);
+    return calendar.of(sessionId, language)
+        .map(attachment -> attachment == null ? message : message.setAttachment(List.of(attachment)));
   }
 
   private Outcome skipped(JsonObject job, String reason) {
@@ -144,7 +127,7 @@ final class MailJob implements JobHandler {
     if (data.getString("userId") == null) {
       return List.of();
     }
-    return Deliveries.record(job.getString("_id"), data.getString("refId"), data.getString("userId"), Deliveries.EMAIL,
+    return DeliveryLog.record(job.getString("_id"), data.getString("refId"), data.getString("userId"), DeliveryLog.EMAIL,
         status, reason, db.now());
   }
 

@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.platform.jobs;
 
 import java.time.Instant;
 import java.time.LocalTime;

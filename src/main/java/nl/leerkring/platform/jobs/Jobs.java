@@ -1,10 +1,9 @@
-package nl.leerkring.schedule;
+package nl.leerkring.platform.jobs;
 
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -23,9 +22,9 @@ public final class Jobs {
   /** What became of each job: sent, skipped (and why) or failed. Read by _id only. */
   public static final String FINISHED = "jobsFinished";
 
-  static final String PENDING = "pending";
-  static final String CLAIMED = "claimed";
-  static final String DONE = "done";
+  public static final String PENDING = "pending";
+  public static final String CLAIMED = "claimed";
+  public static final String DONE = "done";
 
   private Jobs() {
   }
@@ -48,11 +47,6 @@ public final class Jobs {
 
   public static Instant at(JsonObject job) {
     return Instant.parse(job.getString("at"));
-  }
-
-  /** How long after its time a job runs: after downtime some jobs are too late to make sense. */
-  public static Duration lateness(JsonObject job, Instant now) {
-    return Duration.between(at(job), now);
   }
 
   public static JsonObject data(JsonObject job) {

@@ -1,12 +1,19 @@
-package nl.leerkring.schedule;
+package nl.leerkring.prompt;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Recipients;
+import nl.leerkring.community.Rhythm;
 import nl.leerkring.mail.MailKind;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.jobs.DeliveryJob;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
+import nl.leerkring.platform.jobs.Timing;
+import nl.leerkring.notification.Fanout;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +24,7 @@ import java.util.List;
  * The one reminder a member who has not answered a prompt gets: each occurrence of a prompt has exactly one
  * reminder job, and its deliveries are logged per person, so nobody is reminded twice.
  */
-final class PromptReminders implements JobHandler {
+public final class PromptReminders extends DeliveryJob<PromptJobs.Sending> {
 
   static final String KIND = "promptReminder";
   private static final Duration TOO_LATE = Duration.ofDays(2);
@@ -27,7 +34,8 @@ final class PromptReminders implements JobHandler {
   private final Rhythm rhythm;
   private final String publicUrl;
 
-  PromptReminders(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
+  public PromptReminders(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
+    super(db.clock());
     this.db = db;
     this.communities = communities;
     this.rhythm = rhythm;
@@ -40,22 +48,23 @@ final class PromptReminders implements JobHandler {
   }
 
   @Override
-  public Future<Outcome> run(JsonObject job) {
-    JsonObject data = Jobs.data(job);
-    Instant now = db.clock().instant();
-    return rhythm.of(data.getString("communityId")).compose(settings -> {
-      Instant allowed = settings.quietHours().nextAllowed(now);
-      if (allowed.isAfter(now)) {
-        return Future.succeededFuture(Outcome.later(allowed));
-      }
-      if (Jobs.lateness(job, now).compareTo(TOO_LATE) > 0) {
-        return Future.succeededFuture(Outcome.skipped("too_late"));
-      }
-      return db.mongo().findOne("prompts", new JsonObject().put("_id", data.getString("promptId")), null)
-          .compose(prompt -> prompt == null
-              ? Future.succeededFuture(Outcome.skipped("prompt_gone"))
-              : communities.byId(prompt.getString("communityId")).map(community -> remind(job, prompt, community, now)));
-    });
+  protected Future<PromptJobs.Sending> load(JsonObject job) {
+    return PromptJobs.sending(db, communities, rhythm, job);
+  }
+
+  @Override
+  protected String skipReason(JsonObject job, PromptJobs.Sending reminding) {
+    return reminding == null ? "prompt_gone" : null;
+  }
+
+  @Override
+  protected Timing timing(JsonObject job, PromptJobs.Sending reminding) {
+    return Timing.at(Jobs.at(job)).quiet(reminding.settings().quietHours()).tooLateAfter(TOO_LATE);
+  }
+
+  @Override
+  protected Future<Outcome> deliver(JsonObject job, PromptJobs.Sending reminding, Instant now) {
+    return Future.succeededFuture(remind(job, reminding.prompt(), reminding.community(), now));
   }
 
   private Outcome remind(JsonObject job, JsonObject prompt, JsonObject community, Instant now) {

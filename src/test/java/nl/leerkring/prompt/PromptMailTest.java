@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.prompt;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import jakarta.mail.internet.MimeMessage;
 import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.support.Eventually;
 import nl.leerkring.support.Mails;
 import nl.leerkring.support.MutableClock;

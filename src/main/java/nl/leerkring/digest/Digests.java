@@ -1,14 +1,20 @@
-package nl.leerkring.schedule;
+package nl.leerkring.digest;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Recipients;
 import nl.leerkring.mail.MailKind;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.DeliveryJob;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
+import nl.leerkring.platform.jobs.Timing;
+import nl.leerkring.notification.Fanout;
 import nl.leerkring.question.QuestionStore;
 
 import java.time.DayOfWeek;
@@ -27,7 +33,7 @@ import java.util.Map;
  * notes and prompt answers; private notes stay out), the open questions and the agreements past their due
  * date. One job a week for the whole server, with the week in its id, so every process agrees on it.
  */
-final class Digests implements JobHandler {
+public final class Digests extends DeliveryJob<List<JsonObject>> {
 
   static final String KIND = "digest";
   private static final LocalTime AT = LocalTime.of(8, 0);
@@ -38,7 +44,8 @@ final class Digests implements JobHandler {
   private final QuestionStore questions;
   private final String publicUrl;
 
-  Digests(Database db, QuestionStore questions, String publicUrl) {
+  public Digests(Database db, QuestionStore questions, String publicUrl) {
+    super(db.clock());
     this.db = db;
     this.questions = questions;
     this.publicUrl = publicUrl;
@@ -50,27 +57,41 @@ final class Digests implements JobHandler {
   }
 
   /** The digest job of the coming Monday; scheduling it again changes nothing. */
-  static Step next(Instant after) {
+  public static Step next(Instant after) {
     LocalDate monday = after.atZone(Times.DEFAULT_ZONE).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
     return Jobs.at("digest:" + monday, KIND, monday.atTime(AT).atZone(Times.DEFAULT_ZONE).toInstant(), new JsonObject());
   }
 
   @Override
-  public Future<Outcome> run(JsonObject job) {
-    Instant now = db.clock().instant();
-    if (Jobs.lateness(job, now).compareTo(TOO_LATE) > 0) {
-      return Future.succeededFuture(Outcome.skipped("too_late", List.of(next(now))));
-    }
+  protected Future<List<JsonObject>> load(JsonObject job) {
     // Once a week the whole list of communities is read: fine at any size a week allows.
-    return db.mongo().find(CommunityStore.COMMUNITIES, new JsonObject()).compose(all -> {
-      List<Future<List<Step>>> perCommunity = new ArrayList<>();
-      all.forEach(community -> perCommunity.add(digest(job, community, now)));
-      return Future.all(perCommunity).map(done -> {
-        List<Step> steps = new ArrayList<>();
-        perCommunity.forEach(f -> steps.addAll(f.result()));
-        steps.add(next(now));
-        return Outcome.sent(steps);
-      });
+    return db.mongo().find(CommunityStore.COMMUNITIES, new JsonObject());
+  }
+
+  @Override
+  protected String skipReason(JsonObject job, List<JsonObject> all) {
+    return null;
+  }
+
+  @Override
+  protected Timing timing(JsonObject job, List<JsonObject> all) {
+    return Timing.at(Jobs.at(job)).tooLateAfter(TOO_LATE);
+  }
+
+  @Override
+  protected Outcome tooLate(JsonObject job, List<JsonObject> all, Instant now) {
+    return Outcome.skipped("too_late", List.of(next(now)));
+  }
+
+  @Override
+  protected Future<Outcome> deliver(JsonObject job, List<JsonObject> all, Instant now) {
+    List<Future<List<Step>>> perCommunity = new ArrayList<>();
+    all.forEach(community -> perCommunity.add(digest(job, community, now)));
+    return Future.all(perCommunity).map(done -> {
+      List<Step> steps = new ArrayList<>();
+      perCommunity.forEach(f -> steps.addAll(f.result()));
+      steps.add(next(now));
+      return Outcome.sent(steps);
     });
   }
 

@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.question;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -7,6 +7,10 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.DeliveryJob;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
+import nl.leerkring.notification.Fanout;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +22,14 @@ import java.util.Set;
  * Tells the owners of a question that a field note or a lecturer's contribution now feeds it. A private note
  * tells nobody: it exists for its author only.
  */
-public final class QuestionNews implements JobHandler {
+public final class QuestionNews extends DeliveryJob<QuestionNews.News> {
 
   static final String KIND = "questionNews";
 
   private final Database db;
 
-  QuestionNews(Database db) {
+  public QuestionNews(Database db) {
+    super(db.clock());
     this.db = db;
   }
 
@@ -45,21 +50,30 @@ public final class QuestionNews implements JobHandler {
     return KIND;
   }
 
-  @Override
-  public Future<Outcome> run(JsonObject job) {
-    JsonObject data = Jobs.data(job);
-    return db.mongo().findOne(data.getString("collection"), new JsonObject().put("_id", data.getString("id")), null)
-        .compose(thing -> {
-          if (thing == null || "private".equals(thing.getString("visibility"))) {
-            return Future.succeededFuture(Outcome.skipped("not_shared"));
-          }
-          List<String> questionIds = IdLists.strings(thing.getJsonArray("questionIds", new JsonArray()));
-          return db.lists().byIds("questions", questionIds).map(questions -> tell(job, data, thing, questions));
-        });
+  /** The note or contribution, and the questions it feeds. */
+  record News(JsonObject thing, List<JsonObject> questions) {
   }
 
-  private Outcome tell(JsonObject job, JsonObject data, JsonObject thing, List<JsonObject> questions) {
-    String now = Times.format(db.clock().instant());
+  @Override
+  protected Future<News> load(JsonObject job) {
+    JsonObject data = Jobs.data(job);
+    return db.mongo().findOne(data.getString("collection"), new JsonObject().put("_id", data.getString("id")), null)
+        .compose(thing -> thing == null ? Future.succeededFuture() : db.lists()
+            .byIds("questions", IdLists.strings(thing.getJsonArray("questionIds", new JsonArray())))
+            .map(questions -> new News(thing, questions)));
+  }
+
+  @Override
+  protected String skipReason(JsonObject job, News news) {
+    return news == null || "private".equals(news.thing().getString("visibility")) ? "not_shared" : null;
+  }
+
+  @Override
+  protected Future<Outcome> deliver(JsonObject job, News news, Instant now) {
+    return Future.succeededFuture(tell(job, Jobs.data(job), news.thing(), news.questions(), Times.format(now)));
+  }
+
+  private Outcome tell(JsonObject job, JsonObject data, JsonObject thing, List<JsonObject> questions, String now) {
     String author = thing.getString("authorId");
     List<Step> steps = new ArrayList<>();
     for (JsonObject question : questions) {

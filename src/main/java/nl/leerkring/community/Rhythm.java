@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.community;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +10,7 @@ import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.jobs.QuietHours;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -26,11 +27,11 @@ public final class Rhythm {
 
   public record Settings(QuietHours quietHours, int sessionReminderHours, int promptReminderHours) {
 
-    Duration sessionReminder() {
+    public Duration sessionReminder() {
       return Duration.ofHours(sessionReminderHours);
     }
 
-    Duration promptReminder() {
+    public Duration promptReminder() {
       return Duration.ofHours(promptReminderHours);
     }
 

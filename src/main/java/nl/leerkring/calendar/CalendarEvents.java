@@ -19,12 +19,12 @@ import java.util.List;
  * the session's count of changes that matter to a calendar (time, place, cancellation), so a calendar
  * updates its event instead of adding a second one. Times carry their zone with its VTIMEZONE.
  */
-public final class SessionEvents {
+public final class CalendarEvents {
 
   public record Entry(JsonObject session, String communityTitle) {
   }
 
-  private SessionEvents() {
+  private CalendarEvents() {
   }
 
   public static String uid(String sessionId) {

@@ -1,4 +1,4 @@
-package nl.leerkring.schedule;
+package nl.leerkring.platform.jobs;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -18,9 +18,19 @@ public interface JobHandler {
     return 5;
   }
 
-  /** 30 s, 2 min, 8 min, ... */
+  /** The pause after the first failed try. */
+  default Duration firstRetry() {
+    return Duration.ofSeconds(30);
+  }
+
+  /** Four times longer after each failed try (30 s, 2 min, 8 min, ...), growing no more after the eleventh. */
   default Duration retryDelay(int tries) {
-    return Duration.ofSeconds(30L << (2 * Math.min(tries - 1, 10)));
+    return firstRetry().multipliedBy(1L << (2 * Math.min(tries - 1, 10)));
+  }
+
+  /** Whether a job that failed {@code tries} times is given up on. */
+  default boolean givesUp(int tries) {
+    return tries >= maxTries();
   }
 
   /** The writes that record a job given up on, besides the job's own record. */

@@ -1,9 +1,11 @@
-package nl.leerkring.schedule;
+package nl.leerkring.community;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.mail.MailJob;
 import nl.leerkring.mail.MailPreferences;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.jobs.Jobs;
 
 import java.time.Instant;
 import java.util.List;
