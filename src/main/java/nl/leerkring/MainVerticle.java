@@ -147,7 +147,7 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(monitoring.accessLog());
     router.route().handler(new RequestTimeout(vertx, settings.operations().requestTimeoutMillis(),
         settings.operations().uploadTimeoutMillis()));
-    router.route().handler(new SecurityHeaders(settings.publicUrl().startsWith("https:")));
+    SecurityHeaders.addTo(router, settings.publicUrl().startsWith("https:"));
     router.route().handler(new SameOrigin(settings.publicUrl()));
     router.get("/health").handler(AccessLog.named("/health"));
     new HealthRoutes(db).mount(router);

@@ -46,13 +46,13 @@ public record Timing(Instant at, QuietHours quietHours, Duration tooLate, Instan
     if (at.isAfter(now)) {
       return new Wait(at);
     }
+    // Before quiet hours: a wait moves the job's time to their end, after which it would no longer look late.
+    if (tooLate != null && Duration.between(at, now).compareTo(tooLate) > 0) {
+      return new TooLate();
+    }
     Instant allowed = quietHours == null ? now : quietHours.nextAllowed(now);
     if (allowed.isAfter(now) && (deadline == null || allowed.isBefore(deadline))) {
       return new Wait(allowed);
-    }
-    // Measured from the job's time, which a wait through quiet hours moves to their end.
-    if (tooLate != null && Duration.between(at, now).compareTo(tooLate) > 0) {
-      return new TooLate();
     }
     return new Now();
   }

@@ -54,11 +54,19 @@ class TimingTest {
   }
 
   @Test
-  @DisplayName("Quiet hours come first: a late job found at night waits for the morning, not skipped")
-  void quietBeforeLateness() {
+  @DisplayName("A prompt found five days late at night is too late, as it would be by day, not sent the next morning")
+  void tooLateAtNight() {
+    Instant night = Instant.parse("2026-06-10T22:00:00Z");
+    assertEquals(new Timing.TooLate(),
+        Timing.at(night.minus(Duration.ofDays(5))).quiet(EVENING).tooLateAfter(Duration.ofDays(3)).decide(night));
+  }
+
+  @Test
+  @DisplayName("A prompt a day late found at night waits for the morning")
+  void lateAtNightWaits() {
     Instant night = Instant.parse("2026-06-10T22:00:00Z");
     assertEquals(new Timing.Wait(Instant.parse("2026-06-11T05:00:00Z")),
-        Timing.at(night.minus(Duration.ofDays(5))).quiet(EVENING).tooLateAfter(Duration.ofDays(3)).decide(night));
+        Timing.at(night.minus(Duration.ofDays(1))).quiet(EVENING).tooLateAfter(Duration.ofDays(3)).decide(night));
   }
 
   @Test
