@@ -32,7 +32,7 @@ import nl.leerkring.installation.InstallationPages;
 import nl.leerkring.installation.InstallationRoutes;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.mail.MailPages;
-import nl.leerkring.monitoring.AccessLog;
+import nl.leerkring.web.RouteNames;
 import nl.leerkring.monitoring.Monitoring;
 import nl.leerkring.monitoring.RequestTimeout;
 import nl.leerkring.monitoring.StoreTimings;
@@ -149,16 +149,16 @@ public final class MainVerticle extends VerticleBase {
         settings.operations().uploadTimeoutMillis()));
     SecurityHeaders.addTo(router, settings.publicUrl().startsWith("https:"));
     router.route().handler(new SameOrigin(settings.publicUrl()));
-    router.get("/health").handler(AccessLog.named("/health"));
+    router.get("/health").handler(RouteNames.named("/health"));
     new HealthRoutes(db).mount(router);
-    router.get("/metrics").handler(AccessLog.named("/metrics")).handler(services.authentication())
+    router.get("/metrics").handler(RouteNames.named("/metrics")).handler(services.authentication())
         .handler(monitoring.adminScrape());
     router.route("/metrics").failureHandler(new Failures());
-    router.get("/api/v1/openapi.yaml").handler(AccessLog.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
+    router.get("/api/v1/openapi.yaml").handler(RouteNames.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
     router.route("/api/v1/*").subRouter(api(services, contract));
     router.route("/api/*").failureHandler(new Failures());
-    router.route("/static/*").handler(AccessLog.named("/static/*")).handler(StaticHandler.create("webroot/static"));
+    router.route("/static/*").handler(RouteNames.named("/static/*")).handler(StaticHandler.create("webroot/static"));
     router.route("/*").subRouter(pages(services, contract));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
@@ -174,7 +174,7 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
         .rootHandler(s.authentication());
-    api.getRoutes().forEach(route -> route.addHandler(AccessLog.named("/api/v1" + route.getOperation().getOpenAPIPath())));
+    api.getRoutes().forEach(route -> route.addHandler(RouteNames.named("/api/v1" + route.getOperation().getOpenAPIPath())));
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
         .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);

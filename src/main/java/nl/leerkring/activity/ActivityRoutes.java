@@ -1,7 +1,7 @@
 package nl.leerkring.activity;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Activity as JSON: the request's parts go to {@link ActivityService}, its answer back as JSON. */

@@ -3,7 +3,7 @@ package nl.leerkring.audit;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;

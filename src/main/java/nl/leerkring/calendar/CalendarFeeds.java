@@ -3,10 +3,11 @@ package nl.leerkring.calendar;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.mail.CalendarLink;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.IdLists;
@@ -22,7 +23,7 @@ import java.util.List;
  * only the token's hash (as _id, for the lookup) and, per person, which hash is theirs, so making a new link
  * or stopping it revokes the old one.
  */
-public final class CalendarFeeds {
+public final class CalendarFeeds implements CalendarLink {
 
   static final String FEEDS = "calendarFeeds";
   private static final String SESSIONS = "sessions";
@@ -48,12 +49,14 @@ public final class CalendarFeeds {
   }
 
   /** Whether the person has a link, and since when; the link itself was shown once, when it was made. */
+  @Override
   public Future<JsonObject> status(Caller caller) {
     return mongo.findOne(FEEDS, new JsonObject().put("_id", ownerKey(caller.userId())), null)
         .map(own -> new JsonObject().put("active", own != null).put("createdAt", own == null ? null : own.getString("createdAt")));
   }
 
   /** A new link; the old one, if any, stops working. */
+  @Override
   public Future<JsonObject> renew(Caller caller) {
     String token = Ids.newSecret();
     String hash = Hashes.sha256(token);
@@ -66,6 +69,7 @@ public final class CalendarFeeds {
             .put("url", publicUrl + "/calendar/" + token + ".ics"));
   }
 
+  @Override
   public Future<Void> revoke(Caller caller) {
     return mongo.findOne(FEEDS, new JsonObject().put("_id", ownerKey(caller.userId())), null).compose(own -> own == null
         ? Future.succeededFuture()

@@ -1,7 +1,7 @@
 package nl.leerkring.community;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** The JSON API of a community's rhythm settings. */

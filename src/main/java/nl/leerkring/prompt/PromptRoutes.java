@@ -1,7 +1,7 @@
 package nl.leerkring.prompt;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Prompts as JSON: the request's parts go to {@link PromptService}, its answer back as JSON. */

@@ -1,4 +1,4 @@
-package nl.leerkring.community;
+package nl.leerkring.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;

@@ -1,9 +1,6 @@
-package nl.leerkring.account;
+package nl.leerkring.web;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 
 import java.util.List;
@@ -19,18 +16,11 @@ public record Caller(
     boolean installationAdmin,
     String csrfToken) {
 
-  static final String KEY = "leerkring.caller";
+  private static final String KEY = "leerkring.caller";
 
-  static Caller of(JsonObject user, String csrfToken) {
-    return new Caller(
-        user.getString("_id"),
-        user.getString("displayName"),
-        user.getString("language", "nl"),
-        user.getString("organisationId"),
-        IdLists.strings(user.getJsonArray("adminOf", new JsonArray())),
-        IdLists.strings(user.getJsonArray("communityIds", new JsonArray())),
-        user.getBoolean("installationAdmin", false),
-        csrfToken);
+  /** Makes this person the caller of the request, for every handler after this one. */
+  public void attachTo(RoutingContext ctx) {
+    ctx.put(KEY, this);
   }
 
   /** The caller of a request that needs one; answers 401 when nobody is logged in. */
