@@ -12,13 +12,13 @@ import nl.leerkring.account.PasswordResets;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
-import nl.leerkring.activity.ActivityService;
+import nl.leerkring.home.ActivityService;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.calendar.CalendarFeeds;
 import nl.leerkring.calendar.SessionInvitations;
 import nl.leerkring.community.Access;
-import nl.leerkring.community.Agenda;
-import nl.leerkring.community.CommunityOverview;
+import nl.leerkring.home.Agenda;
+import nl.leerkring.home.CommunityOverview;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Rhythm;
@@ -112,7 +112,7 @@ public record Services(
     QuestionStore questionStore = new QuestionStore(db);
     NoteStore noteStore = new NoteStore(db, questionStore, activity);
     PasswordPolicy policy = new PasswordPolicy(vertx);
-    AuditTrail audit = new AuditTrail(db, users);
+    AuditTrail audit = new AuditTrail(db, users::byIds);
     AccountService accounts = new AccountService(users, passwords, policy, logins, audit,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
             Duration.ofMinutes(settings.loginWindowMinutes())));

@@ -5,7 +5,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.Access;
-import nl.leerkring.community.Agenda;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;

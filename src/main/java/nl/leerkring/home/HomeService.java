@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
-import nl.leerkring.community.Agenda;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Times;

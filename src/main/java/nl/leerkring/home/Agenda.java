@@ -1,8 +1,9 @@
-package nl.leerkring.community;
+package nl.leerkring.home;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Membership;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;

@@ -1,4 +1,4 @@
-package nl.leerkring.community;
+package nl.leerkring.home;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

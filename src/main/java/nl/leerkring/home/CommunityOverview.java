@@ -1,10 +1,13 @@
-package nl.leerkring.community;
+package nl.leerkring.home;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
-import nl.leerkring.activity.ActivityService;
+import nl.leerkring.community.Access;
+import nl.leerkring.community.CommunityService;
+import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.leerkring.activity;
+package nl.leerkring.home;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.web.Caller;

@@ -1,9 +1,10 @@
-package nl.leerkring.activity;
+package nl.leerkring.home;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
+import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.fieldnote.NoteStore;
