@@ -13,13 +13,14 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.ResetPages;
-import nl.leerkring.activity.ActivityRoutes;
+import nl.leerkring.home.ActivityRoutes;
 import nl.leerkring.audit.AuditPages;
 import nl.leerkring.audit.AuditRoutes;
-import nl.leerkring.community.CommunityPages;
+import nl.leerkring.home.CommunityPages;
 import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
+import nl.leerkring.community.RhythmRoutes;
 import nl.leerkring.contribution.ContributionRoutes;
 import nl.leerkring.cycle.CyclePages;
 import nl.leerkring.cycle.CycleRoutes;
@@ -31,7 +32,7 @@ import nl.leerkring.installation.InstallationPages;
 import nl.leerkring.installation.InstallationRoutes;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.mail.MailPages;
-import nl.leerkring.monitoring.AccessLog;
+import nl.leerkring.web.RouteNames;
 import nl.leerkring.monitoring.Monitoring;
 import nl.leerkring.monitoring.RequestTimeout;
 import nl.leerkring.monitoring.StoreTimings;
@@ -48,8 +49,6 @@ import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionPages;
-import nl.leerkring.schedule.RhythmServices;
-import nl.leerkring.schedule.ScheduleRoutes;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
@@ -83,7 +82,7 @@ public final class MainVerticle extends VerticleBase {
   private final Clock clock;
   private Database db;
   private HttpServer server;
-  private RhythmServices rhythm;
+  private Services services;
   private Monitoring monitoring;
   private InstallationService installation;
   private long housekeeping = -1;
@@ -113,7 +112,7 @@ public final class MainVerticle extends VerticleBase {
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> listen(settings, router(settings, contract)))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
-        .compose(x -> rhythm.start(db))
+        .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
         .compose(x -> installation.openSetupIfNeeded())
         .onSuccess(token -> {
@@ -139,8 +138,7 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private Router router(Settings settings, OpenAPIContract contract) {
-    Services services = Services.create(vertx, db, settings, monitoring.registry());
-    rhythm = services.rhythm();
+    services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();
     erasure = services.erasure();
     Logins logins = services.logins();
@@ -149,18 +147,18 @@ public final class MainVerticle extends VerticleBase {
     router.route().handler(monitoring.accessLog());
     router.route().handler(new RequestTimeout(vertx, settings.operations().requestTimeoutMillis(),
         settings.operations().uploadTimeoutMillis()));
-    router.route().handler(new SecurityHeaders(settings.publicUrl().startsWith("https:")));
+    SecurityHeaders.addTo(router, settings.publicUrl().startsWith("https:"));
     router.route().handler(new SameOrigin(settings.publicUrl()));
-    router.get("/health").handler(AccessLog.named("/health"));
+    router.get("/health").handler(RouteNames.named("/health"));
     new HealthRoutes(db).mount(router);
-    router.get("/metrics").handler(AccessLog.named("/metrics")).handler(services.authentication())
+    router.get("/metrics").handler(RouteNames.named("/metrics")).handler(services.authentication())
         .handler(monitoring.adminScrape());
     router.route("/metrics").failureHandler(new Failures());
-    router.get("/api/v1/openapi.yaml").handler(AccessLog.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
+    router.get("/api/v1/openapi.yaml").handler(RouteNames.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
     router.route("/api/v1/*").subRouter(api(services, contract));
     router.route("/api/*").failureHandler(new Failures());
-    router.route("/static/*").handler(AccessLog.named("/static/*")).handler(StaticHandler.create("webroot/static"));
+    router.route("/static/*").handler(RouteNames.named("/static/*")).handler(StaticHandler.create("webroot/static"));
     router.route("/*").subRouter(pages(services, contract));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
@@ -176,7 +174,7 @@ public final class MainVerticle extends VerticleBase {
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
         .rootHandler(s.authentication());
-    api.getRoutes().forEach(route -> route.addHandler(AccessLog.named("/api/v1" + route.getOperation().getOpenAPIPath())));
+    api.getRoutes().forEach(route -> route.addHandler(RouteNames.named("/api/v1" + route.getOperation().getOpenAPIPath())));
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
         .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
@@ -185,13 +183,13 @@ public final class MainVerticle extends VerticleBase {
     new QuestionRoutes(s.questions()).mount(api);
     new InvitationRoutes(s.invitations(), s.authentication()).mount(api);
     new NoteRoutes(s.notes()).mount(api);
-    new PromptRoutes(s.prompts()).mount(api);
+    new PromptRoutes(s.prompts(), s.promptDeliveries()).mount(api);
     new ContributionRoutes(s.contributions()).mount(api);
     new ActivityRoutes(s.activityFeed()).mount(api);
-    new ScheduleRoutes(s.rhythm().rhythm(), s.rhythm().deliveries()).mount(api);
-    new NotificationRoutes(s.rhythm().notifications()).mount(api);
-    new MailRoutes(s.rhythm().mailPreferences()).mount(api);
-    new CalendarRoutes(s.rhythm().calendarFeeds()).mount(api);
+    new RhythmRoutes(s.rhythm()).mount(api);
+    new NotificationRoutes(s.notifications()).mount(api);
+    new MailRoutes(s.mailPreferences()).mount(api);
+    new CalendarRoutes(s.calendarFeeds()).mount(api);
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
@@ -200,7 +198,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx, s.rhythm().notifications()::unread, s.settings().zone());
+    Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone());
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
@@ -220,9 +218,9 @@ public final class MainVerticle extends VerticleBase {
     new JoinPages(pages, forms, s.invitations(), s.authentication()).mount(router);
     new NotePages(pages, forms, s.notes(), s.questions(), s.communities()).mount(router);
     new QuestionPages(pages, forms, s.questions(), s.communities()).mount(router);
-    new NotificationPages(pages, s.rhythm().notifications()).mount(router);
-    new MailPages(pages, forms, s.rhythm().mailPreferences(), s.rhythm().calendarFeeds()).mount(router);
-    new CalendarRoutes(s.rhythm().calendarFeeds()).mountFiles(router);
+    new NotificationPages(pages, s.notifications()).mount(router);
+    new MailPages(pages, forms, s.mailPreferences(), s.calendarFeeds()).mount(router);
+    new CalendarRoutes(s.calendarFeeds()).mountFiles(router);
     new InstallationPages(pages, forms, s.installation(), s.authentication()).mount(router);
     new AuditPages(pages, s.audit()).mount(router);
     new ResetPages(pages, forms, s.passwordResets()).mount(router);
@@ -259,7 +257,7 @@ public final class MainVerticle extends VerticleBase {
     if (monitoring != null) {
       monitoring.stop();
     }
-    Future<Void> closing = rhythm == null ? Future.succeededFuture() : rhythm.stop();
+    Future<Void> closing = services == null ? Future.succeededFuture() : services.stopJobs();
     closing = closing.compose(x -> server == null ? Future.succeededFuture() : server.close());
     return closing.compose(x -> db == null ? Future.succeededFuture() : db.close());
   }

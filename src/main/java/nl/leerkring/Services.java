@@ -1,6 +1,7 @@
 package nl.leerkring;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
@@ -11,13 +12,32 @@ import nl.leerkring.account.PasswordResets;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
-import nl.leerkring.activity.ActivityService;
+import nl.leerkring.home.ActivityService;
 import nl.leerkring.audit.AuditTrail;
+import nl.leerkring.calendar.CalendarFeeds;
+import nl.leerkring.calendar.SessionInvitations;
 import nl.leerkring.community.Access;
-import nl.leerkring.community.Agenda;
-import nl.leerkring.community.CommunityOverview;
+import nl.leerkring.home.Agenda;
+import nl.leerkring.home.CommunityOverview;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Rhythm;
+import nl.leerkring.digest.Digests;
+import nl.leerkring.mail.MailJob;
+import nl.leerkring.mail.MailPreferences;
+import nl.leerkring.mail.MailTemplates;
+import nl.leerkring.mail.Mailer;
+import nl.leerkring.notification.NotificationService;
+import nl.leerkring.notification.Notifications;
+import nl.leerkring.platform.jobs.DeliveryLog;
+import nl.leerkring.platform.jobs.Scheduler;
+import nl.leerkring.prompt.PromptDeliveries;
+import nl.leerkring.prompt.PromptJobs;
+import nl.leerkring.prompt.PromptReminders;
+import nl.leerkring.question.QuestionNews;
+import nl.leerkring.session.SessionChanges;
+import nl.leerkring.session.SessionReminders;
+import nl.leerkring.web.Pages;
 import nl.leerkring.cycle.CycleService;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
@@ -34,13 +54,13 @@ import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.session.SessionService;
-import nl.leerkring.schedule.RhythmServices;
 
 import java.time.Duration;
 
 /**
- * The rules of every feature, built once. The JSON API and the pages are two ways in to these same
- * services, so no rule exists twice.
+ * The rules of every feature, built once: the one place where the parts are put together, the job
+ * handlers of every feature included. The JSON API and the pages are two ways in to these same services,
+ * so no rule exists twice.
  */
 public record Services(
     Database db,
@@ -72,8 +92,14 @@ public record Services(
     PasswordResets passwordResets,
     DataExport export,
     Erasure erasure,
-    RhythmServices rhythm,
-    InstallationService installation) {
+    InstallationService installation,
+    Rhythm rhythm,
+    PromptDeliveries promptDeliveries,
+    Mailer mailer,
+    MailPreferences mailPreferences,
+    CalendarFeeds calendarFeeds,
+    NotificationService notifications,
+    Scheduler scheduler) {
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     UserStore users = new UserStore(db);
@@ -86,7 +112,7 @@ public record Services(
     QuestionStore questionStore = new QuestionStore(db);
     NoteStore noteStore = new NoteStore(db, questionStore, activity);
     PasswordPolicy policy = new PasswordPolicy(vertx);
-    AuditTrail audit = new AuditTrail(db, users);
+    AuditTrail audit = new AuditTrail(db, users::byIds);
     AccountService accounts = new AccountService(users, passwords, policy, logins, audit,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
             Duration.ofMinutes(settings.loginWindowMinutes())));
@@ -102,8 +128,9 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity, settings.zone());
     Agenda agenda = new Agenda(db);
-    RhythmServices rhythm = RhythmServices.create(vertx, db, settings, users, communityStore, questionStore, access,
-        registry);
+    Rhythm rhythm = new Rhythm(db, access);
+    Mailer mailer = new Mailer(vertx, settings.mail(), registry);
+    MailPreferences mailPreferences = new MailPreferences(db, users);
     return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
@@ -113,7 +140,39 @@ public record Services(
         new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
         new DataExport(vertx, db, users, audit),
         new Erasure(db, users, logins, activity, audit),
+        new InstallationService(db, users, passwords, policy, invitations, audit, settings.dataDir().resolve("backups")),
         rhythm,
-        new InstallationService(db, users, passwords, policy, invitations, audit, settings.dataDir().resolve("backups")));
+        new PromptDeliveries(db, access),
+        mailer,
+        mailPreferences,
+        new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
+        new NotificationService(new Notifications(db)),
+        scheduler(vertx, db, settings, registry, communityStore, questionStore, rhythm, mailer, mailPreferences));
+  }
+
+  /** Every kind of job, each handled by its own feature. */
+  private static Scheduler scheduler(Vertx vertx, Database db, Settings settings, MeterRegistry registry,
+                                     CommunityStore communities, QuestionStore questions, Rhythm rhythm, Mailer mailer,
+                                     MailPreferences preferences) {
+    String url = settings.publicUrl();
+    SessionInvitations invitations = new SessionInvitations(db, communities, mailer.from());
+    return new Scheduler(vertx, db, settings.schedulerPollMillis(), registry)
+        .handle(new PromptJobs(db, communities, rhythm, url))
+        .handle(new PromptReminders(db, communities, rhythm, url))
+        .handle(new SessionReminders(db, communities, rhythm, url))
+        .handle(new SessionChanges(db, communities, rhythm, url))
+        .handle(new QuestionNews(db))
+        .handle(new Digests(db, questions, url))
+        .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx), url), preferences, new DeliveryLog(db),
+            invitations::of, settings.mail()));
+  }
+
+  /** Plans the weekly digest (once, whichever process comes first) and starts looking for due jobs. */
+  Future<Void> startJobs() {
+    return db.writes().apply(Digests.next(db.clock().instant())).compose(x -> scheduler.start());
+  }
+
+  Future<Void> stopJobs() {
+    return scheduler.stop().compose(x -> mailer.close());
   }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.I18n;

@@ -2,6 +2,7 @@ package nl.leerkring.account;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 import nl.leerkring.web.ClientAddress;
 

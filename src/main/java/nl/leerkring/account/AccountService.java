@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.web.Caller;
 
 /** Who may log in, and what a person may change about themselves; the API and the pages both ask here. */
 public final class AccountService {

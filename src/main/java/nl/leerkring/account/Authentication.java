@@ -5,9 +5,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.web.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,7 +47,7 @@ public final class Authentication implements Handler<RoutingContext> {
     }
     logins.find(cookie.getValue())
         .compose(login -> login == null ? Future.<Caller>succeededFuture() : users.byId(login.getString("userId"))
-            .map(user -> user == null ? null : Caller.of(user, login.getString("csrf"))))
+            .map(user -> user == null ? null : caller(user, login.getString("csrf"))))
         .onFailure(ctx::fail)
         .onSuccess(caller -> {
           if (caller == null) {
@@ -56,7 +59,7 @@ public final class Authentication implements Handler<RoutingContext> {
             ctx.fail(Problem.forbidden("This request lacks its CSRF token (header " + CSRF_HEADER + ")."));
             return;
           }
-          ctx.put(Caller.KEY, caller);
+          caller.attachTo(ctx);
           ctx.next();
         });
   }
@@ -104,5 +107,17 @@ public final class Authentication implements Handler<RoutingContext> {
 
   private Cookie expired() {
     return cookie("", Duration.ZERO);
+  }
+
+  private static Caller caller(JsonObject user, String csrfToken) {
+    return new Caller(
+        user.getString("_id"),
+        user.getString("displayName"),
+        user.getString("language", "nl"),
+        user.getString("organisationId"),
+        IdLists.strings(user.getJsonArray("adminOf", new JsonArray())),
+        IdLists.strings(user.getJsonArray("communityIds", new JsonArray())),
+        user.getBoolean("installationAdmin", false),
+        csrfToken);
   }
 }

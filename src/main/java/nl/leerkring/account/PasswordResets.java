@@ -11,6 +11,7 @@ import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Times;
+import nl.leerkring.web.Caller;
 
 import java.time.Duration;
 

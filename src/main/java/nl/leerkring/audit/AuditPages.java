@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Language;
 import nl.leerkring.web.Page;

@@ -1,7 +1,7 @@
 package nl.leerkring.audit;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** The audit trail as JSON, or as CSV with {@code ?format=csv}. */

@@ -3,8 +3,7 @@ package nl.leerkring.audit;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
-import nl.leerkring.account.UserStore;
+import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -29,10 +28,15 @@ public final class AuditTrail {
 
   static final String AUDIT = "audit";
 
-  private final Database db;
-  private final UserStore users;
+  /** The people (user documents with _id and displayName) of these ids; the account feature keeps them. */
+  public interface People {
+    Future<List<JsonObject>> byIds(List<String> userIds);
+  }
 
-  public AuditTrail(Database db, UserStore users) {
+  private final Database db;
+  private final People users;
+
+  public AuditTrail(Database db, People users) {
     this.db = db;
     this.users = users;
   }

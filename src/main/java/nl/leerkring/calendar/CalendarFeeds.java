@@ -3,10 +3,11 @@ package nl.leerkring.calendar;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.mail.CalendarLink;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.IdLists;
@@ -22,7 +23,7 @@ import java.util.List;
  * only the token's hash (as _id, for the lookup) and, per person, which hash is theirs, so making a new link
  * or stopping it revokes the old one.
  */
-public final class CalendarFeeds {
+public final class CalendarFeeds implements CalendarLink {
 
   static final String FEEDS = "calendarFeeds";
   private static final String SESSIONS = "sessions";
@@ -48,12 +49,14 @@ public final class CalendarFeeds {
   }
 
   /** Whether the person has a link, and since when; the link itself was shown once, when it was made. */
+  @Override
   public Future<JsonObject> status(Caller caller) {
     return mongo.findOne(FEEDS, new JsonObject().put("_id", ownerKey(caller.userId())), null)
         .map(own -> new JsonObject().put("active", own != null).put("createdAt", own == null ? null : own.getString("createdAt")));
   }
 
   /** A new link; the old one, if any, stops working. */
+  @Override
   public Future<JsonObject> renew(Caller caller) {
     String token = Ids.newSecret();
     String hash = Hashes.sha256(token);
@@ -66,6 +69,7 @@ public final class CalendarFeeds {
             .put("url", publicUrl + "/calendar/" + token + ".ics"));
   }
 
+  @Override
   public Future<Void> revoke(Caller caller) {
     return mongo.findOne(FEEDS, new JsonObject().put("_id", ownerKey(caller.userId())), null).compose(own -> own == null
         ? Future.succeededFuture()
@@ -86,27 +90,27 @@ public final class CalendarFeeds {
         throw Problem.notFound("calendar");
       }
       return communities.byIds(IdLists.strings(user.getJsonArray("communityIds"))).compose(this::entries)
-          .map(entries -> SessionEvents.feed(entries, user.getString("language", "nl"), db.clock().instant()));
+          .map(entries -> CalendarEvents.feed(entries, user.getString("language", "nl"), db.clock().instant()));
     });
   }
 
   /** One session as an event, for a member to add by hand. */
   public Future<String> session(Caller caller, String sessionId) {
     return mongo.findOne(SESSIONS, new JsonObject().put("_id", sessionId), null)
-        .compose(session -> access.inCommunityOf(caller, session, "session").map(m -> SessionEvents.feed(
-            List.of(new SessionEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
+        .compose(session -> access.inCommunityOf(caller, session, "session").map(m -> CalendarEvents.feed(
+            List.of(new CalendarEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
             caller.language(), db.clock().instant())));
   }
 
-  private Future<List<SessionEvents.Entry>> entries(List<JsonObject> all) {
-    List<Future<List<SessionEvents.Entry>>> perCommunity = new ArrayList<>();
+  private Future<List<CalendarEvents.Entry>> entries(List<JsonObject> all) {
+    List<Future<List<CalendarEvents.Entry>>> perCommunity = new ArrayList<>();
     for (JsonObject community : all) {
       String title = community.getJsonObject("challenge").getString("title");
       perCommunity.add(db.lists().all(IdLists.key(community.getString("_id"), SESSIONS), SESSIONS)
-          .map(sessions -> sessions.stream().map(s -> new SessionEvents.Entry(s, title)).toList()));
+          .map(sessions -> sessions.stream().map(s -> new CalendarEvents.Entry(s, title)).toList()));
     }
     return Future.all(perCommunity).map(done -> {
-      List<SessionEvents.Entry> out = new ArrayList<>();
+      List<CalendarEvents.Entry> out = new ArrayList<>();
       perCommunity.forEach(f -> out.addAll(f.result()));
       return out;
     });

@@ -3,7 +3,7 @@ package nl.leerkring.calendar;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Api;
 

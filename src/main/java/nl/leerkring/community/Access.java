@@ -2,7 +2,7 @@ package nl.leerkring.community;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Problem;
 
 /**

@@ -5,10 +5,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
+import nl.leerkring.web.QrCode;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 

@@ -1,7 +1,7 @@
 package nl.leerkring.community;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Communities as JSON: the request's parts go to {@link CommunityService}, its answer back as JSON. */

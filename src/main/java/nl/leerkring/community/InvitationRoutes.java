@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Authentication;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Invitations as JSON, on {@link InvitationService}; a new account made by joining is logged in at once. */

@@ -1,7 +1,7 @@
 package nl.leerkring.contribution;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Contributions as JSON: the request's parts go to {@link ContributionService}, its answer back as JSON. */

@@ -1,10 +1,10 @@
 package nl.leerkring.contribution;
 
-import nl.leerkring.schedule.QuestionNews;
+import nl.leerkring.question.QuestionNews;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;

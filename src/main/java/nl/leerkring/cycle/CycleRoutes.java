@@ -1,7 +1,7 @@
 package nl.leerkring.cycle;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Cycles as JSON: the request's parts go to {@link CycleService}, its answer back as JSON. */

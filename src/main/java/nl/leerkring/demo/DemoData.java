@@ -14,7 +14,7 @@ import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
-import nl.leerkring.schedule.SessionJobs;
+import nl.leerkring.session.SessionJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.question.QuestionService;

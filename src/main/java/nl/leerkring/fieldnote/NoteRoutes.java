@@ -2,7 +2,7 @@ package nl.leerkring.fieldnote;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Field notes as JSON: the request's parts go to {@link NoteService}, its answer back as JSON. */

@@ -10,7 +10,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
 import nl.leerkring.question.QuestionStore;
-import nl.leerkring.schedule.QuestionNews;
+import nl.leerkring.question.QuestionNews;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package nl.leerkring.installation;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.AccountRoutes;
 import nl.leerkring.account.Authentication;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** The installation as JSON, on {@link InstallationService}; the setup link's new administrator is logged in. */

@@ -5,8 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.account.Caller;
-import nl.leerkring.calendar.CalendarFeeds;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
@@ -22,9 +21,9 @@ public final class MailPages {
   private final Pages pages;
   private final Forms forms;
   private final MailPreferences preferences;
-  private final CalendarFeeds calendar;
+  private final CalendarLink calendar;
 
-  public MailPages(Pages pages, Forms forms, MailPreferences preferences, CalendarFeeds calendar) {
+  public MailPages(Pages pages, Forms forms, MailPreferences preferences, CalendarLink calendar) {
     this.pages = pages;
     this.forms = forms;
     this.preferences = preferences;

@@ -1,7 +1,7 @@
 package nl.leerkring.mail;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** The JSON API of a person's mail preferences. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import nl.leerkring.web.RouteNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,6 @@ import java.util.regex.Pattern;
 public final class AccessLog implements Handler<RoutingContext> {
 
   private static final Logger ACCESS = LoggerFactory.getLogger("nl.leerkring.access");
-  private static final String ROUTE = "leerkring.route";
   /** A path segment that is an id or a secret: random base64url, with a digit or a capital somewhere. */
   private static final Pattern SECRET_OR_ID = Pattern.compile("(?=.*[0-9A-Z])[A-Za-z0-9_-]{16,}(\\.[a-z]+)?");
   private static final Pattern NUMBER = Pattern.compile("[0-9]+");
@@ -32,26 +32,13 @@ public final class AccessLog implements Handler<RoutingContext> {
     this.liveStreams = liveStreams;
   }
 
-  /** Names the route a request matched; handlers that know their pattern call this. */
-  public static void route(RoutingContext ctx, String pattern) {
-    ctx.put(ROUTE, pattern);
-  }
-
-  /** A handler that names the route and passes the request on, for routes with a fixed path. */
-  public static Handler<RoutingContext> named(String pattern) {
-    return ctx -> {
-      route(ctx, pattern);
-      ctx.next();
-    };
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
     long start = System.nanoTime();
     boolean stream = RequestTimeout.isLiveStream(ctx.request().path());
     if (stream) {
       liveStreams.incrementAndGet();
-      route(ctx, "/sessions/:sessionId/events");
+      RouteNames.set(ctx, "/sessions/:sessionId/events");
     }
     ctx.addEndHandler(done -> {
       long nanos = System.nanoTime() - start;
@@ -60,7 +47,7 @@ public final class AccessLog implements Handler<RoutingContext> {
       }
       String method = ctx.request().method().name();
       int status = ctx.response().getStatusCode();
-      String pattern = ctx.get(ROUTE);
+      String pattern = RouteNames.of(ctx);
       String route = pattern != null ? pattern : masked(ctx.request().path());
       ACCESS.info("{} {} {} {} ms", method, route, status, TimeUnit.NANOSECONDS.toMillis(nanos));
       // Unnamed paths (mostly 404s for made-up addresses) share one series, so none can grow without end.

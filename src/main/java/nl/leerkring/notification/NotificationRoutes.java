@@ -1,7 +1,7 @@
 package nl.leerkring.notification;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** The JSON API of notifications: mine with the unread count, and marking them read. */

@@ -3,7 +3,7 @@ package nl.leerkring.notification;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.I18n;
 
 /** What the API and the pages show of a person's notifications, in that person's language. */

@@ -6,7 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.CommunityStore;

@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** A person's data as a download, and erasure by the person or their company admin, as JSON. */

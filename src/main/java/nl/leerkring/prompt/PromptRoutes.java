@@ -1,16 +1,18 @@
 package nl.leerkring.prompt;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Prompts as JSON: the request's parts go to {@link PromptService}, its answer back as JSON. */
 public final class PromptRoutes {
 
   private final PromptService prompts;
+  private final PromptDeliveries deliveries;
 
-  public PromptRoutes(PromptService prompts) {
+  public PromptRoutes(PromptService prompts, PromptDeliveries deliveries) {
     this.prompts = prompts;
+    this.deliveries = deliveries;
   }
 
   public void mount(RouterBuilder api) {
@@ -21,5 +23,7 @@ public final class PromptRoutes {
     api.getRoute("getMyPrompts").addHandler(Api.ok(ctx -> prompts.mine(Caller.required(ctx))));
     api.getRoute("answerPrompt").addHandler(Api.created(ctx -> prompts.answer(Caller.required(ctx),
         Api.path(ctx, "promptId"), Api.body(ctx))));
+    api.getRoute("getPromptDeliveries").addHandler(Api.ok(ctx ->
+        deliveries.ofPrompt(Caller.required(ctx), Api.path(ctx, "promptId"))));
   }
 }

@@ -1,7 +1,7 @@
 package nl.leerkring.question;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Shared questions as JSON: the request's parts go to {@link QuestionService}, its answer back as JSON. */

@@ -3,7 +3,7 @@ package nl.leerkring.question;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;

@@ -1,7 +1,7 @@
 package nl.leerkring.session;
 
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.web.Api;
 
 /** Sessions as JSON: the request's parts go to {@link SessionService}, its answer back as JSON. */

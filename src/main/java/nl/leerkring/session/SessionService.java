@@ -1,13 +1,12 @@
 package nl.leerkring.session;
 
 import java.util.ArrayList;
-import nl.leerkring.schedule.SessionJobs;
 import nl.leerkring.notification.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.Caller;
+import nl.leerkring.web.Caller;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;

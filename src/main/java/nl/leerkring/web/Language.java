@@ -3,7 +3,6 @@ package nl.leerkring.web;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.LanguageHeader;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.account.Caller;
 
 /**
  * The language a page is shown in: the person's own setting once logged in; before that the choice they

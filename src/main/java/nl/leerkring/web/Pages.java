@@ -9,8 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
-import nl.leerkring.account.Caller;
-import nl.leerkring.monitoring.AccessLog;
 import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Times;
@@ -141,7 +139,7 @@ public final class Pages {
   }
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
-    AccessLog.route(ctx, ctx.currentRoute().getPath());
+    RouteNames.set(ctx, ctx.currentRoute().getPath());
     Future<Page> result;
     try {
       result = action.apply(ctx);

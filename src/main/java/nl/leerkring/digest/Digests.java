@@ -1,0 +1,173 @@
+package nl.leerkring.digest;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Recipients;
+import nl.leerkring.mail.MailKind;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.DeliveryJob;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
+import nl.leerkring.platform.jobs.Timing;
+import nl.leerkring.notification.Fanout;
+import nl.leerkring.question.QuestionStore;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The weekly digest for facilitators, Monday 08:00: per community, who took part in the last week (shared
+ * notes and prompt answers; private notes stay out), the open questions and the agreements past their due
+ * date. One job a week for the whole server, with the week in its id, so every process agrees on it.
+ */
+public final class Digests extends DeliveryJob<List<JsonObject>> {
+
+  static final String KIND = "digest";
+  private static final LocalTime AT = LocalTime.of(8, 0);
+  private static final Duration TOO_LATE = Duration.ofDays(1);
+  private static final int RECENT = 200;
+
+  private final Database db;
+  private final QuestionStore questions;
+  private final String publicUrl;
+
+  public Digests(Database db, QuestionStore questions, String publicUrl) {
+    super(db.clock());
+    this.db = db;
+    this.questions = questions;
+    this.publicUrl = publicUrl;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  /** The digest job of the coming Monday; scheduling it again changes nothing. */
+  public static Step next(Instant after) {
+    LocalDate monday = after.atZone(Times.DEFAULT_ZONE).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    return Jobs.at("digest:" + monday, KIND, monday.atTime(AT).atZone(Times.DEFAULT_ZONE).toInstant(), new JsonObject());
+  }
+
+  @Override
+  protected Future<List<JsonObject>> load(JsonObject job) {
+    // Once a week the whole list of communities is read: fine at any size a week allows.
+    return db.mongo().find(CommunityStore.COMMUNITIES, new JsonObject());
+  }
+
+  @Override
+  protected String skipReason(JsonObject job, List<JsonObject> all) {
+    return null;
+  }
+
+  @Override
+  protected Timing timing(JsonObject job, List<JsonObject> all) {
+    return Timing.at(Jobs.at(job)).tooLateAfter(TOO_LATE);
+  }
+
+  @Override
+  protected Outcome tooLate(JsonObject job, List<JsonObject> all, Instant now) {
+    return Outcome.skipped("too_late", List.of(next(now)));
+  }
+
+  @Override
+  protected Future<Outcome> deliver(JsonObject job, List<JsonObject> all, Instant now) {
+    List<Future<List<Step>>> perCommunity = new ArrayList<>();
+    all.forEach(community -> perCommunity.add(digest(job, community, now)));
+    return Future.all(perCommunity).map(done -> {
+      List<Step> steps = new ArrayList<>();
+      perCommunity.forEach(f -> steps.addAll(f.result()));
+      steps.add(next(now));
+      return Outcome.sent(steps);
+    });
+  }
+
+  private Future<List<Step>> digest(JsonObject job, JsonObject community, Instant now) {
+    List<String> facilitators = Recipients.withRole(community, "facilitator");
+    if (facilitators.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    String id = community.getString("_id");
+    String since = Times.format(now.minus(Duration.ofDays(7)));
+    Future<List<JsonObject>> notes = db.lists().newestFirst(IdLists.key(id, "notes"), "notes", 0, RECENT);
+    Future<List<JsonObject>> open = questions.ofCommunity(id);
+    Future<List<JsonObject>> sessions = db.lists().all(IdLists.key(id, "sessions"), "sessions");
+    return Future.all(notes, open, sessions).map(x -> {
+      JsonObject model = new JsonObject()
+          .put("community", Recipients.title(community))
+          .put("participation", participation(community, notes.result(), since))
+          .put("openQuestions", openQuestions(open.result()))
+          .put("overdue", overdue(sessions.result(), now))
+          .put("communityUrl", publicUrl + "/c/" + id);
+      List<Step> steps = new ArrayList<>();
+      facilitators.forEach(f -> steps.add(Fanout.mail(job.getString("_id") + ":" + id, id, f, MailKind.DIGEST, "digest",
+          new JsonArray().add(Recipients.title(community)), model, null, now)));
+      return steps;
+    });
+  }
+
+  private static JsonArray participation(JsonObject community, List<JsonObject> notes, String since) {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    community.getJsonArray("members").forEach(m -> {
+      JsonObject member = (JsonObject) m;
+      if ("participant".equals(member.getString("role"))) {
+        counts.put(member.getString("userId"), new int[2]);
+      }
+    });
+    for (JsonObject note : notes) {
+      int[] count = counts.get(note.getString("authorId"));
+      if (count == null || note.getString("createdAt").compareTo(since) < 0) {
+        continue;
+      }
+      // A private answer to a prompt counts as an answer (the facilitator sees who answered); other private notes do not count.
+      if (note.getString("promptId") != null) {
+        count[1]++;
+      } else if ("community".equals(note.getString("visibility"))) {
+        count[0]++;
+      }
+    }
+    JsonArray out = new JsonArray();
+    community.getJsonArray("members").forEach(m -> {
+      JsonObject member = (JsonObject) m;
+      int[] count = counts.get(member.getString("userId"));
+      if (count != null) {
+        out.add(new JsonObject().put("name", member.getString("displayName")).put("notes", count[0]).put("answers", count[1]));
+      }
+    });
+    return out;
+  }
+
+  private static JsonArray openQuestions(List<JsonObject> all) {
+    JsonArray out = new JsonArray();
+    all.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status")))
+        .forEach(q -> out.add(new JsonObject().put("text", q.getString("text")).put("status", q.getString("status"))));
+    return out;
+  }
+
+  private static JsonArray overdue(List<JsonObject> sessions, Instant now) {
+    String today = now.atZone(Times.DEFAULT_ZONE).toLocalDate().toString();
+    JsonArray out = new JsonArray();
+    sessions.forEach(s -> s.getJsonArray("agreements", new JsonArray()).forEach(a -> {
+      JsonObject agreement = (JsonObject) a;
+      String due = agreement.getString("due");
+      if (!agreement.getBoolean("done", false) && due != null && due.compareTo(today) < 0) {
+        out.add(new JsonObject().put("what", agreement.getString("what")).put("owner", agreement.getString("ownerName"))
+            .put("due", due));
+      }
+    }));
+    return out;
+  }
+}

@@ -1,0 +1,197 @@
+package nl.leerkring.prompt;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Recipients;
+import nl.leerkring.community.Rhythm;
+import nl.leerkring.mail.MailKind;
+import nl.leerkring.platform.LocalTimes;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.DeliveryJob;
+import nl.leerkring.platform.jobs.Jobs;
+import nl.leerkring.platform.jobs.Outcome;
+import nl.leerkring.platform.jobs.Timing;
+import nl.leerkring.notification.Fanout;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends prompts: each occurrence in-app and by mail to its recipients, outside quiet hours. A recurring
+ * prompt (every week on a day and time, or some days after each session) becomes a new prompt for every
+ * occurrence after the first, so each can be answered; each occurrence also schedules its one reminder.
+ */
+public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
+
+  public static final String KIND = "prompt";
+  private static final String PROMPTS = "prompts";
+  private static final Duration TOO_LATE = Duration.ofDays(3);
+  /** With no session planned yet, a prompt that follows sessions looks again after this long. */
+  private static final Duration LOOK_AGAIN = Duration.ofHours(6);
+
+  private final Database db;
+  private final CommunityStore communities;
+  private final Rhythm rhythm;
+  private final String publicUrl;
+
+  public PromptJobs(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
+    super(db.clock());
+    this.db = db;
+    this.communities = communities;
+    this.rhythm = rhythm;
+    this.publicUrl = publicUrl;
+  }
+
+  /** The hook for a new prompt: its first occurrence, at the prompt's own time, and the rule for the rest. */
+  public static Step first(JsonObject prompt, JsonObject body) {
+    JsonObject data = new JsonObject()
+        .put("promptId", prompt.getString("_id"))
+        .put("communityId", prompt.getString("communityId"))
+        .put("zone", prompt.getString("zone"))
+        .put("occurrence", 1)
+        .put("repeat", body.getJsonObject("repeat"));
+    return Jobs.at(jobId(prompt.getString("_id"), 1), KIND, Instant.parse(prompt.getString("sendAt")), data);
+  }
+
+  private static String jobId(String promptId, int occurrence) {
+    return "prompt:" + promptId + ":" + occurrence;
+  }
+
+  static String answerLink(String promptId) {
+    return "/prompts/" + promptId;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  /** The prompt, its community and the community's rhythm. */
+  record Sending(JsonObject prompt, JsonObject community, Rhythm.Settings settings) {
+  }
+
+  @Override
+  public Future<Outcome> run(JsonObject job) {
+    JsonObject data = Jobs.data(job);
+    return data.getBoolean("planAfterSession", false) ? planAfterSession(data, db.clock().instant()) : super.run(job);
+  }
+
+  @Override
+  protected Future<Sending> load(JsonObject job) {
+    return sending(db, communities, rhythm, job);
+  }
+
+  /** What a prompt's jobs (its occurrences and its reminder) load; null when the prompt is gone. */
+  static Future<Sending> sending(Database db, CommunityStore communities, Rhythm rhythm, JsonObject job) {
+    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", Jobs.data(job).getString("promptId")), null)
+        .compose(prompt -> prompt == null ? Future.succeededFuture() : communities.byId(prompt.getString("communityId"))
+            .compose(community -> rhythm.of(community.getString("_id"))
+                .map(settings -> new Sending(prompt, community, settings))));
+  }
+
+  @Override
+  protected String skipReason(JsonObject job, Sending sending) {
+    return sending == null ? "prompt_gone" : null;
+  }
+
+  @Override
+  protected Timing timing(JsonObject job, Sending sending) {
+    return Timing.at(Jobs.at(job)).quiet(sending.settings().quietHours()).tooLateAfter(TOO_LATE);
+  }
+
+  @Override
+  protected Outcome tooLate(JsonObject job, Sending sending, Instant now) {
+    return Outcome.skipped("too_late", next(Jobs.data(job), job, now));
+  }
+
+  @Override
+  protected Future<Outcome> deliver(JsonObject job, Sending sending, Instant now) {
+    JsonObject data = Jobs.data(job);
+    JsonObject prompt = sending.prompt();
+    JsonObject community = sending.community();
+    List<Step> steps = new ArrayList<>();
+    int occurrence = data.getInteger("occurrence", 1);
+    JsonObject sent = prompt;
+    if (occurrence > 1) {
+      sent = occurrence(prompt, occurrence, now);
+      steps.add(Step.insert(PROMPTS, sent));
+      steps.add(IdLists.add(IdLists.key(community.getString("_id"), "prompts"), sent.getString("_id")));
+    }
+    String promptId = sent.getString("_id");
+    String jobId = job.getString("_id");
+    String text = sent.getString("text");
+    JsonObject model = new JsonObject()
+        .put("text", text)
+        .put("from", sent.getString("createdByName"))
+        .put("community", Recipients.title(community))
+        .put("answerUrl", publicUrl + answerLink(promptId));
+    for (String userId : Recipients.of(community, sent.getJsonArray("recipientIds"), sent.getString("createdBy"))) {
+      steps.addAll(Fanout.inApp(jobId, promptId, userId, "prompt", new JsonArray().add(text), answerLink(promptId),
+          Times.format(now)));
+      steps.add(Fanout.mail(jobId, promptId, userId, MailKind.PROMPT, "prompt",
+          new JsonArray().add(Recipients.title(community)), model, null, now));
+    }
+    steps.add(Jobs.at("promptReminder:" + promptId, PromptReminders.KIND, now.plus(sending.settings().promptReminder()),
+        new JsonObject().put("promptId", promptId).put("communityId", community.getString("_id"))));
+    steps.addAll(next(data, job, now));
+    return Future.succeededFuture(Outcome.sent(steps));
+  }
+
+  /** Every occurrence after the first is a prompt of its own, answered on its own. */
+  private JsonObject occurrence(JsonObject prompt, int occurrence, Instant now) {
+    return prompt.copy()
+        .put("_id", prompt.getString("_id") + "-" + occurrence)
+        .put("sendAt", Times.format(now))
+        .put("createdAt", Times.format(now))
+        .put("occurrenceOf", prompt.getString("_id"))
+        .put("answers", new JsonArray());
+  }
+
+  /** The job for the next occurrence, if the prompt repeats and has occurrences left. */
+  private List<Step> next(JsonObject data, JsonObject job, Instant now) {
+    Repeat repeat = Repeat.of(data.getJsonObject("repeat"));
+    int occurrence = data.getInteger("occurrence", 1);
+    if (repeat == null || !repeat.hasAfter(occurrence)) {
+      return List.of();
+    }
+    JsonObject nextData = data.copy().put("occurrence", occurrence + 1);
+    String promptId = data.getString("promptId");
+    if (repeat.afterSession()) {
+      nextData.put("planAfterSession", true)
+          .put("afterSessionStart", data.getString("sessionStart", Times.format(now)));
+      return List.of(Jobs.at(jobId(promptId, occurrence + 1), KIND, now, nextData));
+    }
+    return List.of(Jobs.at(jobId(promptId, occurrence + 1), KIND, repeat.nextWeekly(Jobs.at(job), zone(data)), nextData));
+  }
+
+  /**
+   * Finds the first session after the one the last occurrence followed, and waits until the rule's number
+   * of days after it; with none planned yet, looks again later.
+   */
+  private Future<Outcome> planAfterSession(JsonObject data, Instant now) {
+    String communityId = data.getString("communityId");
+    return db.lists().all(IdLists.key(communityId, "sessions"), "sessions").map(sessions -> {
+      Optional<JsonObject> following = Repeat.following(sessions, data.getString("afterSessionStart"));
+      if (following.isEmpty()) {
+        return Outcome.later(now.plus(LOOK_AGAIN));
+      }
+      String start = following.get().getString("startsAt");
+      Instant due = Repeat.of(data.getJsonObject("repeat")).afterSession(Instant.parse(start), zone(data));
+      JsonObject planned = data.copy().put("planAfterSession", false).put("sessionStart", start);
+      return new Outcome.Later(due.isAfter(now) ? due : now, planned);
+    });
+  }
+
+  private static ZoneId zone(JsonObject data) {
+    return LocalTimes.stored(data.getString("zone"));
+  }
+}
