@@ -162,14 +162,14 @@ public record Services(
         .handle(new SessionReminders(db, communities, rhythm, url))
         .handle(new SessionChanges(db, communities, rhythm, url))
         .handle(new QuestionNews(db))
-        .handle(new Digests(db, questions, url))
-        .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx), url), preferences, new DeliveryLog(db),
+        .handle(new Digests(db, questions, url, settings.zone()))
+        .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()), url), preferences, new DeliveryLog(db),
             invitations::of, settings.mail()));
   }
 
   /** Plans the weekly digest (once, whichever process comes first) and starts looking for due jobs. */
   Future<Void> startJobs() {
-    return db.writes().apply(Digests.next(db.clock().instant())).compose(x -> scheduler.start());
+    return db.writes().apply(Digests.next(db.clock().instant(), settings.zone())).compose(x -> scheduler.start());
   }
 
   Future<Void> stopJobs() {

@@ -20,6 +20,7 @@ import nl.leerkring.question.QuestionStore;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
@@ -43,12 +44,14 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
   private final Database db;
   private final QuestionStore questions;
   private final String publicUrl;
+  private final ZoneId zone;
 
-  public Digests(Database db, QuestionStore questions, String publicUrl) {
+  public Digests(Database db, QuestionStore questions, String publicUrl, ZoneId zone) {
     super(db.clock());
     this.db = db;
     this.questions = questions;
     this.publicUrl = publicUrl;
+    this.zone = zone;
   }
 
   @Override
@@ -57,9 +60,9 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
   }
 
   /** The digest job of the coming Monday; scheduling it again changes nothing. */
-  public static Step next(Instant after) {
-    LocalDate monday = after.atZone(Times.DEFAULT_ZONE).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-    return Jobs.at("digest:" + monday, KIND, monday.atTime(AT).atZone(Times.DEFAULT_ZONE).toInstant(), new JsonObject());
+  public static Step next(Instant after, ZoneId zone) {
+    LocalDate monday = after.atZone(zone).toLocalDate().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+    return Jobs.at("digest:" + monday, KIND, monday.atTime(AT).atZone(zone).toInstant(), new JsonObject());
   }
 
   @Override
@@ -80,7 +83,7 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
 
   @Override
   protected Outcome tooLate(JsonObject job, List<JsonObject> all, Instant now) {
-    return Outcome.skipped("too_late", List.of(next(now)));
+    return Outcome.skipped("too_late", List.of(next(now, zone)));
   }
 
   @Override
@@ -90,7 +93,7 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     return Future.all(perCommunity).map(done -> {
       List<Step> steps = new ArrayList<>();
       perCommunity.forEach(f -> steps.addAll(f.result()));
-      steps.add(next(now));
+      steps.add(next(now, zone));
       return Outcome.sent(steps);
     });
   }
@@ -157,8 +160,8 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     return out;
   }
 
-  private static JsonArray overdue(List<JsonObject> sessions, Instant now) {
-    String today = now.atZone(Times.DEFAULT_ZONE).toLocalDate().toString();
+  private JsonArray overdue(List<JsonObject> sessions, Instant now) {
+    String today = now.atZone(zone).toLocalDate().toString();
     JsonArray out = new JsonArray();
     sessions.forEach(s -> s.getJsonArray("agreements", new JsonArray()).forEach(a -> {
       JsonObject agreement = (JsonObject) a;
