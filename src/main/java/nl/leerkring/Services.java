@@ -34,6 +34,7 @@ import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.session.SessionService;
+import nl.leerkring.session.SessionStore;
 import nl.leerkring.schedule.RhythmServices;
 
 import java.time.Duration;
@@ -94,7 +95,7 @@ public record Services(
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
     CycleService cycles = new CycleService(db, access, questionStore, activity);
-    SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus());
+    SessionService sessions = new SessionService(db, new SessionStore(db), access, questionStore, questions, activity, vertx.eventBus());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
         activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);

@@ -14,6 +14,12 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.schedule.SessionJobs;
+import nl.leerkring.session.Agreement;
+import nl.leerkring.session.Phase;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionDocument;
+import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -242,45 +248,35 @@ public final class DemoData {
   }
 
   private void sessions() {
-    JsonArray agreements = new JsonArray()
-        .add(agreement("demo-a-1", "Bij twee installaties de stooklijn stap voor stap verlagen", "demo-sanne",
-            "demo-q-temp", true))
-        .add(agreement("demo-a-2", "Uitzoeken wat de fabrikant zegt over buffervaten", "demo-joost",
-            "demo-q-buffer", false))
-        .add(agreement("demo-a-3", "Klantgesprek over looptijd voeren en opschrijven", "demo-mehmet",
-            "demo-q-uitleg", true));
-    steps.add(Step.insert("sessions", session("demo-s-1", 1, -21, "done")
-        .put("attendance", new JsonArray().add("demo-fenna").add("demo-ruben").add("demo-sanne").add("demo-mehmet")
-            .add("demo-joost").add("demo-priya").add("demo-lotte"))
-        .put("summary", "We hebben de terugkomsten van het afgelopen halfjaar doorgenomen. Meestal ging het om "
-            + "een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.")
-        .put("phase", "check-out")
-        .put("agreements", agreements)));
-    JsonObject next = session("demo-s-2", 2, 10, "planned");
-    steps.add(Step.insert("sessions", next));
+    List<Agreement> agreements = List.of(
+        agreement("demo-a-1", "Bij twee installaties de stooklijn stap voor stap verlagen", "demo-sanne",
+            "demo-q-temp", true),
+        agreement("demo-a-2", "Uitzoeken wat de fabrikant zegt over buffervaten", "demo-joost", "demo-q-buffer",
+            false),
+        agreement("demo-a-3", "Klantgesprek over looptijd voeren en opschrijven", "demo-mehmet", "demo-q-uitleg",
+            true));
+    Session first = session("demo-s-1", 1, -21);
+    steps.addAll(SessionStore.planned(new Session(first.id(), COMMUNITY, 1, first.startsAt(), first.zone(), 120,
+        first.place(), null, SessionStatus.DONE, Phase.CHECK_OUT, first.phases(),
+        List.of("demo-fenna", "demo-ruben", "demo-sanne", "demo-mehmet", "demo-joost", "demo-priya", "demo-lotte"),
+        agreements, List.of(), "We hebben de terugkomsten van het afgelopen halfjaar doorgenomen. Meestal ging het "
+            + "om een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.", 0, first.createdAt())));
+    Session next = session("demo-s-2", 2, 10);
+    steps.addAll(SessionStore.planned(next));
     // As if planned through the service: the members get their reminder before it.
-    steps.add(SessionJobs.planned(next));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-1"));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-2"));
+    steps.add(SessionJobs.planned(SessionDocument.of(next)));
   }
 
-  private JsonObject session(String id, int cycle, int days, String status) {
+  private Session session(String id, int cycle, int days) {
     ZonedDateTime start = LocalDate.ofInstant(now, Times.DEFAULT_ZONE).plusDays(days)
         .atTime(LocalTime.of(15, 30)).atZone(Times.DEFAULT_ZONE);
-    return new JsonObject()
-        .put("_id", id).put("communityId", COMMUNITY).put("cycle", cycle)
-        .put("startsAt", Times.format(start.toInstant())).put("zone", Times.DEFAULT_ZONE.getId())
-        .put("durationMinutes", 120).put("place", "Kantine werkplaats, Industrieweg 12")
-        .put("status", status).put("phase", "check-in")
-        .put("phases", new JsonArray(List.of("check-in", "share-findings", "explore", "questions", "agreements",
-            "check-out")))
-        .put("attendance", new JsonArray()).put("agreements", new JsonArray()).put("createdAt", at(-25));
+    return Session.planned(id, COMMUNITY, cycle, start.toInstant(), Times.DEFAULT_ZONE, 120,
+        "Kantine werkplaats, Industrieweg 12", null, List.of(Phase.values()), now.minus(Duration.ofDays(25)));
   }
 
-  private JsonObject agreement(String id, String what, String owner, String questionId, boolean done) {
-    return new JsonObject().put("id", id).put("what", what).put("ownerId", owner).put("ownerName", nameOf(owner))
-        .put("questionId", questionId).put("due", LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7).toString())
-        .put("done", done).put("createdAt", at(-21));
+  private Agreement agreement(String id, String what, String owner, String questionId, boolean done) {
+    return new Agreement(id, what, owner, nameOf(owner), questionId,
+        LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7), done, now.minus(Duration.ofDays(21)));
   }
 
   private void notes() {

@@ -199,6 +199,15 @@ public final class QuestionService {
         .put("at", at).put("cycle", m.currentCycle());
   }
 
+  /** A question as another feature lists it: what it asks, where it stands and who raised it. */
+  public static JsonObject summary(JsonObject q) {
+    return new JsonObject()
+        .put("id", q.getString("_id"))
+        .put("text", q.getString("text"))
+        .put("status", q.getString("status"))
+        .put("raisedByName", q.getString("raisedByName"));
+  }
+
   static JsonObject view(JsonObject q, Membership m) {
     JsonArray votes = q.getJsonArray("votes");
     JsonArray owners = new JsonArray();

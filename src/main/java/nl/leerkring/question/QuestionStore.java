@@ -40,6 +40,11 @@ public final class QuestionStore {
     return db.mongo().findOne(QUESTIONS, new JsonObject().put("_id", id), null);
   }
 
+  /** In the order of the ids given, skipping those that are gone. */
+  public Future<List<JsonObject>> byIds(List<String> ids) {
+    return db.lists().byIds(QUESTIONS, ids);
+  }
+
   public Future<List<JsonObject>> ofCommunity(String communityId) {
     return db.lists().all(listKey(communityId), QUESTIONS);
   }
