@@ -14,6 +14,7 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
+import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.ArrayList;
@@ -131,7 +132,7 @@ public final class ContributionService {
   }
 
   private static boolean isOpen(JsonObject question) {
-    return QuestionStore.OPEN.contains(question.getString("status"));
+    return QuestionStatus.isOpen(question.getString("status"));
   }
 
   private static JsonObject question(JsonObject q) {

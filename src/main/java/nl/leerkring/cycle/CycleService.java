@@ -12,6 +12,7 @@ import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
+import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class CycleService {
         }
         return questions.ofCommunity(m.communityId()).compose(all -> {
           JsonArray carried = new JsonArray();
-          all.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status")))
+          all.stream().filter(q -> QuestionStatus.isOpen(q.getString("status")))
               .forEach(q -> carried.add(q.getString("_id")));
           String now = db.now();
           JsonObject next = new JsonObject()

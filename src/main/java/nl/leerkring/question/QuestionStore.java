@@ -8,23 +8,24 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Shared questions; a community's questions are found through its id list, never by scanning. */
 public final class QuestionStore {
 
-  private static final Map<String, Integer> PRIORITY = Map.of("high", 0, "medium", 1, "low", 2);
   /** The order in which a group works through its questions: priority, then votes, then age. */
   public static final Comparator<JsonObject> BY_PRIORITY =
-      Comparator.comparing((JsonObject q) -> PRIORITY.getOrDefault(q.getString("priority"), 1))
+      Comparator.comparing((JsonObject q) -> Priority.parse(q.getString("priority")))
           .thenComparing(q -> -q.getJsonArray("votes", new JsonArray()).size())
           .thenComparing(q -> q.getString("createdAt"));
 
   public static final String QUESTIONS = "questions";
-  public static final Set<String> OPEN = Set.of("open", "investigating");
+  public static final Set<String> OPEN = Arrays.stream(QuestionStatus.values()).filter(QuestionStatus::isOpen)
+      .map(QuestionStatus::value).collect(Collectors.toUnmodifiableSet());
 
   private final Database db;
 
