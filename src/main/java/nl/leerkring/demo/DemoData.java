@@ -8,11 +8,16 @@ import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
+import nl.leerkring.cycle.Harvest;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.prompt.Prompt;
+import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.schedule.SessionJobs;
 import nl.leerkring.session.Agreement;
 import nl.leerkring.session.Phase;
@@ -155,9 +160,7 @@ public final class DemoData {
         .put("members", members).put("currentCycle", 1).put("createdBy", "demo-marloes").put("createdAt", at(-20))));
     steps.add(IdLists.add(IdLists.key(CARE_COMPANY, "communities"), CARE_COMMUNITY));
     steps.add(UserStore.joinCommunity("demo-fenna", CARE_COMMUNITY));
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(CARE_COMMUNITY, 1)).put("communityId", CARE_COMMUNITY).put("number", 1)
-        .put("goal", "Verkennen waar het misgaat").put("status", "active").put("startedAt", at(-20))));
+    steps.add(CycleStore.started(Cycle.first(CARE_COMMUNITY, "Verkennen waar het misgaat", days(-20))));
     steps.add(Step.insert("questions", new JsonObject()
         .put("_id", "demo-q-tillift").put("communityId", CARE_COMMUNITY)
         .put("text", "Welke instelling van de tillift spaart de rug het meest?").put("category", "techniek")
@@ -186,23 +189,19 @@ public final class DemoData {
   }
 
   private void cycles() {
-    JsonArray nextSteps = new JsonArray().add("Inregelchecklist opstellen").add("Checklist bij drie installaties proberen");
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(COMMUNITY, 1)).put("communityId", COMMUNITY).put("number", 1)
-        .put("goal", "Begrijpen waarom we terug moeten komen").put("status", "closed")
-        .put("startedAt", at(-45)).put("closedAt", at(-7)).put("closedBy", "demo-fenna")
-        .put("harvest", new JsonObject()
-            .put("learned", "De stooklijn staat bij oplevering vaak te hoog; oude radiatoren vragen een lagere "
-                + "aanvoertemperatuur en een langere looptijd, niet een hogere.")
-            .put("changedInWork", "We meten nu bij elke oplevering de aanvoer- en retourtemperatuur.")
-            .put("stillOpen", "Wanneer een buffervat nodig is, en wat we vastleggen bij oplevering."))
-        .put("nextSteps", nextSteps)));
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(COMMUNITY, 2)).put("communityId", COMMUNITY).put("number", 2)
-        .put("goal", "Een vaste inregelchecklist maken en uitproberen").put("status", "active")
-        .put("startedAt", at(-7))
-        .put("carriedQuestionIds", new JsonArray().add("demo-q-uitleg").add("demo-q-buffer").add("demo-q-meten"))
-        .put("startedFrom", new JsonObject().put("nextSteps", nextSteps))));
+    List<String> nextSteps = List.of("Inregelchecklist opstellen", "Checklist bij drie installaties proberen");
+    Cycle first = Cycle.first(COMMUNITY, "Begrijpen waarom we terug moeten komen", days(-45));
+    steps.add(CycleStore.started(first.closed(new Harvest(
+        "De stooklijn staat bij oplevering vaak te hoog; oude radiatoren vragen een lagere aanvoertemperatuur en "
+            + "een langere looptijd, niet een hogere.",
+        "We meten nu bij elke oplevering de aanvoer- en retourtemperatuur.",
+        "Wanneer een buffervat nodig is, en wat we vastleggen bij oplevering."), nextSteps, "demo-fenna", days(-7))));
+    steps.add(CycleStore.started(first.next("Een vaste inregelchecklist maken en uitproberen",
+        List.of("demo-q-uitleg", "demo-q-buffer", "demo-q-meten"), nextSteps, days(-7))));
+  }
+
+  private Instant days(int days) {
+    return now.plus(Duration.ofDays(days));
   }
 
   private void questions() {
@@ -271,12 +270,12 @@ public final class DemoData {
     ZonedDateTime start = LocalDate.ofInstant(now, Times.DEFAULT_ZONE).plusDays(days)
         .atTime(LocalTime.of(15, 30)).atZone(Times.DEFAULT_ZONE);
     return Session.planned(id, COMMUNITY, cycle, start.toInstant(), Times.DEFAULT_ZONE, 120,
-        "Kantine werkplaats, Industrieweg 12", null, List.of(Phase.values()), now.minus(Duration.ofDays(25)));
+        "Kantine werkplaats, Industrieweg 12", null, List.of(Phase.values()), days(-25));
   }
 
   private Agreement agreement(String id, String what, String owner, String questionId, boolean done) {
     return new Agreement(id, what, owner, nameOf(owner), questionId,
-        LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7), done, now.minus(Duration.ofDays(21)));
+        LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7), done, days(-21));
   }
 
   private void notes() {
@@ -321,15 +320,10 @@ public final class DemoData {
   }
 
   private void prompt() {
-    steps.add(Step.insert("prompts", new JsonObject()
-        .put("_id", "demo-p-1").put("communityId", COMMUNITY).put("cycle", 2)
-        .put("text", "Wat heb je deze maand geleerd op het werk?")
-        .put("sendAt", at(-6)).put("zone", Times.DEFAULT_ZONE.getId()).putNull("recipientIds")
-        .put("createdBy", "demo-fenna").put("createdByName", nameOf("demo-fenna")).put("createdAt", at(-7))
-        .put("answers", new JsonArray()
-            .add(new JsonObject().put("userId", "demo-lotte").put("noteId", "demo-n-answer-lotte").put("at", at(-5)))
-            .add(new JsonObject().put("userId", "demo-bram").put("noteId", "demo-n-answer-bram").put("at", at(-4))))));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "prompts"), "demo-p-1"));
+    steps.addAll(PromptStore.scheduled(new Prompt("demo-p-1", COMMUNITY, 2, "Wat heb je deze maand geleerd op het werk?",
+        days(-6), Times.DEFAULT_ZONE, null, "demo-fenna", nameOf("demo-fenna"), days(-7), List.of(
+            new Prompt.Answer("demo-lotte", "demo-n-answer-lotte", days(-5)),
+            new Prompt.Answer("demo-bram", "demo-n-answer-bram", days(-4))), null)));
   }
 
   private void contribution() {
@@ -379,7 +373,7 @@ public final class DemoData {
   }
 
   private String at(int days) {
-    return Times.format(now.plus(Duration.ofDays(days)));
+    return Times.format(days(days));
   }
 
   private static String nameOf(String id) {

@@ -3,6 +3,7 @@ package nl.leerkring.platform;
 import nl.leerkring.MainVerticle;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
+import nl.leerkring.cycle.CycleStatus;
 import nl.leerkring.fieldnote.NoteKind;
 import nl.leerkring.question.Priority;
 import nl.leerkring.question.QuestionStatus;
@@ -44,7 +45,8 @@ class ClosedListsTest {
     ROLES(Role.class, schema("Role"), "role."),
     PHASES(Phase.class, schema("Phase"), "session.phase."),
     SESSION_STATUSES(SessionStatus.class, body("updateSession", "status"), "session.status."),
-    CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind.");
+    CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind."),
+    CYCLE_STATUSES(CycleStatus.class, null, "cycle.status.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
