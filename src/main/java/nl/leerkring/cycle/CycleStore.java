@@ -60,7 +60,8 @@ public final class CycleStore {
         .put("nextSteps", new JsonArray(cycle.nextSteps()))));
   }
 
-  static JsonObject toDocument(Cycle c) {
+  /** Also for loading data in bulk, as the read benchmark does. */
+  public static JsonObject toDocument(Cycle c) {
     JsonObject doc = new JsonObject()
         .put("_id", c.id())
         .put("communityId", c.communityId())

@@ -15,7 +15,10 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.platform.EmbeddedStore;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -72,7 +75,6 @@ public final class ReadBenchmark {
 
   private static final String PASSWORD = "bench-wachtwoord-2026";
   private static final int BATCH = 1000;
-  private static final int BUCKET = 50; // ActivityLog.BUCKET
   private static final double TARGET_RATIO = 1.3;
   private static final String DATABASE = "leerkring"; // Settings default, and config/leerkring.json
 
@@ -254,9 +256,8 @@ public final class ReadBenchmark {
         .put("createdBy", facilitator.id())
         .put("createdAt", at(day, 0));
     loader.add(CommunityStore.COMMUNITIES, community);
-    loader.add("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(id, 1)).put("communityId", id).put("number", 1)
-        .put("goal", "Verkennen van het vraagstuk").put("status", "active").put("startedAt", at(day, 0)));
+    loader.add(CycleStore.CYCLES, CycleStore.toDocument(Cycle.first(id, "Verkennen van het vraagstuk",
+        Instant.parse(at(day, 0)))));
     loader.organisationCommunity(organisationId, id);
 
     Activity activity = new Activity(loader, id);
@@ -371,11 +372,11 @@ public final class ReadBenchmark {
     return note;
   }
 
-  /** A community's activity: the counter and buckets of {@value #BUCKET} entries, numbered from 1. */
+  /** A community's activity: the counter and its buckets, as ActivityLog writes them, numbered from 1. */
   private final class Activity {
     private final Loader loader;
     private final String communityId;
-    private final Map<Long, JsonArray> buckets = new LinkedHashMap<>();
+    private final Map<String, JsonArray> buckets = new LinkedHashMap<>();
     private long seq;
 
     Activity(Loader loader, String communityId) {
@@ -385,20 +386,13 @@ public final class ReadBenchmark {
 
     void add(String type, BenchUser actor, JsonObject about, String at) {
       seq++;
-      buckets.computeIfAbsent(seq / BUCKET, b -> new JsonArray()).add(new JsonObject()
-          .put("seq", seq)
-          .put("at", at)
-          .put("type", type)
-          .put("actorId", actor.id())
-          .put("actorName", actor.name())
-          .put("about", about));
+      buckets.computeIfAbsent(ActivityLog.bucketOf(communityId, seq), b -> new JsonArray())
+          .add(ActivityLog.entry(seq, at, type, actor.id(), actor.name(), about));
     }
 
     void finish() {
-      // ActivityLog increments an int 1 into a fresh counter, so seq is stored as a 32-bit integer.
-      loader.add("activityCounters", new JsonObject().put("_id", communityId).put("seq", (int) seq));
-      buckets.forEach((bucket, entries) -> loader.add("activity",
-          new JsonObject().put("_id", communityId + "/" + bucket).put("entries", entries)));
+      loader.add(ActivityLog.COUNTERS, ActivityLog.counter(communityId, seq));
+      buckets.forEach((bucket, entries) -> loader.add(ActivityLog.BUCKETS, ActivityLog.bucket(bucket, entries)));
       totalEntries += seq;
     }
   }
