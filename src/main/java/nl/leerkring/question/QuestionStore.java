@@ -62,6 +62,37 @@ public final class QuestionStore {
     });
   }
 
+  /** The update for a change: exactly the fields it names, and the history entry when the status moves. */
+  public static Step changed(String questionId, QuestionChange change, JsonObject historyEntry) {
+    JsonObject set = new JsonObject();
+    if (change.status() != null) {
+      set.put("status", change.status().value());
+    }
+    if (change.answerSummary() != null) {
+      set.put("answerSummary", change.answerSummary());
+    }
+    if (change.priority() != null) {
+      set.put("priority", change.priority().value());
+    }
+    if (change.category() != null) {
+      set.put("category", change.category());
+    }
+    if (change.forLecturer() != null) {
+      set.put("forLecturer", change.forLecturer());
+    }
+    JsonObject update = new JsonObject().put("$set", set);
+    if (historyEntry != null) {
+      update.put("$push", new JsonObject().put("history", historyEntry));
+    }
+    return Step.update(QUESTIONS, questionId, update);
+  }
+
+  /** One entry of a question's history: who moved it to which status, when, in which cycle. */
+  public static JsonObject statusChange(QuestionStatus status, String by, String byName, String at, int cycle) {
+    return new JsonObject().put("status", status.value()).put("by", by).put("byName", byName).put("at", at)
+        .put("cycle", cycle);
+  }
+
   public static Step link(String questionId, String field, String id) {
     return Step.update(QUESTIONS, questionId,
         new JsonObject().put("$addToSet", new JsonObject().put(field, id)));
