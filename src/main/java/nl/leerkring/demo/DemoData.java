@@ -11,6 +11,10 @@ import nl.leerkring.community.CommunityStore;
 import nl.leerkring.cycle.Cycle;
 import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.cycle.Harvest;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.NoteKind;
+import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
@@ -171,15 +175,9 @@ public final class DemoData {
         .put("noteIds", new JsonArray().add("demo-n-tillift")).put("contributionIds", new JsonArray())
         .put("createdAt", at(-15))));
     steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "questions"), "demo-q-tillift"));
-    JsonObject note = new JsonObject()
-        .put("_id", "demo-n-tillift").put("communityId", CARE_COMMUNITY).put("cycle", 1)
-        .put("authorId", "demo-dirk").put("authorName", nameOf("demo-dirk")).put("kind", "observation")
-        .put("text", "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.").put("visibility", "community")
-        .put("questionIds", new JsonArray().add("demo-q-tillift")).put("edits", new JsonArray())
-        .put("createdAt", at(-10));
-    steps.add(Step.insert("notes", note));
-    steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "notes"), "demo-n-tillift"));
-    steps.add(IdLists.add(IdLists.key("demo-dirk", "journal"), "demo-n-tillift"));
+    steps.addAll(NoteStore.written(new Note("demo-n-tillift", CARE_COMMUNITY, 1, "demo-dirk", nameOf("demo-dirk"),
+        NoteKind.OBSERVATION, "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.", null, null,
+        Visibility.COMMUNITY, List.of("demo-q-tillift"), List.of(), null, null, days(-10), null)));
   }
 
   private void organisation(String id, String name, String kind) {
@@ -279,44 +277,36 @@ public final class DemoData {
   }
 
   private void notes() {
-    // Built whole before they are stored: an insert takes a copy of the note as it is then.
-    List<JsonObject> notes = List.of(
-        note("demo-n-experiment", "demo-sanne", "experiment", "community", List.of("demo-q-temp"),
-            "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).", -18)
-            .put("tried", "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.")
-            .put("happened", "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager."),
-        note("demo-n-conversation", "demo-mehmet", "conversation", "community", List.of("demo-q-uitleg"),
-            "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een vergelijking met een "
-                + "sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.", -15),
-        note("demo-n-observation", "demo-joost", "observation", "community", List.of("demo-q-buffer"),
+    List<Note> notes = List.of(
+        note("demo-n-experiment", "demo-sanne", NoteKind.EXPERIMENT, Visibility.COMMUNITY, List.of("demo-q-temp"),
+            "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).",
+            "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.",
+            "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager.", null, -18),
+        note("demo-n-conversation", "demo-mehmet", NoteKind.CONVERSATION, Visibility.COMMUNITY,
+            List.of("demo-q-uitleg"), "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een "
+                + "vergelijking met een sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.",
+            null, null, null, -15),
+        note("demo-n-observation", "demo-joost", NoteKind.OBSERVATION, Visibility.COMMUNITY, List.of("demo-q-buffer"),
             "Meegekeken met Ahmed van de servicedienst: bij twee van de drie storingen zat er geen buffervat en "
-                + "was het afgiftesysteem heel klein.", -12),
-        note("demo-n-lookup", "demo-priya", "look-up", "community", List.of("demo-q-temp"),
+                + "was het afgiftesysteem heel klein.", null, null, null, -12),
+        note("demo-n-lookup", "demo-priya", NoteKind.LOOK_UP, Visibility.COMMUNITY, List.of("demo-q-temp"),
             "In de installatiehandleiding staat een tabel met stooklijnen per type afgiftesysteem. Foto van "
-                + "bladzijde 34 gemaakt voor in de bus.", -10),
-        note("demo-n-reflection", "demo-kees", "reflection", "private", List.of(),
-            "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.", -9),
-        note("demo-n-answer-lotte", "demo-lotte", "reflection", "community", List.of("demo-q-uitleg"),
-            "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.", -5)
-            .put("promptId", "demo-p-1"),
-        note("demo-n-answer-bram", "demo-bram", "reflection", "private", List.of(),
-            "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", -4)
-            .put("promptId", "demo-p-1"));
-    for (JsonObject note : notes) {
-      steps.add(Step.insert("notes", note));
-      steps.add(IdLists.add(IdLists.key(COMMUNITY, "notes"), note.getString("_id")));
-      steps.add(IdLists.add(IdLists.key(note.getString("authorId"), "journal"), note.getString("_id")));
-    }
+                + "bladzijde 34 gemaakt voor in de bus.", null, null, null, -10),
+        note("demo-n-reflection", "demo-kees", NoteKind.REFLECTION, Visibility.PRIVATE, List.of(),
+            "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.",
+            null, null, null, -9),
+        note("demo-n-answer-lotte", "demo-lotte", NoteKind.REFLECTION, Visibility.COMMUNITY, List.of("demo-q-uitleg"),
+            "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.",
+            null, null, "demo-p-1", -5),
+        note("demo-n-answer-bram", "demo-bram", NoteKind.REFLECTION, Visibility.PRIVATE, List.of(),
+            "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", null, null, "demo-p-1", -4));
+    notes.forEach(note -> steps.addAll(NoteStore.written(note)));
   }
 
-  private JsonObject note(String id, String author, String kind, String visibility, List<String> questionIds,
-                          String text, int days) {
-    JsonObject note = new JsonObject()
-        .put("_id", id).put("communityId", COMMUNITY).put("cycle", days < -7 ? 1 : 2)
-        .put("authorId", author).put("authorName", nameOf(author)).put("kind", kind).put("text", text)
-        .put("visibility", visibility).put("questionIds", new JsonArray(questionIds)).put("edits", new JsonArray())
-        .put("createdAt", at(days));
-    return note;
+  private Note note(String id, String author, NoteKind kind, Visibility visibility, List<String> questionIds,
+                    String text, String tried, String happened, String promptId, int days) {
+    return new Note(id, COMMUNITY, days < -7 ? 1 : 2, author, nameOf(author), kind, text, tried, happened, visibility,
+        questionIds, List.of(), null, promptId, days(days), null);
   }
 
   private void prompt() {

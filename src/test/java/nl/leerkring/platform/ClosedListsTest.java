@@ -5,6 +5,7 @@ import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.cycle.CycleStatus;
 import nl.leerkring.fieldnote.NoteKind;
+import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.question.Priority;
 import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.session.Phase;
@@ -46,7 +47,8 @@ class ClosedListsTest {
     PHASES(Phase.class, schema("Phase"), "session.phase."),
     SESSION_STATUSES(SessionStatus.class, body("updateSession", "status"), "session.status."),
     CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind."),
-    CYCLE_STATUSES(CycleStatus.class, null, "cycle.status.");
+    CYCLE_STATUSES(CycleStatus.class, null, "cycle.status."),
+    VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
