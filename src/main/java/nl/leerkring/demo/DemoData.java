@@ -8,6 +8,9 @@ import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.contribution.Contribution;
+import nl.leerkring.contribution.ContributionKind;
+import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.cycle.Cycle;
 import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.cycle.Harvest;
@@ -317,19 +320,16 @@ public final class DemoData {
   }
 
   private void contribution() {
-    steps.add(Step.insert("contributions", new JsonObject()
-        .put("_id", "demo-c-stooklijn").put("communityId", COMMUNITY).put("authorId", "demo-ruben")
-        .put("authorName", nameOf("demo-ruben")).put("kind", "explanation")
-        .put("text", "Een warmtepomp is het zuinigst bij een zo laag mogelijke aanvoertemperatuur. Elke graad "
-            + "lager scheelt zo'n 2 tot 3 % in verbruik. Oude radiatoren kunnen vaak meer dan gedacht, zolang de "
-            + "woning lang genoeg wordt verwarmd.")
-        .put("questionIds", new JsonArray().add("demo-q-temp"))
-        .put("references", new JsonArray()
-            .add(new JsonObject().put("title", "ISSO-publicatie 44: warmtepompen in bestaande bouw"))
-            .add(new JsonObject().put("title", "Milieu Centraal: warmtepomp instellen")
-                .put("url", "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")))
-        .put("createdAt", at(-11))));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "contributions"), "demo-c-stooklijn"));
+    steps.addAll(ContributionStore.added(new Contribution("demo-c-stooklijn", COMMUNITY, "demo-ruben",
+        nameOf("demo-ruben"), ContributionKind.EXPLANATION,
+        "Een warmtepomp is het zuinigst bij een zo laag mogelijke aanvoertemperatuur. Elke graad lager scheelt "
+            + "zo'n 2 tot 3 % in verbruik. Oude radiatoren kunnen vaak meer dan gedacht, zolang de woning lang "
+            + "genoeg wordt verwarmd.",
+        List.of("demo-q-temp"), List.of(
+            new Contribution.Reference("ISSO-publicatie 44: warmtepompen in bestaande bouw", null),
+            new Contribution.Reference("Milieu Centraal: warmtepomp instellen",
+                "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")),
+        days(-11))));
   }
 
   private Future<Void> activityEntries() {
