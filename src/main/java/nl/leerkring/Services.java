@@ -53,7 +53,11 @@ import nl.leerkring.platform.Settings;
 import nl.leerkring.question.QuestionService;
 import nl.leerkring.prompt.PromptService;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
+import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionService;
+import nl.leerkring.session.SessionStore;
 
 import java.time.Duration;
 
@@ -116,17 +120,19 @@ public record Services(
     AccountService accounts = new AccountService(users, passwords, policy, logins, audit,
         new LoginThrottle(db, settings.loginAttemptsPerWindow(), settings.loginAttemptsPerAddress(),
             Duration.ofMinutes(settings.loginWindowMinutes())));
-    CommunityService communities = new CommunityService(db, communityStore, access, activity, audit);
+    CommunityService communities = new CommunityService(db, communityStore, access, activity, audit,
+        (id, goal, now) -> CycleStore.started(Cycle.first(id, goal, now)));
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
     QuestionService questions = new QuestionService(db, access, questionStore, activity);
-    CycleService cycles = new CycleService(db, access, questionStore, activity);
-    SessionService sessions = new SessionService(db, access, questionStore, questions, activity, vertx.eventBus(),
-        settings.zone());
+    CycleService cycles = new CycleService(db, new CycleStore(db), access, questionStore, activity);
+    SessionService sessions = new SessionService(db, new SessionStore(db), access, questionStore, questions, activity,
+        vertx.eventBus(), settings.zone());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
         activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);
     ActivityService activityFeed = new ActivityService(db, access, activity);
-    PromptService prompts = new PromptService(db, access, communityStore, noteStore, activity, settings.zone());
+    PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
+        settings.zone());
     Agenda agenda = new Agenda(db);
     Rhythm rhythm = new Rhythm(db, access);
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);

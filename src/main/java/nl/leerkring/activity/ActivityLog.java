@@ -20,8 +20,8 @@ import java.util.List;
  */
 public final class ActivityLog {
 
-  static final String COUNTERS = "activityCounters";
-  static final String BUCKETS = "activity";
+  public static final String COUNTERS = "activityCounters";
+  public static final String BUCKETS = "activity";
   static final int BUCKET = 50;
 
   private final Database db;
@@ -42,16 +42,36 @@ public final class ActivityLog {
             new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
         .map(counter -> {
           long seq = counter.getLong("seq");
-          JsonObject entry = new JsonObject()
-              .put("seq", seq)
-              .put("at", db.now())
-              .put("type", type)
-              .put("actorId", actorId)
-              .put("actorName", actorName)
-              .put("about", about);
-          return Step.upsert(BUCKETS, bucketId(communityId, seq / BUCKET),
-              new JsonObject().put("$addToSet", new JsonObject().put("entries", entry)));
+          return Step.upsert(BUCKETS, bucketOf(communityId, seq), new JsonObject().put("$addToSet",
+              new JsonObject().put("entries", entry(seq, db.now(), type, actorId, actorName, about))));
         });
+  }
+
+  public static JsonObject entry(long seq, String at, String type, String actorId, String actorName,
+                                 JsonObject about) {
+    return new JsonObject()
+        .put("seq", seq)
+        .put("at", at)
+        .put("type", type)
+        .put("actorId", actorId)
+        .put("actorName", actorName)
+        .put("about", about);
+  }
+
+  /** The _id of the bucket that holds entry number {@code seq}. */
+  public static String bucketOf(String communityId, long seq) {
+    return bucketId(communityId, seq / BUCKET);
+  }
+
+  /** A bucket as {@link #entry} writes it, for loading a log in bulk. */
+  public static JsonObject bucket(String bucketId, JsonArray entries) {
+    return new JsonObject().put("_id", bucketId).put("entries", entries);
+  }
+
+  /** A counter as {@link #entry} leaves it after {@code seq} entries, for loading a log in bulk. */
+  public static JsonObject counter(String communityId, long seq) {
+    // $inc of an int 1 into a fresh counter stores a 32-bit integer; a loaded counter must have the same type.
+    return new JsonObject().put("_id", communityId).put("seq", Math.toIntExact(seq));
   }
 
   public record Page(List<JsonObject> entries, Long next) {

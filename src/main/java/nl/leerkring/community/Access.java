@@ -29,10 +29,15 @@ public final class Access {
 
   /** For things found by their own id: the same answer for "not there" and "not yours". */
   public Future<Membership> inCommunityOf(Caller caller, JsonObject thing, String what) {
-    if (thing == null) {
+    return inCommunityOf(caller, thing == null ? null : thing.getString("communityId"), what);
+  }
+
+  /** The same, for a thing read as a record: {@code communityId} is null when the thing is not there. */
+  public Future<Membership> inCommunityOf(Caller caller, String communityId, String what) {
+    if (communityId == null) {
       return Future.failedFuture(Problem.notFound(what));
     }
-    return communities.byId(thing.getString("communityId")).map(community -> {
+    return communities.byId(communityId).map(community -> {
       Membership membership = of(caller, community);
       if (membership == null) {
         throw Problem.notFound(what);

@@ -13,6 +13,7 @@ import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,10 +27,18 @@ public final class CommunityService {
   private final Access access;
   private final ActivityLog activity;
   private final AuditTrail audit;
+  private final FirstCycle firstCycle;
+
+  /** The write that starts a new community's first cycle: the cycle feature's, which depends on communities. */
+  @FunctionalInterface
+  public interface FirstCycle {
+    Step start(String communityId, String goal, Instant now);
+  }
 
   public CommunityService(Database db, CommunityStore communities, Access access, ActivityLog activity,
-                          AuditTrail audit) {
+                          AuditTrail audit, FirstCycle firstCycle) {
     this.audit = audit;
+    this.firstCycle = firstCycle;
     this.db = db;
     this.communities = communities;
     this.access = access;
@@ -73,18 +82,12 @@ public final class CommunityService {
         .put("currentCycle", 1)
         .put("createdBy", caller.userId())
         .put("createdAt", now);
-    JsonObject cycle = new JsonObject()
-        .put("_id", CommunityStore.cycleId(id, 1))
-        .put("communityId", id)
-        .put("number", 1)
-        .put("goal", body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim())
-        .put("status", "active")
-        .put("startedAt", now);
     return activity.entry(id, "community.started", caller.userId(), caller.displayName(),
             new JsonObject().put("title", community.getJsonObject("challenge").getString("title")))
         .compose(entry -> db.writes().apply(
             Step.insert(CommunityStore.COMMUNITIES, community),
-            Step.insert("cycles", cycle),
+            firstCycle.start(id, body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim(),
+                Instant.parse(now)),
             IdLists.add(IdLists.key(organisationId, "communities"), id),
             entry))
         .compose(done -> access.in(caller, id))

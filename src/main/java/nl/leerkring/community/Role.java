@@ -1,14 +1,12 @@
 package nl.leerkring.community;
 
-/** What a member does in a community. */
-public enum Role {
+import nl.leerkring.platform.ClosedList;
+
+/** What a member does in a community; messages: {@code role.<value>}. */
+public enum Role implements ClosedList {
   PARTICIPANT, FACILITATOR, LECTURER;
 
   public static Role parse(String value) {
     return valueOf(value.toUpperCase(java.util.Locale.ROOT));
-  }
-
-  public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
   }
 }

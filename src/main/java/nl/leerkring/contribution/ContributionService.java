@@ -11,9 +11,10 @@ import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.ArrayList;
@@ -58,29 +59,20 @@ public final class ContributionService {
       m.requireRole(Role.LECTURER);
       return questions.requireInCommunity(m.communityId(), body.getJsonArray("questionIds"), "questionIds")
           .compose(questionIds -> {
-            String id = Ids.newId();
-            JsonObject contribution = new JsonObject()
-                .put("_id", id)
-                .put("communityId", m.communityId())
-                .put("authorId", m.userId())
-                .put("authorName", m.caller().displayName())
-                .put("kind", body.getString("kind"))
-                .put("text", body.getString("text").trim())
-                .put("questionIds", new JsonArray(questionIds))
-                .put("references", body.getJsonArray("references", new JsonArray()))
-                .put("createdAt", db.now());
-            List<Step> steps = new ArrayList<>();
-            steps.add(Step.insert(ContributionStore.CONTRIBUTIONS, contribution));
-            steps.add(IdLists.add(ContributionStore.listKey(m.communityId()), id));
-            questionIds.forEach(q -> steps.add(QuestionStore.link(q, "contributionIds", id)));
-            steps.add(QuestionNews.contribution(id, contribution.getString("createdAt")));
+            Contribution contribution = new Contribution(Ids.newId(), m.communityId(), m.userId(),
+                m.caller().displayName(), ContributionKind.parse(body.getString("kind")),
+                body.getString("text").trim(), questionIds, body.getJsonArray("references", new JsonArray()).stream()
+                    .map(r -> new Contribution.Reference(((JsonObject) r).getString("title"),
+                        ((JsonObject) r).getString("url"))).toList(), db.clock().instant());
+            List<Step> steps = new ArrayList<>(ContributionStore.added(contribution));
+            steps.add(QuestionNews.contribution(contribution.id(), Times.format(contribution.createdAt())));
             return activity.entry(m.communityId(), "contribution.added", m.userId(), m.caller().displayName(),
-                    new JsonObject().put("contributionId", id).put("kind", contribution.getString("kind")))
+                    new JsonObject().put("contributionId", contribution.id()).put("kind", contribution.kind().value()))
                 .compose(entry -> {
                   steps.add(entry);
                   return db.writes().apply(steps);
                 })
-                .map(done -> ContributionStore.view(contribution));
+                .map(done -> contribution.view());
           });
     });
   }
@@ -131,7 +123,7 @@ public final class ContributionService {
   }
 
   private static boolean isOpen(JsonObject question) {
-    return QuestionStore.OPEN.contains(question.getString("status"));
+    return QuestionStatus.isOpen(question.getString("status"));
   }
 
   private static JsonObject question(JsonObject q) {

@@ -1,9 +1,17 @@
 package nl.leerkring.contribution;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+import nl.leerkring.question.QuestionStore;
 
-/** Where a lecturer's contributions are kept and how they are shown. */
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Where a lecturer's contributions are kept: the only class that knows a contribution document's fields. */
 public final class ContributionStore {
 
   public static final String CONTRIBUTIONS = "contributions";
@@ -12,12 +20,44 @@ public final class ContributionStore {
   }
 
   static String listKey(String communityId) {
-    return IdLists.key(communityId, "contributions");
+    return IdLists.key(communityId, CONTRIBUTIONS);
   }
 
+  /** The contribution and its place in the community's list; the questions it answers point to it. */
+  public static List<Step> added(Contribution c) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(Step.insert(CONTRIBUTIONS, toDocument(c)));
+    steps.add(IdLists.add(listKey(c.communityId()), c.id()));
+    c.questionIds().forEach(q -> steps.add(QuestionStore.link(q, "contributionIds", c.id())));
+    return steps;
+  }
+
+  /** The API's view of a stored contribution, built from the record. */
   public static JsonObject view(JsonObject contribution) {
-    JsonObject out = contribution.copy();
-    out.put("id", out.remove("_id"));
-    return out;
+    return fromDocument(contribution).view();
+  }
+
+  static JsonObject toDocument(Contribution c) {
+    JsonArray references = new JsonArray();
+    c.references().forEach(r -> references.add(r.toJson()));
+    return new JsonObject()
+        .put("_id", c.id())
+        .put("communityId", c.communityId())
+        .put("authorId", c.authorId())
+        .put("authorName", c.authorName())
+        .put("kind", c.kind().value())
+        .put("text", c.text())
+        .put("questionIds", new JsonArray(c.questionIds()))
+        .put("references", references)
+        .put("createdAt", Times.format(c.createdAt()));
+  }
+
+  static Contribution fromDocument(JsonObject d) {
+    List<Contribution.Reference> references = d.getJsonArray("references", new JsonArray()).stream()
+        .map(r -> Contribution.Reference.of((JsonObject) r)).toList();
+    return new Contribution(d.getString("_id"), d.getString("communityId"), d.getString("authorId"),
+        d.getString("authorName"), ContributionKind.parse(d.getString("kind")), d.getString("text"),
+        IdLists.strings(d.getJsonArray("questionIds", new JsonArray())), references,
+        Instant.parse(d.getString("createdAt")));
   }
 }

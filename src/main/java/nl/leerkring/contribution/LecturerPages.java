@@ -11,6 +11,7 @@ import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +22,6 @@ public final class LecturerPages {
 
   /** Empty rows for references, so that several can be added without JavaScript. */
   static final int REFERENCE_ROWS = 3;
-  private static final List<String> KINDS = List.of("explanation", "source", "method", "example");
 
   private final Pages pages;
   private final Forms forms;
@@ -66,7 +66,7 @@ public final class LecturerPages {
       IntStream.range(0, REFERENCE_ROWS).forEach(i -> rows.add(new JsonObject().put("index", i).put("number", i + 1)
           .put("title", again ? Forms.text(ctx, reference(i, "title")) : "")
           .put("url", again ? Forms.text(ctx, reference(i, "url")) : "")));
-      return Page.of("contribution-new", desk.put("references", rows).put("kinds", new JsonArray(KINDS)));
+      return Page.of("contribution-new", desk.put("references", rows).put("kinds", new JsonArray(Arrays.stream(ContributionKind.values()).map(ContributionKind::value).toList())));
     });
   }
 

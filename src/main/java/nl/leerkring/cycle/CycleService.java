@@ -10,71 +10,64 @@ import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
-import nl.leerkring.platform.Step;
+import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /** Learning cycles: numbered per community, one active at a time; closing one harvests it and starts the next. */
 public final class CycleService {
 
-  static final String CYCLES = "cycles";
-
   private final Database db;
+  private final CycleStore store;
   private final Access access;
   private final QuestionStore questions;
   private final ActivityLog activity;
 
-  public CycleService(Database db, Access access, QuestionStore questions, ActivityLog activity) {
+  public CycleService(Database db, CycleStore store, Access access, QuestionStore questions, ActivityLog activity) {
     this.db = db;
+    this.store = store;
     this.access = access;
     this.questions = questions;
     this.activity = activity;
   }
 
-  private Future<JsonObject> cycle(Membership m, int number) {
-    return db.mongo().findOne(CYCLES, new JsonObject().put("_id", CommunityStore.cycleId(m.communityId(), number)), null)
-        .map(cycle -> {
-          if (cycle == null) {
-            throw Problem.notFound("cycle");
-          }
-          return cycle;
-        });
+  private Future<Cycle> cycle(Membership m, int number) {
+    return store.byNumber(m.communityId(), number).map(cycle -> {
+      if (cycle == null) {
+        throw Problem.notFound("cycle");
+      }
+      return cycle;
+    });
   }
 
   /** All cycles of a community, first to last. */
   public Future<JsonArray> list(Caller caller, String communityId) {
-    return access.in(caller, communityId).compose(m -> {
-      List<String> ids = new ArrayList<>();
-      for (int n = 1; n <= m.currentCycle(); n++) {
-        ids.add(CommunityStore.cycleId(m.communityId(), n));
-      }
-      return db.lists().byIds(CYCLES, ids);
-    }).map(cycles -> {
-      JsonArray out = new JsonArray();
-      cycles.forEach(c -> out.add(view(c)));
-      return out;
-    });
+    return access.in(caller, communityId).compose(m -> store.upTo(m.communityId(), m.currentCycle()))
+        .map(cycles -> {
+          JsonArray out = new JsonArray();
+          cycles.forEach(c -> out.add(c.view()));
+          return out;
+        });
   }
 
   public Future<JsonObject> get(Caller caller, String communityId, int number) {
-    return access.in(caller, communityId).compose(m -> cycle(m, number)).map(CycleService::view);
+    return access.in(caller, communityId).compose(m -> cycle(m, number)).map(Cycle::view);
   }
 
   public Future<JsonObject> updateGoal(Caller caller, String communityId, int number, String goal) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
       return cycle(m, number).compose(cycle -> {
-        if ("closed".equals(cycle.getString("status"))) {
+        if (cycle.status() == CycleStatus.CLOSED) {
           throw Problem.conflict("cycle_closed", "This cycle is closed; its goal stays as it was.");
         }
-        return db.mongo().updateCollection(CYCLES, new JsonObject().put("_id", cycle.getString("_id")),
-                new JsonObject().put("$set", new JsonObject().put("goal", goal.trim())))
-            .compose(done -> cycle(m, number));
+        return store.goal(cycle, goal.trim()).compose(done -> cycle(m, number));
       });
-    }).map(CycleService::view);
+    }).map(Cycle::view);
   }
 
   /**
@@ -86,49 +79,29 @@ public final class CycleService {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
       return cycle(m, number).compose(cycle -> {
-        if (!"active".equals(cycle.getString("status")) || m.currentCycle() != number) {
+        if (cycle.status() != CycleStatus.ACTIVE || m.currentCycle() != number) {
           throw Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
         }
         return questions.ofCommunity(m.communityId()).compose(all -> {
-          JsonArray carried = new JsonArray();
-          all.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status")))
-              .forEach(q -> carried.add(q.getString("_id")));
-          String now = db.now();
-          JsonObject next = new JsonObject()
-              .put("_id", CommunityStore.cycleId(m.communityId(), number + 1))
-              .put("communityId", m.communityId())
-              .put("number", number + 1)
-              .put("goal", body.getString("nextGoal").trim())
-              .put("status", "active")
-              .put("startedAt", now)
-              .put("carriedQuestionIds", carried)
-              .put("startedFrom", new JsonObject().put("nextSteps", body.getJsonArray("nextSteps")));
-          JsonObject closing = new JsonObject().put("$set", new JsonObject()
-              .put("status", "closed")
-              .put("closedAt", now)
-              .put("closedBy", m.userId())
-              .put("harvest", body.getJsonObject("harvest"))
-              .put("nextSteps", body.getJsonArray("nextSteps")));
+          List<String> open = all.stream().filter(q -> QuestionStatus.isOpen(q.getString("status")))
+              .map(q -> q.getString("_id")).toList();
+          List<String> nextSteps = IdLists.strings(body.getJsonArray("nextSteps"));
+          Instant now = db.clock().instant();
+          Cycle next = cycle.next(body.getString("nextGoal").trim(), open, nextSteps, now);
+          Cycle closed = cycle.closed(Harvest.of(body.getJsonObject("harvest")), nextSteps, m.userId(), now);
           return activity.entry(m.communityId(), "cycle.closed", m.userId(), m.caller().displayName(),
-                  new JsonObject().put("number", number).put("nextGoal", next.getString("goal")))
+                  new JsonObject().put("number", number).put("nextGoal", next.goal()))
               .compose(entry -> db.writes().apply(
-                  Step.insert(CYCLES, next),
-                  Step.update(CYCLES, cycle.getString("_id"), closing),
+                  CycleStore.started(next),
+                  CycleStore.closed(closed),
                   CommunityStore.setCurrentCycle(m.communityId(), number + 1),
                   entry))
               .compose(done -> Future.all(cycle(m, number), cycle(m, number + 1)))
               .map(both -> new JsonObject()
-                  .put("closed", view(both.resultAt(0)))
-                  .put("current", view(both.resultAt(1))));
+                  .put("closed", both.<Cycle>resultAt(0).view())
+                  .put("current", both.<Cycle>resultAt(1).view()));
         });
       });
     });
-  }
-
-  static JsonObject view(JsonObject cycle) {
-    JsonObject out = cycle.copy();
-    out.remove("_id");
-    out.put("id", cycle.getString("_id"));
-    return out;
   }
 }

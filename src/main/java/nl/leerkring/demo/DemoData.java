@@ -8,13 +8,31 @@ import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.contribution.Contribution;
+import nl.leerkring.contribution.ContributionKind;
+import nl.leerkring.contribution.ContributionStore;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
+import nl.leerkring.cycle.Harvest;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.NoteKind;
+import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.prompt.Prompt;
+import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionJobs;
+import nl.leerkring.session.Agreement;
+import nl.leerkring.session.Phase;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionDocument;
+import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,9 +175,7 @@ public final class DemoData {
         .put("members", members).put("currentCycle", 1).put("createdBy", "demo-marloes").put("createdAt", at(-20))));
     steps.add(IdLists.add(IdLists.key(CARE_COMPANY, "communities"), CARE_COMMUNITY));
     steps.add(UserStore.joinCommunity("demo-fenna", CARE_COMMUNITY));
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(CARE_COMMUNITY, 1)).put("communityId", CARE_COMMUNITY).put("number", 1)
-        .put("goal", "Verkennen waar het misgaat").put("status", "active").put("startedAt", at(-20))));
+    steps.add(CycleStore.started(Cycle.first(CARE_COMMUNITY, "Verkennen waar het misgaat", days(-20))));
     steps.add(Step.insert("questions", new JsonObject()
         .put("_id", "demo-q-tillift").put("communityId", CARE_COMMUNITY)
         .put("text", "Welke instelling van de tillift spaart de rug het meest?").put("category", "techniek")
@@ -170,15 +186,9 @@ public final class DemoData {
         .put("noteIds", new JsonArray().add("demo-n-tillift")).put("contributionIds", new JsonArray())
         .put("createdAt", at(-15))));
     steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "questions"), "demo-q-tillift"));
-    JsonObject note = new JsonObject()
-        .put("_id", "demo-n-tillift").put("communityId", CARE_COMMUNITY).put("cycle", 1)
-        .put("authorId", "demo-dirk").put("authorName", nameOf("demo-dirk")).put("kind", "observation")
-        .put("text", "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.").put("visibility", "community")
-        .put("questionIds", new JsonArray().add("demo-q-tillift")).put("edits", new JsonArray())
-        .put("createdAt", at(-10));
-    steps.add(Step.insert("notes", note));
-    steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "notes"), "demo-n-tillift"));
-    steps.add(IdLists.add(IdLists.key("demo-dirk", "journal"), "demo-n-tillift"));
+    steps.addAll(NoteStore.written(new Note("demo-n-tillift", CARE_COMMUNITY, 1, "demo-dirk", nameOf("demo-dirk"),
+        NoteKind.OBSERVATION, "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.", null, null,
+        Visibility.COMMUNITY, List.of("demo-q-tillift"), List.of(), null, null, days(-10), null)));
   }
 
   private void organisation(String id, String name, String kind) {
@@ -188,23 +198,19 @@ public final class DemoData {
   }
 
   private void cycles() {
-    JsonArray nextSteps = new JsonArray().add("Inregelchecklist opstellen").add("Checklist bij drie installaties proberen");
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(COMMUNITY, 1)).put("communityId", COMMUNITY).put("number", 1)
-        .put("goal", "Begrijpen waarom we terug moeten komen").put("status", "closed")
-        .put("startedAt", at(-45)).put("closedAt", at(-7)).put("closedBy", "demo-fenna")
-        .put("harvest", new JsonObject()
-            .put("learned", "De stooklijn staat bij oplevering vaak te hoog; oude radiatoren vragen een lagere "
-                + "aanvoertemperatuur en een langere looptijd, niet een hogere.")
-            .put("changedInWork", "We meten nu bij elke oplevering de aanvoer- en retourtemperatuur.")
-            .put("stillOpen", "Wanneer een buffervat nodig is, en wat we vastleggen bij oplevering."))
-        .put("nextSteps", nextSteps)));
-    steps.add(Step.insert("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(COMMUNITY, 2)).put("communityId", COMMUNITY).put("number", 2)
-        .put("goal", "Een vaste inregelchecklist maken en uitproberen").put("status", "active")
-        .put("startedAt", at(-7))
-        .put("carriedQuestionIds", new JsonArray().add("demo-q-uitleg").add("demo-q-buffer").add("demo-q-meten"))
-        .put("startedFrom", new JsonObject().put("nextSteps", nextSteps))));
+    List<String> nextSteps = List.of("Inregelchecklist opstellen", "Checklist bij drie installaties proberen");
+    Cycle first = Cycle.first(COMMUNITY, "Begrijpen waarom we terug moeten komen", days(-45));
+    steps.add(CycleStore.started(first.closed(new Harvest(
+        "De stooklijn staat bij oplevering vaak te hoog; oude radiatoren vragen een lagere aanvoertemperatuur en "
+            + "een langere looptijd, niet een hogere.",
+        "We meten nu bij elke oplevering de aanvoer- en retourtemperatuur.",
+        "Wanneer een buffervat nodig is, en wat we vastleggen bij oplevering."), nextSteps, "demo-fenna", days(-7))));
+    steps.add(CycleStore.started(first.next("Een vaste inregelchecklist maken en uitproberen",
+        List.of("demo-q-uitleg", "demo-q-buffer", "demo-q-meten"), nextSteps, days(-7))));
+  }
+
+  private Instant days(int days) {
+    return now.plus(Duration.ofDays(days));
   }
 
   private void questions() {
@@ -250,114 +256,88 @@ public final class DemoData {
   }
 
   private void sessions() {
-    JsonArray agreements = new JsonArray()
-        .add(agreement("demo-a-1", "Bij twee installaties de stooklijn stap voor stap verlagen", "demo-sanne",
-            "demo-q-temp", true))
-        .add(agreement("demo-a-2", "Uitzoeken wat de fabrikant zegt over buffervaten", "demo-joost",
-            "demo-q-buffer", false))
-        .add(agreement("demo-a-3", "Klantgesprek over looptijd voeren en opschrijven", "demo-mehmet",
-            "demo-q-uitleg", true));
-    steps.add(Step.insert("sessions", session("demo-s-1", 1, -21, "done")
-        .put("attendance", new JsonArray().add("demo-fenna").add("demo-ruben").add("demo-sanne").add("demo-mehmet")
-            .add("demo-joost").add("demo-priya").add("demo-lotte"))
-        .put("summary", "We hebben de terugkomsten van het afgelopen halfjaar doorgenomen. Meestal ging het om "
-            + "een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.")
-        .put("phase", "check-out")
-        .put("agreements", agreements)));
-    JsonObject next = session("demo-s-2", 2, 10, "planned");
-    steps.add(Step.insert("sessions", next));
+    List<Agreement> agreements = List.of(
+        agreement("demo-a-1", "Bij twee installaties de stooklijn stap voor stap verlagen", "demo-sanne",
+            "demo-q-temp", true),
+        agreement("demo-a-2", "Uitzoeken wat de fabrikant zegt over buffervaten", "demo-joost", "demo-q-buffer",
+            false),
+        agreement("demo-a-3", "Klantgesprek over looptijd voeren en opschrijven", "demo-mehmet", "demo-q-uitleg",
+            true));
+    Session first = session("demo-s-1", 1, -21);
+    steps.addAll(SessionStore.planned(new Session(first.id(), COMMUNITY, 1, first.startsAt(), first.zone(), 120,
+        first.place(), null, SessionStatus.DONE, Phase.CHECK_OUT, first.phases(),
+        List.of("demo-fenna", "demo-ruben", "demo-sanne", "demo-mehmet", "demo-joost", "demo-priya", "demo-lotte"),
+        agreements, List.of(), "We hebben de terugkomsten van het afgelopen halfjaar doorgenomen. Meestal ging het "
+            + "om een te hoge stooklijn of een pendelende pomp. Vijf vragen benoemd.", 0, first.createdAt())));
+    Session next = session("demo-s-2", 2, 10);
+    steps.addAll(SessionStore.planned(next));
     // As if planned through the service: the members get their reminder before it.
-    steps.add(SessionJobs.planned(next));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-1"));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "sessions"), "demo-s-2"));
+    steps.add(SessionJobs.planned(SessionDocument.of(next)));
   }
 
-  private JsonObject session(String id, int cycle, int days, String status) {
+  private Session session(String id, int cycle, int days) {
     ZonedDateTime start = LocalDate.ofInstant(now, Times.DEFAULT_ZONE).plusDays(days)
         .atTime(LocalTime.of(15, 30)).atZone(Times.DEFAULT_ZONE);
-    return new JsonObject()
-        .put("_id", id).put("communityId", COMMUNITY).put("cycle", cycle)
-        .put("startsAt", Times.format(start.toInstant())).put("zone", Times.DEFAULT_ZONE.getId())
-        .put("durationMinutes", 120).put("place", "Kantine werkplaats, Industrieweg 12")
-        .put("status", status).put("phase", "check-in")
-        .put("phases", new JsonArray(List.of("check-in", "share-findings", "explore", "questions", "agreements",
-            "check-out")))
-        .put("attendance", new JsonArray()).put("agreements", new JsonArray()).put("createdAt", at(-25));
+    return Session.planned(id, COMMUNITY, cycle, start.toInstant(), Times.DEFAULT_ZONE, 120,
+        "Kantine werkplaats, Industrieweg 12", null, List.of(Phase.values()), days(-25));
   }
 
-  private JsonObject agreement(String id, String what, String owner, String questionId, boolean done) {
-    return new JsonObject().put("id", id).put("what", what).put("ownerId", owner).put("ownerName", nameOf(owner))
-        .put("questionId", questionId).put("due", LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7).toString())
-        .put("done", done).put("createdAt", at(-21));
+  private Agreement agreement(String id, String what, String owner, String questionId, boolean done) {
+    return new Agreement(id, what, owner, nameOf(owner), questionId,
+        LocalDate.ofInstant(now, Times.DEFAULT_ZONE).minusDays(7), done, days(-21));
   }
 
   private void notes() {
-    // Built whole before they are stored: an insert takes a copy of the note as it is then.
-    List<JsonObject> notes = List.of(
-        note("demo-n-experiment", "demo-sanne", "experiment", "community", List.of("demo-q-temp"),
-            "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).", -18)
-            .put("tried", "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.")
-            .put("happened", "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager."),
-        note("demo-n-conversation", "demo-mehmet", "conversation", "community", List.of("demo-q-uitleg"),
-            "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een vergelijking met een "
-                + "sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.", -15),
-        note("demo-n-observation", "demo-joost", "observation", "community", List.of("demo-q-buffer"),
+    List<Note> notes = List.of(
+        note("demo-n-experiment", "demo-sanne", NoteKind.EXPERIMENT, Visibility.COMMUNITY, List.of("demo-q-temp"),
+            "Stooklijn verlaagd bij de familie Peters (jaren-70 woning, oude radiatoren).",
+            "Aanvoertemperatuur van 55 naar 47 °C, in vier stappen over een week.",
+            "Woning bleef 20 °C, pomp draait langer maar pendelt niet meer. Verbruik 15 % lager.", null, -18),
+        note("demo-n-conversation", "demo-mehmet", NoteKind.CONVERSATION, Visibility.COMMUNITY,
+            List.of("demo-q-uitleg"), "Met mevrouw Jansen besproken waarom de pomp 's nachts doorloopt. Een "
+                + "vergelijking met een sluipverbruiker hielp niet; 'rustig doorstoken in plaats van hard opstoken' wel.",
+            null, null, null, -15),
+        note("demo-n-observation", "demo-joost", NoteKind.OBSERVATION, Visibility.COMMUNITY, List.of("demo-q-buffer"),
             "Meegekeken met Ahmed van de servicedienst: bij twee van de drie storingen zat er geen buffervat en "
-                + "was het afgiftesysteem heel klein.", -12),
-        note("demo-n-lookup", "demo-priya", "look-up", "community", List.of("demo-q-temp"),
+                + "was het afgiftesysteem heel klein.", null, null, null, -12),
+        note("demo-n-lookup", "demo-priya", NoteKind.LOOK_UP, Visibility.COMMUNITY, List.of("demo-q-temp"),
             "In de installatiehandleiding staat een tabel met stooklijnen per type afgiftesysteem. Foto van "
-                + "bladzijde 34 gemaakt voor in de bus.", -10),
-        note("demo-n-reflection", "demo-kees", "reflection", "private", List.of(),
-            "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.", -9),
-        note("demo-n-answer-lotte", "demo-lotte", "reflection", "community", List.of("demo-q-uitleg"),
-            "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.", -5)
-            .put("promptId", "demo-p-1"),
-        note("demo-n-answer-bram", "demo-bram", "reflection", "private", List.of(),
-            "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", -4)
-            .put("promptId", "demo-p-1"));
-    for (JsonObject note : notes) {
-      steps.add(Step.insert("notes", note));
-      steps.add(IdLists.add(IdLists.key(COMMUNITY, "notes"), note.getString("_id")));
-      steps.add(IdLists.add(IdLists.key(note.getString("authorId"), "journal"), note.getString("_id")));
-    }
+                + "bladzijde 34 gemaakt voor in de bus.", null, null, null, -10),
+        note("demo-n-reflection", "demo-kees", NoteKind.REFLECTION, Visibility.PRIVATE, List.of(),
+            "Ik merk dat ik het spannend vind om bij de klant toe te geven dat ik het nog niet zeker weet.",
+            null, null, null, -9),
+        note("demo-n-answer-lotte", "demo-lotte", NoteKind.REFLECTION, Visibility.COMMUNITY, List.of("demo-q-uitleg"),
+            "Deze maand geleerd dat klanten het meest geholpen zijn met één duidelijke zin over de looptijd.",
+            null, null, "demo-p-1", -5),
+        note("demo-n-answer-bram", "demo-bram", NoteKind.REFLECTION, Visibility.PRIVATE, List.of(),
+            "Ik heb geleerd dat ik vaker moet vragen in plaats van zelf te puzzelen.", null, null, "demo-p-1", -4));
+    notes.forEach(note -> steps.addAll(NoteStore.written(note)));
   }
 
-  private JsonObject note(String id, String author, String kind, String visibility, List<String> questionIds,
-                          String text, int days) {
-    JsonObject note = new JsonObject()
-        .put("_id", id).put("communityId", COMMUNITY).put("cycle", days < -7 ? 1 : 2)
-        .put("authorId", author).put("authorName", nameOf(author)).put("kind", kind).put("text", text)
-        .put("visibility", visibility).put("questionIds", new JsonArray(questionIds)).put("edits", new JsonArray())
-        .put("createdAt", at(days));
-    return note;
+  private Note note(String id, String author, NoteKind kind, Visibility visibility, List<String> questionIds,
+                    String text, String tried, String happened, String promptId, int days) {
+    return new Note(id, COMMUNITY, days < -7 ? 1 : 2, author, nameOf(author), kind, text, tried, happened, visibility,
+        questionIds, List.of(), null, promptId, days(days), null);
   }
 
   private void prompt() {
-    steps.add(Step.insert("prompts", new JsonObject()
-        .put("_id", "demo-p-1").put("communityId", COMMUNITY).put("cycle", 2)
-        .put("text", "Wat heb je deze maand geleerd op het werk?")
-        .put("sendAt", at(-6)).put("zone", Times.DEFAULT_ZONE.getId()).putNull("recipientIds")
-        .put("createdBy", "demo-fenna").put("createdByName", nameOf("demo-fenna")).put("createdAt", at(-7))
-        .put("answers", new JsonArray()
-            .add(new JsonObject().put("userId", "demo-lotte").put("noteId", "demo-n-answer-lotte").put("at", at(-5)))
-            .add(new JsonObject().put("userId", "demo-bram").put("noteId", "demo-n-answer-bram").put("at", at(-4))))));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "prompts"), "demo-p-1"));
+    steps.addAll(PromptStore.scheduled(new Prompt("demo-p-1", COMMUNITY, 2, "Wat heb je deze maand geleerd op het werk?",
+        days(-6), Times.DEFAULT_ZONE, null, "demo-fenna", nameOf("demo-fenna"), days(-7), List.of(
+            new Prompt.Answer("demo-lotte", "demo-n-answer-lotte", days(-5)),
+            new Prompt.Answer("demo-bram", "demo-n-answer-bram", days(-4))), null)));
   }
 
   private void contribution() {
-    steps.add(Step.insert("contributions", new JsonObject()
-        .put("_id", "demo-c-stooklijn").put("communityId", COMMUNITY).put("authorId", "demo-ruben")
-        .put("authorName", nameOf("demo-ruben")).put("kind", "explanation")
-        .put("text", "Een warmtepomp is het zuinigst bij een zo laag mogelijke aanvoertemperatuur. Elke graad "
-            + "lager scheelt zo'n 2 tot 3 % in verbruik. Oude radiatoren kunnen vaak meer dan gedacht, zolang de "
-            + "woning lang genoeg wordt verwarmd.")
-        .put("questionIds", new JsonArray().add("demo-q-temp"))
-        .put("references", new JsonArray()
-            .add(new JsonObject().put("title", "ISSO-publicatie 44: warmtepompen in bestaande bouw"))
-            .add(new JsonObject().put("title", "Milieu Centraal: warmtepomp instellen")
-                .put("url", "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")))
-        .put("createdAt", at(-11))));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "contributions"), "demo-c-stooklijn"));
+    steps.addAll(ContributionStore.added(new Contribution("demo-c-stooklijn", COMMUNITY, "demo-ruben",
+        nameOf("demo-ruben"), ContributionKind.EXPLANATION,
+        "Een warmtepomp is het zuinigst bij een zo laag mogelijke aanvoertemperatuur. Elke graad lager scheelt "
+            + "zo'n 2 tot 3 % in verbruik. Oude radiatoren kunnen vaak meer dan gedacht, zolang de woning lang "
+            + "genoeg wordt verwarmd.",
+        List.of("demo-q-temp"), List.of(
+            new Contribution.Reference("ISSO-publicatie 44: warmtepompen in bestaande bouw", null),
+            new Contribution.Reference("Milieu Centraal: warmtepomp instellen",
+                "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")),
+        days(-11))));
   }
 
   private Future<Void> activityEntries() {
@@ -391,7 +371,7 @@ public final class DemoData {
   }
 
   private String at(int days) {
-    return Times.format(now.plus(Duration.ofDays(days)));
+    return Times.format(days(days));
   }
 
   private static String nameOf(String id) {

@@ -11,7 +11,7 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.question.QuestionService;
-import nl.leerkring.question.QuestionStore;
+import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
@@ -23,7 +23,6 @@ import java.util.Set;
 /** Writing a field note on a phone, reading and editing it, and my journal. */
 public final class NotePages {
 
-  static final List<String> KINDS = List.of("conversation", "observation", "look-up", "experiment", "reflection");
   private static final Set<String> PHOTO_PROBLEMS = Set.of("empty_photo", "photo_too_large", "not_an_image",
       "photo_too_many_pixels");
 
@@ -82,7 +81,9 @@ public final class NotePages {
 
   private static JsonArray kinds(String chosen) {
     JsonArray out = new JsonArray();
-    KINDS.forEach(kind -> out.add(new JsonObject().put("value", kind).put("checked", kind.equals(chosen))));
+    for (NoteKind kind : NoteKind.values()) {
+      out.add(new JsonObject().put("value", kind.value()).put("checked", kind.value().equals(chosen)));
+    }
     return out;
   }
 
@@ -90,7 +91,7 @@ public final class NotePages {
   private static JsonArray choices(JsonArray all, List<String> ticked, List<String> linked) {
     JsonArray out = new JsonArray();
     all.stream().map(q -> (JsonObject) q)
-        .filter(q -> QuestionStore.OPEN.contains(q.getString("status")) || linked.contains(q.getString("id")))
+        .filter(q -> QuestionStatus.isOpen(q.getString("status")) || linked.contains(q.getString("id")))
         .forEach(q -> out.add(new JsonObject().put("id", q.getString("id")).put("text", q.getString("text"))
             .put("checked", ticked.contains(q.getString("id")))));
     return out;

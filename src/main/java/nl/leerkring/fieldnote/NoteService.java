@@ -129,17 +129,16 @@ public final class NoteService {
           : Future.succeededFuture(IdLists.strings(note.getJsonArray("questionIds")));
       return linked.compose(questionIds -> {
         String id = note.getString("_id");
-        JsonObject set = new JsonObject().put("updatedAt", db.now()).put("questionIds", new JsonArray(questionIds));
-        for (String field : new String[] {"text", "tried", "happened", "visibility"}) {
-          NoteStore.putIfPresent(set, body, field);
-        }
+        Note stored = NoteStore.fromDocument(note);
+        Note after = stored.edited(NoteStore.trimmed(body, "text"), NoteStore.trimmed(body, "tried"),
+            NoteStore.trimmed(body, "happened"),
+            body.containsKey("visibility") ? Visibility.parse(body.getString("visibility")) : null, questionIds,
+            new Note.Edit(m.userId(), db.clock().instant()));
         List<Step> steps = new ArrayList<>();
-        steps.add(Step.update(NoteStore.NOTES, id, new JsonObject().put("$set", set)
-            .put("$push", new JsonObject().put("edits", new JsonObject().put("by", m.userId()).put("at", db.now())))));
-        List<String> before = IdLists.strings(note.getJsonArray("questionIds"));
-        questionIds.stream().filter(q -> !before.contains(q))
+        steps.add(NoteStore.edited(stored, after));
+        questionIds.stream().filter(q -> !stored.questionIds().contains(q))
             .forEach(q -> steps.add(QuestionStore.link(q, "noteIds", id)));
-        before.stream().filter(q -> !questionIds.contains(q))
+        stored.questionIds().stream().filter(q -> !questionIds.contains(q))
             .forEach(q -> steps.add(QuestionStore.unlink(q, "noteIds", id)));
         return db.writes().apply(steps).compose(done -> notes.byId(id)).map(NoteStore::view);
       });
@@ -196,9 +195,7 @@ public final class NoteService {
     JsonObject previous = note.getJsonObject("photo");
     // The new photo is stored before the note points to it; the old one goes only after.
     return db.mongo().insert(PHOTOS, photo)
-        .compose(id -> db.mongo().updateCollection(NoteStore.NOTES, new JsonObject().put("_id", noteId),
-            new JsonObject().put("$set", new JsonObject().put("photo", new JsonObject()
-                .put("id", photoId).put("contentType", contentType).put("size", clean.bytes().length)))))
+        .compose(id -> notes.photo(noteId, new Note.Photo(photoId, contentType, clean.bytes().length)))
         .compose(done -> previous == null ? Future.succeededFuture()
             : db.mongo().removeDocument(PHOTOS, new JsonObject().put("_id", previous.getString("id"))))
         .compose(done -> notes.byId(noteId))

@@ -12,8 +12,12 @@ import nl.leerkring.platform.Step;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.question.QuestionNews;
 
+import nl.leerkring.platform.Times;
+
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Field notes. A private note is seen by its author and nobody else: not the facilitator, not the lecturer,
@@ -42,7 +46,7 @@ public final class NoteStore {
   }
 
   public static boolean visibleTo(JsonObject note, String userId) {
-    return "community".equals(note.getString("visibility")) || userId.equals(note.getString("authorId"));
+    return fromDocument(note).visibleTo(userId);
   }
 
   public Future<JsonObject> byId(String id) {
@@ -56,65 +60,125 @@ public final class NoteStore {
   public Future<JsonObject> write(Membership m, JsonObject input, String promptId) {
     return questions.requireInCommunity(m.communityId(), input.getJsonArray("questionIds"), "questionIds")
         .compose(questionIds -> {
-          String id = Ids.newId();
-          JsonObject note = new JsonObject()
-              .put("_id", id)
-              .put("communityId", m.communityId())
-              .put("cycle", m.currentCycle())
-              .put("authorId", m.userId())
-              .put("authorName", m.caller().displayName())
-              .put("kind", input.getString("kind"))
-              .put("text", input.getString("text").trim())
-              .put("visibility", input.getString("visibility", "community"))
-              .put("questionIds", new JsonArray(questionIds))
-              .put("edits", new JsonArray())
-              .put("createdAt", db.now());
-          putIfPresent(note, input, "tried");
-          putIfPresent(note, input, "happened");
-          if (promptId != null) {
-            note.put("promptId", promptId);
-          }
-          List<Step> steps = new ArrayList<>();
-          steps.add(Step.insert(NOTES, note));
-          steps.add(IdLists.add(communityList(m.communityId()), id));
-          steps.add(IdLists.add(journal(m.userId()), id));
-          questionIds.forEach(q -> steps.add(QuestionStore.link(q, "noteIds", id)));
+          Note note = new Note(Ids.newId(), m.communityId(), m.currentCycle(), m.userId(), m.caller().displayName(),
+              NoteKind.parse(input.getString("kind")), input.getString("text").trim(), trimmed(input, "tried"),
+              trimmed(input, "happened"), Visibility.parse(input.getString("visibility", "community")), questionIds,
+              List.of(), null, promptId, db.clock().instant(), null);
+          List<Step> steps = new ArrayList<>(written(note));
           if (!questionIds.isEmpty()) {
-            steps.add(QuestionNews.note(id, note.getString("createdAt")));
+            steps.add(QuestionNews.note(note.id(), Times.format(note.createdAt())));
           }
+          JsonObject document = toDocument(note);
           return entry(m, note).compose(entry -> {
             if (entry != null) {
               steps.add(entry);
             }
             return db.writes().apply(steps);
-          }).map(done -> note);
+          }).map(done -> document);
         });
   }
 
+  /** The note, its place in its community's list and its author's journal, and the questions it feeds. */
+  public static List<Step> written(Note note) {
+    List<Step> steps = new ArrayList<>();
+    steps.add(Step.insert(NOTES, toDocument(note)));
+    steps.add(IdLists.add(communityList(note.communityId()), note.id()));
+    steps.add(IdLists.add(journal(note.authorId()), note.id()));
+    note.questionIds().forEach(q -> steps.add(QuestionStore.link(q, "noteIds", note.id())));
+    return steps;
+  }
+
   /** Private notes never enter the activity; a community note is shown there through its id only. */
-  private Future<Step> entry(Membership m, JsonObject note) {
-    if (!"community".equals(note.getString("visibility"))) {
+  private Future<Step> entry(Membership m, Note note) {
+    if (note.visibility() != Visibility.COMMUNITY) {
       return Future.succeededFuture();
     }
     return activity.entry(m.communityId(), "note.written", m.userId(), m.caller().displayName(),
-        new JsonObject().put("noteId", note.getString("_id")).put("kind", note.getString("kind")));
+        new JsonObject().put("noteId", note.id()).put("kind", note.kind().value()));
   }
 
-  static void putIfPresent(JsonObject note, JsonObject input, String field) {
+  static String trimmed(JsonObject input, String field) {
     String value = input.getString(field);
-    if (value != null) {
-      note.put(field, value.trim());
-    }
+    return value == null ? null : value.trim();
   }
 
-  public static JsonObject view(JsonObject note) {
-    JsonObject out = note.copy();
-    out.put("id", out.remove("_id"));
-    JsonObject photo = note.getJsonObject("photo");
-    if (photo != null) {
-      out.put("photo", new JsonObject().put("contentType", photo.getString("contentType"))
-          .put("url", "/api/v1/notes/" + note.getString("_id") + "/photo"));
+  /** The author's edit: the fields that changed, and who changed it when. */
+  static Step edited(Note before, Note after) {
+    JsonObject old = toDocument(before);
+    JsonObject set = new JsonObject();
+    toDocument(after).forEach(field -> {
+      if (!"edits".equals(field.getKey()) && !Objects.equals(field.getValue(), old.getValue(field.getKey()))) {
+        set.put(field.getKey(), field.getValue());
+      }
+    });
+    Note.Edit edit = after.edits().get(after.edits().size() - 1);
+    JsonObject update = new JsonObject().put("$push", new JsonObject().put("edits", toDocument(edit)));
+    if (!set.isEmpty()) {
+      update.put("$set", set);
     }
-    return out;
+    return Step.update(NOTES, after.id(), update);
+  }
+
+  Future<Void> photo(String noteId, Note.Photo photo) {
+    return db.mongo().updateCollection(NOTES, new JsonObject().put("_id", noteId), new JsonObject().put("$set",
+        new JsonObject().put("photo", toDocument(photo)))).mapEmpty();
+  }
+
+  /** The API's view of a stored note: built from the record, so only the API's fields are in it. */
+  public static JsonObject view(JsonObject note) {
+    return fromDocument(note).view();
+  }
+
+  public static JsonObject toDocument(Note n) {
+    JsonArray edits = new JsonArray();
+    n.edits().forEach(e -> edits.add(toDocument(e)));
+    JsonObject doc = new JsonObject()
+        .put("_id", n.id())
+        .put("communityId", n.communityId())
+        .put("cycle", n.cycle())
+        .put("authorId", n.authorId())
+        .put("authorName", n.authorName())
+        .put("kind", n.kind().value())
+        .put("text", n.text())
+        .put("visibility", n.visibility().value())
+        .put("questionIds", new JsonArray(n.questionIds()))
+        .put("edits", edits)
+        .put("createdAt", Times.format(n.createdAt()));
+    putIfPresent(doc, "tried", n.tried());
+    putIfPresent(doc, "happened", n.happened());
+    putIfPresent(doc, "promptId", n.promptId());
+    putIfPresent(doc, "updatedAt", n.updatedAt() == null ? null : Times.format(n.updatedAt()));
+    if (n.photo() != null) {
+      doc.put("photo", toDocument(n.photo()));
+    }
+    return doc;
+  }
+
+  public static Note fromDocument(JsonObject d) {
+    JsonObject photo = d.getJsonObject("photo");
+    List<Note.Edit> edits = d.getJsonArray("edits", new JsonArray()).stream().map(e -> (JsonObject) e)
+        .map(e -> new Note.Edit(e.getString("by"), Instant.parse(e.getString("at")))).toList();
+    return new Note(d.getString("_id"), d.getString("communityId"), d.getInteger("cycle"), d.getString("authorId"),
+        d.getString("authorName"), NoteKind.parse(d.getString("kind")), d.getString("text"), d.getString("tried"),
+        d.getString("happened"), Visibility.parse(d.getString("visibility")),
+        IdLists.strings(d.getJsonArray("questionIds", new JsonArray())), edits,
+        photo == null ? null : new Note.Photo(photo.getString("id"), photo.getString("contentType"),
+            photo.getInteger("size", 0)),
+        d.getString("promptId"), Instant.parse(d.getString("createdAt")),
+        d.getString("updatedAt") == null ? null : Instant.parse(d.getString("updatedAt")));
+  }
+
+  private static JsonObject toDocument(Note.Edit e) {
+    return new JsonObject().put("by", e.by()).put("at", Times.format(e.at()));
+  }
+
+  private static JsonObject toDocument(Note.Photo p) {
+    return new JsonObject().put("id", p.id()).put("contentType", p.contentType()).put("size", p.size());
+  }
+
+  private static void putIfPresent(JsonObject doc, String field, String value) {
+    if (value != null) {
+      doc.put(field, value);
+    }
   }
 }

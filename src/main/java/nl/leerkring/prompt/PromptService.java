@@ -20,6 +20,7 @@ import nl.leerkring.platform.Times;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -31,11 +32,11 @@ import java.util.Map;
  */
 public final class PromptService {
 
-  static final String PROMPTS = "prompts";
   /** What "my prompts" looks at per community: a facilitator sends a few a month, so this reaches months back. */
   static final int RECENT = 20;
 
   private final Database db;
+  private final PromptStore store;
   private final Access access;
   private final CommunityStore communities;
   private final NoteStore notes;
@@ -43,18 +44,15 @@ public final class PromptService {
   /** The installation's zone: when a prompt planned without one is sent. */
   private final ZoneId zone;
 
-  public PromptService(Database db, Access access, CommunityStore communities, NoteStore notes, ActivityLog activity,
-                       ZoneId zone) {
+  public PromptService(Database db, PromptStore store, Access access, CommunityStore communities, NoteStore notes,
+                       ActivityLog activity, ZoneId zone) {
+    this.zone = zone;
     this.db = db;
+    this.store = store;
     this.access = access;
     this.communities = communities;
     this.notes = notes;
     this.activity = activity;
-    this.zone = zone;
-  }
-
-  static String listKey(String communityId) {
-    return IdLists.key(communityId, "prompts");
   }
 
   public Future<JsonObject> schedule(Caller caller, String communityId, JsonObject body) {
@@ -75,26 +73,17 @@ public final class PromptService {
           }
         });
       }
-      String id = Ids.newId();
-      JsonObject prompt = new JsonObject()
-          .put("_id", id)
-          .put("communityId", m.communityId())
-          .put("cycle", m.currentCycle())
-          .put("text", body.getString("text").trim())
-          .put("sendAt", Times.format(sendAt))
-          .put("zone", at.getId())
-          .put("recipientIds", recipients)
-          .put("createdBy", m.userId())
-          .put("createdByName", m.caller().displayName())
-          .put("createdAt", db.now())
-          .put("answers", new JsonArray());
+      Prompt prompt = new Prompt(Ids.newId(), m.communityId(), m.currentCycle(), body.getString("text").trim(),
+          sendAt, at, recipients == null ? null : IdLists.strings(recipients), m.userId(),
+          m.caller().displayName(), now, List.of(), null);
+      List<Step> steps = new ArrayList<>(PromptStore.scheduled(prompt));
+      steps.add(PromptJobs.first(PromptStore.toDocument(prompt), body));
       return activity.entry(m.communityId(), "prompt.scheduled", m.userId(), m.caller().displayName(),
-              new JsonObject().put("promptId", id).put("sendAt", prompt.getString("sendAt")))
-          .compose(entry -> db.writes().apply(
-              Step.insert(PROMPTS, prompt),
-              IdLists.add(listKey(m.communityId()), id),
-              entry,
-              PromptJobs.first(prompt, body)))
+              new JsonObject().put("promptId", prompt.id()).put("sendAt", Times.format(sendAt)))
+          .compose(entry -> {
+            steps.add(entry);
+            return db.writes().apply(steps);
+          })
           .map(done -> view(prompt, m, true));
     });
   }
@@ -111,9 +100,9 @@ public final class PromptService {
   /** The facilitator sees every prompt and who answered; a member sees the prompts that reached them. */
   private Future<Page> visiblePrompts(Membership m, int offset, int limit) {
     boolean overview = overview(m);
-    String now = db.now();
+    Instant now = db.clock().instant();
     // One more than asked tells whether an older page exists without counting the list.
-    return db.lists().newestFirst(listKey(m.communityId()), PROMPTS, offset, limit + 1).map(found -> {
+    return store.newestFirst(m.communityId(), offset, limit + 1).map(found -> {
       JsonArray out = new JsonArray();
       found.stream().limit(limit)
           .filter(p -> overview || delivered(p, m.userId(), now))
@@ -154,16 +143,16 @@ public final class PromptService {
    */
   public Future<JsonObject> get(Caller caller, String promptId) {
     return found(caller, promptId).compose(found -> {
-      JsonObject prompt = found.prompt();
+      Prompt prompt = found.prompt();
       Membership m = found.membership();
       boolean overview = overview(m);
-      if (!overview && !delivered(prompt, m.userId(), db.now())) {
+      if (!overview && !delivered(prompt, m.userId(), db.clock().instant())) {
         throw Problem.notFound("prompt");
       }
       JsonObject view = view(prompt, m, overview);
-      List<String> noteIds = prompt.getJsonArray("answers").stream().map(a -> (JsonObject) a)
-          .filter(a -> m.isMember() && (overview || m.userId().equals(a.getString("userId"))))
-          .map(a -> a.getString("noteId")).toList();
+      List<String> noteIds = prompt.answers().stream()
+          .filter(a -> m.isMember() && (overview || m.userId().equals(a.userId())))
+          .map(Prompt.Answer::noteId).toList();
       return db.lists().byIds(NoteStore.NOTES, noteIds).map(answers -> {
         JsonArray shown = new JsonArray();
         answers.stream().filter(n -> NoteStore.visibleTo(n, m.userId())).forEach(n -> shown.add(new JsonObject()
@@ -178,14 +167,12 @@ public final class PromptService {
 
   public Future<JsonObject> answer(Caller caller, String promptId, JsonObject body) {
     return found(caller, promptId).compose(found -> {
-      JsonObject prompt = found.prompt();
+      Prompt prompt = found.prompt();
       Membership m = found.membership().requireMember();
-      if (!delivered(prompt, m.userId(), db.now())) {
+      if (!delivered(prompt, m.userId(), db.clock().instant())) {
         throw Problem.notFound("prompt");
       }
-      boolean answered = prompt.getJsonArray("answers").stream()
-          .anyMatch(a -> m.userId().equals(((JsonObject) a).getString("userId")));
-      if (answered) {
+      if (prompt.answeredBy(m.userId())) {
         throw Problem.conflict("already_answered", "You already answered this prompt; edit your note instead.");
       }
       // An answer is personal unless its writer chooses to share it.
@@ -194,10 +181,8 @@ public final class PromptService {
           .put("text", body.getString("text"))
           .put("visibility", body.getString("visibility", "private"))
           .put("questionIds", body.getJsonArray("questionIds"));
-      return notes.write(m, note, promptId).compose(written -> db.mongo().updateCollection(PROMPTS,
-              new JsonObject().put("_id", promptId),
-              new JsonObject().put("$push", new JsonObject().put("answers", new JsonObject()
-                  .put("userId", m.userId()).put("noteId", written.getString("_id")).put("at", db.now()))))
+      return notes.write(m, note, promptId).compose(written -> store.answered(promptId,
+              new Prompt.Answer(m.userId(), written.getString("_id"), db.clock().instant()))
           .map(done -> NoteStore.view(written)));
     });
   }
@@ -209,65 +194,54 @@ public final class PromptService {
   /** Answers counted over the recent prompts, and those prompts still waiting for their time, soonest first. */
   public Future<Uptake> uptake(Membership m, String since) {
     m.requireRole(Role.FACILITATOR);
-    String now = db.now();
-    return db.lists().newestFirst(listKey(m.communityId()), PROMPTS, 0, RECENT).map(recent -> {
+    Instant now = db.clock().instant();
+    Instant from = since == null ? Instant.MIN : Instant.parse(since);
+    return store.newestFirst(m.communityId(), 0, RECENT).map(recent -> {
       Map<String, Integer> answers = new HashMap<>();
-      recent.forEach(p -> p.getJsonArray("answers").forEach(a -> {
-        JsonObject answer = (JsonObject) a;
-        if (since == null || answer.getString("at").compareTo(since) >= 0) {
-          answers.merge(answer.getString("userId"), 1, Integer::sum);
-        }
-      }));
+      recent.forEach(p -> p.answers().stream().filter(a -> !a.at().isBefore(from))
+          .forEach(a -> answers.merge(a.userId(), 1, Integer::sum)));
       JsonArray planned = new JsonArray();
-      recent.stream().filter(p -> p.getString("sendAt").compareTo(now) > 0)
-          .sorted(Comparator.comparing(p -> p.getString("sendAt")))
+      recent.stream().filter(p -> !p.sentBy(now))
+          .sorted(Comparator.comparing(Prompt::sendAt))
           .forEach(p -> planned.add(view(p, m, true)));
       return new Uptake(answers, planned);
     });
   }
 
-  private record Found(JsonObject prompt, Membership membership) {
+  private record Found(Prompt prompt, Membership membership) {
   }
 
   private Future<Found> found(Caller caller, String promptId) {
-    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", promptId), null)
-        .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").map(m -> new Found(prompt, m)));
+    return store.byId(promptId).compose(prompt -> access.inCommunityOf(caller,
+        prompt == null ? null : prompt.communityId(), "prompt").map(m -> new Found(prompt, m)));
   }
 
-  private static boolean delivered(JsonObject prompt, String userId, String now) {
-    return isFor(prompt, userId) && prompt.getString("sendAt").compareTo(now) <= 0;
+  private static boolean delivered(Prompt prompt, String userId, Instant now) {
+    return prompt.isFor(userId) && prompt.sentBy(now);
   }
 
-  private static boolean isFor(JsonObject prompt, String userId) {
-    JsonArray recipients = prompt.getJsonArray("recipientIds");
-    return recipients == null || recipients.contains(userId);
-  }
-
-  private JsonObject view(JsonObject prompt, Membership m, boolean overview) {
-    JsonArray answers = prompt.getJsonArray("answers");
-    boolean answeredByMe = answers.stream().anyMatch(a -> m.userId().equals(((JsonObject) a).getString("userId")));
+  private JsonObject view(Prompt prompt, Membership m, boolean overview) {
     JsonObject out = new JsonObject()
-        .put("id", prompt.getString("_id"))
-        .put("communityId", prompt.getString("communityId"))
-        .put("text", prompt.getString("text"))
-        .put("sendAt", prompt.getString("sendAt"))
-        .put("sent", prompt.getString("sendAt").compareTo(db.now()) <= 0)
-        .put("from", prompt.getString("createdByName"))
-        .put("forMe", m.isMember() && isFor(prompt, m.userId()))
-        .put("answeredByMe", answeredByMe);
+        .put("id", prompt.id())
+        .put("communityId", prompt.communityId())
+        .put("text", prompt.text())
+        .put("sendAt", Times.format(prompt.sendAt()))
+        .put("sent", prompt.sentBy(db.clock().instant()))
+        .put("from", prompt.createdByName())
+        .put("forMe", m.isMember() && prompt.isFor(m.userId()))
+        .put("answeredByMe", prompt.answeredBy(m.userId()));
     if (overview) {
       // Who answered, not what: the answers themselves keep the visibility their writers chose.
       JsonArray answeredBy = new JsonArray();
-      answers.forEach(a -> {
-        String userId = ((JsonObject) a).getString("userId");
-        answeredBy.add(new JsonObject().put("userId", userId).put("displayName", m.memberName(userId)));
-      });
-      JsonArray recipients = prompt.getJsonArray("recipientIds");
+      prompt.answers().forEach(a -> answeredBy.add(new JsonObject().put("userId", a.userId())
+          .put("displayName", m.memberName(a.userId()))));
+      List<String> recipients = prompt.recipientIds();
       JsonArray recipientNames = new JsonArray();
       if (recipients != null) {
-        recipients.forEach(id -> recipientNames.add(m.memberName((String) id)));
+        recipients.forEach(id -> recipientNames.add(m.memberName(id)));
       }
-      out.put("recipientIds", recipients).put("recipientNames", recipientNames).put("answeredBy", answeredBy);
+      out.put("recipientIds", recipients == null ? null : new JsonArray(recipients))
+          .put("recipientNames", recipientNames).put("answeredBy", answeredBy);
     }
     return out;
   }

@@ -7,18 +7,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
+import nl.leerkring.platform.ClosedList;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 
-import java.util.List;
 import java.util.Map;
 
 /** A community's questions: the list by priority, raising one, and one question with all that feeds it. */
 public final class QuestionPages {
 
-  private static final List<String> STATUSES = List.of("open", "investigating", "answered", "parked");
-  private static final List<String> PRIORITIES = List.of("high", "medium", "low");
 
   private final Pages pages;
   private final Forms forms;
@@ -54,7 +52,7 @@ public final class QuestionPages {
     return communities.get(caller, communityId).compose(m -> questions.list(caller, communityId, null).map(found -> {
       JsonArray shown = new JsonArray();
       found.stream().map(q -> (JsonObject) q)
-          .filter(q -> all || QuestionStore.OPEN.contains(q.getString("status")))
+          .filter(q -> all || QuestionStatus.isOpen(q.getString("status")))
           .forEach(shown::add);
       return Page.of("questions", new JsonObject()
           .put("communityId", communityId)
@@ -74,7 +72,7 @@ public final class QuestionPages {
           .put("communityId", communityId)
           .put("communityTitle", CommunityService.summary(m).getString("title"))
           .put("forLecturer", isPost(ctx) && ctx.request().getFormAttribute("forLecturer") != null)
-          .put("priorities", options(PRIORITIES, priority)));
+          .put("priorities", options(Priority.values(), priority)));
     });
   }
 
@@ -105,7 +103,7 @@ public final class QuestionPages {
             .put("communityTitle", CommunityService.summary(m).getString("title"))
             .put("can", both.resultAt(1))
             .put("owner", owner)
-            .put("statuses", options(STATUSES, status))
+            .put("statuses", options(QuestionStatus.values(), status))
             .put("summary", isPost(ctx) ? Forms.text(ctx, "answerSummary") : q.getString("answerSummary", "")));
       });
     });
@@ -126,9 +124,11 @@ public final class QuestionPages {
     return done.map(q -> Page.redirect("/questions/" + ctx.pathParam("questionId")));
   }
 
-  private static JsonArray options(List<String> values, String chosen) {
+  private static JsonArray options(ClosedList[] values, String chosen) {
     JsonArray out = new JsonArray();
-    values.forEach(v -> out.add(new JsonObject().put("value", v).put("checked", v.equals(chosen))));
+    for (ClosedList v : values) {
+      out.add(new JsonObject().put("value", v.value()).put("checked", v.value().equals(chosen)));
+    }
     return out;
   }
 

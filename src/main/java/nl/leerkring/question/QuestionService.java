@@ -60,12 +60,12 @@ public final class QuestionService {
           .put("text", body.getString("text").trim())
           .put("category", body.getString("category", "").trim())
           .put("priority", body.getString("priority", "medium"))
-          .put("status", "open")
+          .put("status", QuestionStatus.OPEN.value())
           .put("forLecturer", body.getBoolean("forLecturer", false))
           .put("raisedBy", m.userId())
           .put("raisedByName", m.caller().displayName())
           .put("raisedInCycle", m.currentCycle())
-          .put("history", new JsonArray().add(change("open", m, now)))
+          .put("history", new JsonArray().add(change(QuestionStatus.OPEN, m, now)))
           .put("owners", new JsonArray())
           .put("votes", new JsonArray())
           .put("noteIds", new JsonArray())
@@ -129,30 +129,25 @@ public final class QuestionService {
       Membership m = found.membership().requireMember();
       boolean steers = steers(q, m);
       boolean raiser = m.userId().equals(q.getString("raisedBy"));
-      boolean changesState = body.containsKey("status") || body.containsKey("answerSummary")
-          || body.containsKey("forLecturer");
-      if (changesState ? !steers : !(steers || raiser)) {
+      QuestionChange change = QuestionChange.of(body);
+      if (change.changesState() ? !steers : !(steers || raiser)) {
         throw Problem.forbidden("Only the facilitator, the lecturer or the question's owners can change this.");
       }
-      String status = body.getString("status", q.getString("status"));
-      String summary = body.getString("answerSummary", q.getString("answerSummary"));
-      if ("answered".equals(status) && (summary == null || summary.isBlank())) {
+      QuestionStatus before = QuestionStatus.parse(q.getString("status"));
+      QuestionStatus status = change.status() == null ? before : change.status();
+      String summary = change.answerSummary() == null ? q.getString("answerSummary") : change.answerSummary();
+      if (status == QuestionStatus.ANSWERED && (summary == null || summary.isBlank())) {
         throw Problem.invalidField("answerSummary", "required", "Write a short answer summary when a question is answered.");
       }
-      JsonObject set = new JsonObject();
-      body.forEach(field -> set.put(field.getKey(), field.getValue() instanceof String s ? s.trim() : field.getValue()));
-      JsonObject update = new JsonObject().put("$set", set);
-      if (!status.equals(q.getString("status"))) {
-        update.put("$push", new JsonObject().put("history", change(status, m, db.now())));
-      }
+      boolean moved = status != before;
+      Step update = QuestionStore.changed(q.getString("_id"), change, moved ? change(status, m, db.now()) : null);
       // A change of status is recorded in the activity too, in the same write.
-      Future<Void> write = status.equals(q.getString("status"))
-          ? db.mongo().updateCollection(QuestionStore.QUESTIONS,
-              new JsonObject().put("_id", q.getString("_id")), update).mapEmpty()
+      Future<Void> write = !moved
+          ? db.writes().apply(update)
           : activity.entry(m.communityId(), "question.status", m.userId(), m.caller().displayName(),
                   new JsonObject().put("questionId", q.getString("_id")).put("text", q.getString("text"))
-                      .put("status", status))
-              .compose(entry -> db.writes().apply(Step.update(QuestionStore.QUESTIONS, q.getString("_id"), update), entry));
+                      .put("status", status.value()))
+              .compose(entry -> db.writes().apply(update, entry));
       return write.compose(done -> questions.byId(q.getString("_id"))).map(updated -> view(updated, m)
           .put("history", updated.getJsonArray("history")));
     });
@@ -194,9 +189,17 @@ public final class QuestionService {
         access.inCommunityOf(caller, q, "question").map(m -> new Found(q, m)));
   }
 
-  private static JsonObject change(String status, Membership m, String at) {
-    return new JsonObject().put("status", status).put("by", m.userId()).put("byName", m.caller().displayName())
-        .put("at", at).put("cycle", m.currentCycle());
+  private static JsonObject change(QuestionStatus status, Membership m, String at) {
+    return QuestionStore.statusChange(status, m.userId(), m.caller().displayName(), at, m.currentCycle());
+  }
+
+  /** A question as another feature lists it: what it asks, where it stands and who raised it. */
+  public static JsonObject summary(JsonObject q) {
+    return new JsonObject()
+        .put("id", q.getString("_id"))
+        .put("text", q.getString("text"))
+        .put("status", q.getString("status"))
+        .put("raisedByName", q.getString("raisedByName"));
   }
 
   static JsonObject view(JsonObject q, Membership m) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class SessionPages {
     router.get("/sessions/:sessionId").handler(pages.show(this::sessionPage));
     router.get("/sessions/:sessionId/events").handler(events::follow);
     router.post("/sessions/:sessionId/start").handler(pages.form(ctx -> change(ctx, new JsonObject()
-        .put("status", "live")), this::sessionPage));
+        .put("status", SessionStatus.LIVE.value())), this::sessionPage));
     router.post("/sessions/:sessionId/phase").handler(pages.form(ctx -> change(ctx, new JsonObject()
         .put("phase", Forms.text(ctx, "phase"))), this::sessionPage));
     router.post("/sessions/:sessionId/finish").handler(pages.form(this::finish, this::sessionPage));
@@ -74,9 +75,11 @@ public final class SessionPages {
       Collections.reverse(soonestFirst);
       boolean posted = "POST".equals(ctx.request().method().name());
       Set<String> chosen = posted ? new HashSet<>(Forms.all(ctx, "phases").getList().stream()
-          .map(String::valueOf).toList()) : new HashSet<>(SessionService.PHASES);
+          .map(String::valueOf).toList()) : new HashSet<>(Arrays.stream(Phase.values()).map(Phase::value).toList());
       JsonArray phases = new JsonArray();
-      SessionService.PHASES.forEach(p -> phases.add(new JsonObject().put("name", p).put("chosen", chosen.contains(p))));
+      for (Phase p : Phase.values()) {
+        phases.add(new JsonObject().put("name", p.value()).put("chosen", chosen.contains(p.value())));
+      }
       return Page.of("sessions", community(m)
           .put("coming", new JsonArray(soonestFirst))
           .put("past", past)
@@ -87,7 +90,8 @@ public final class SessionPages {
   }
 
   private static boolean isPast(JsonObject session, String now) {
-    return "done".equals(session.getString("status")) || !"live".equals(session.getString("status"))
+    SessionStatus status = SessionStatus.parse(session.getString("status"));
+    return status == SessionStatus.DONE || status != SessionStatus.LIVE
         && Instant.parse(session.getString("startsAt")).plus(session.getInteger("durationMinutes", 120),
             ChronoUnit.MINUTES).toString().compareTo(now) < 0;
   }
@@ -148,16 +152,16 @@ public final class SessionPages {
     });
     session.getJsonArray("carriedOverAgreements").forEach(a -> ((JsonObject) a).put("canMark",
         m.is(Role.FACILITATOR) || m.userId().equals(((JsonObject) a).getString("ownerId"))));
-    String status = session.getString("status");
+    SessionStatus status = SessionStatus.parse(session.getString("status"));
     return new JsonObject()
         .put("steps", steps)
         .put("previousPhase", current > 0 ? phases.get(current - 1) : null)
         .put("nextPhase", current >= 0 && current < phases.size() - 1 ? phases.get(current + 1) : null)
         .put("present", present)
         .put("members", members)
-        .put("isLive", "live".equals(status))
-        .put("isPlanned", "planned".equals(status))
-        .put("isDone", "done".equals(status));
+        .put("isLive", status == SessionStatus.LIVE)
+        .put("isPlanned", status == SessionStatus.PLANNED)
+        .put("isDone", status == SessionStatus.DONE);
   }
 
   private static JsonObject community(Membership m) {
@@ -175,7 +179,7 @@ public final class SessionPages {
   }
 
   private Future<Page> finish(RoutingContext ctx) {
-    JsonObject body = new JsonObject().put("status", "done");
+    JsonObject body = new JsonObject().put("status", SessionStatus.DONE.value());
     Forms.putOptional(body, ctx, "summary");
     return change(ctx, body);
   }

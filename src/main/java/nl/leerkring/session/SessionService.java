@@ -1,7 +1,5 @@
 package nl.leerkring.session;
 
-import java.util.ArrayList;
-import nl.leerkring.notification.Notifications;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +9,7 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
+import nl.leerkring.notification.Notifications;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -25,6 +24,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -36,11 +37,8 @@ import java.util.List;
  */
 public final class SessionService {
 
-  static final String SESSIONS = "sessions";
-  public static final List<String> PHASES =
-      List.of("check-in", "share-findings", "explore", "questions", "agreements", "check-out");
-
   private final Database db;
+  private final SessionStore store;
   private final Access access;
   private final QuestionStore questionStore;
   private final QuestionService questions;
@@ -49,15 +47,16 @@ public final class SessionService {
   /** The installation's zone: where a session planned without one takes place, and what "today" is. */
   private final ZoneId zone;
 
-  public SessionService(Database db, Access access, QuestionStore questionStore, QuestionService questions,
-                        ActivityLog activity, EventBus bus, ZoneId zone) {
+  public SessionService(Database db, SessionStore store, Access access, QuestionStore questionStore,
+                        QuestionService questions, ActivityLog activity, EventBus bus, ZoneId zone) {
+    this.zone = zone;
     this.db = db;
+    this.store = store;
     this.access = access;
     this.questionStore = questionStore;
     this.questions = questions;
     this.activity = activity;
     this.bus = bus;
-    this.zone = zone;
   }
 
   /** The event-bus address where the changes of one session are published. */
@@ -65,22 +64,18 @@ public final class SessionService {
     return "session." + sessionId;
   }
 
-  static String listKey(String communityId) {
-    return IdLists.key(communityId, "sessions");
-  }
-
-  private Future<List<JsonObject>> sessionsOf(String communityId) {
-    return db.lists().all(listKey(communityId), SESSIONS).map(all -> all.stream()
-        .sorted(Comparator.comparing((JsonObject s) -> s.getString("startsAt")).reversed()).toList());
+  private Future<List<Session>> newestFirst(String communityId) {
+    return store.ofCommunity(communityId).map(all -> all.stream()
+        .sorted(Comparator.comparing(Session::startsAt).reversed()).toList());
   }
 
   /** A community's sessions, newest first. */
   public Future<JsonArray> list(Caller caller, String communityId) {
     return access.in(caller, communityId)
-        .compose(m -> sessionsOf(m.communityId()))
+        .compose(m -> newestFirst(m.communityId()))
         .map(all -> {
           JsonArray out = new JsonArray();
-          all.forEach(s -> out.add(view(s)));
+          all.forEach(s -> out.add(s.view()));
           return out;
         });
   }
@@ -90,41 +85,28 @@ public final class SessionService {
       m.requireRole(Role.FACILITATOR);
       ZoneId at = LocalTimes.zone(body.getString("zone"), zone, "zone");
       Instant startsAt = LocalTimes.future(body.getString("startsAt"), at, db.clock().instant(), "startsAt");
-      List<String> phases = agenda(body.getJsonArray("phases"));
-      String id = Ids.newId();
-      JsonObject session = new JsonObject()
-          .put("_id", id)
-          .put("communityId", m.communityId())
-          .put("cycle", m.currentCycle())
-          .put("startsAt", Times.format(startsAt))
-          .put("zone", at.getId())
-          .put("durationMinutes", body.getInteger("durationMinutes", 120))
-          .put("place", body.getString("place"))
-          .put("onlineLink", body.getString("onlineLink"))
-          .put("status", "planned")
-          .put("phase", phases.get(0))
-          .put("phases", new JsonArray(phases))
-          .put("attendance", new JsonArray())
-          .put("agreements", new JsonArray())
-          .put("questionIds", new JsonArray())
-          .put("createdAt", db.now());
+      Session session = Session.planned(Ids.newId(), m.communityId(), m.currentCycle(), startsAt, at,
+          body.getInteger("durationMinutes", 120), body.getString("place"), body.getString("onlineLink"),
+          agenda(body.getJsonArray("phases")), db.clock().instant());
+      List<Step> steps = new ArrayList<>(SessionStore.planned(session));
+      steps.add(SessionJobs.planned(SessionDocument.of(session)));
       return activity.entry(m.communityId(), "session.planned", m.userId(), m.caller().displayName(),
-              new JsonObject().put("sessionId", id).put("startsAt", session.getString("startsAt")))
-          .compose(entry -> db.writes().apply(
-              Step.insert(SESSIONS, session),
-              IdLists.add(listKey(m.communityId()), id),
-              entry,
-              SessionJobs.planned(session)))
-          .map(done -> view(session));
+              new JsonObject().put("sessionId", session.id()).put("startsAt", Times.format(startsAt)))
+          .compose(entry -> {
+            steps.add(entry);
+            return db.writes().apply(steps);
+          })
+          .map(done -> session.view());
     });
   }
 
   /** The phases chosen for the agenda, always in the method's order; all of them when none were chosen. */
-  static List<String> agenda(JsonArray chosen) {
+  static List<Phase> agenda(JsonArray chosen) {
+    List<Phase> all = Arrays.asList(Phase.values());
     if (chosen == null || chosen.isEmpty()) {
-      return PHASES;
+      return all;
     }
-    return PHASES.stream().filter(chosen::contains).toList();
+    return all.stream().filter(p -> chosen.contains(p.value())).toList();
   }
 
   /** One session with the agreements still open from earlier sessions and the questions named in it. */
@@ -140,38 +122,42 @@ public final class SessionService {
   public Future<JsonObject> update(Caller caller, String sessionId, JsonObject body) {
     return found(caller, sessionId).compose(found -> {
       found.membership().requireRole(Role.FACILITATOR);
-      JsonObject session = found.session();
-      JsonObject set = new JsonObject();
-      if (body.containsKey("startsAt") || body.containsKey("zone")) {
-        ZoneId at = LocalTimes.zone(body.getString("zone", session.getString("zone")), zone, "zone");
-        String local = body.getString("startsAt",
-            Instant.parse(session.getString("startsAt")).atZone(at).toLocalDateTime().toString());
-        set.put("startsAt", Times.format(LocalTimes.future(local, at, db.clock().instant(), "startsAt")))
-            .put("zone", at.getId());
-      }
-      for (String field : new String[] {"durationMinutes", "place", "onlineLink", "status", "phase", "summary"}) {
-        if (body.containsKey(field)) {
-          set.put(field, body.getValue(field));
-        }
-      }
-      if (set.containsKey("phase") && !session.getJsonArray("phases").contains(set.getString("phase"))) {
+      Session before = found.session();
+      Session after = changed(before, body);
+      if (!before.phases().contains(after.phase())) {
         throw Problem.invalidField("phase", "not_in_agenda", "This phase is not on the session's agenda.");
       }
-      if ("done".equals(session.getString("status")) && "planned".equals(set.getString("status"))) {
+      if (before.is(SessionStatus.DONE) && after.is(SessionStatus.PLANNED)) {
         throw Problem.conflict("session_done", "A session that took place cannot be planned again.");
       }
-      return db.writes().apply(SessionJobs.changed(session, set, found.membership().userId(), db.now()))
+      return db.writes().apply(SessionJobs.changed(SessionDocument.of(before), SessionStore.changes(before, after),
+              found.membership().userId(), db.now()))
           .compose(done -> changed(found, "updated"));
     });
+  }
+
+  /** The session as the facilitator's change (the updateSession body, checked by the contract) leaves it. */
+  private Session changed(Session s, JsonObject body) {
+    Instant startsAt = s.startsAt();
+    ZoneId at = s.zone();
+    if (body.containsKey("startsAt") || body.containsKey("zone")) {
+      at = LocalTimes.zone(body.getString("zone", s.zone().getId()), zone, "zone");
+      String local = body.getString("startsAt", s.startsAt().atZone(at).toLocalDateTime().toString());
+      startsAt = LocalTimes.future(local, at, db.clock().instant(), "startsAt");
+    }
+    SessionStatus status = body.containsKey("status") ? SessionStatus.parse(body.getString("status")) : s.status();
+    Phase phase = body.containsKey("phase") ? Phase.parse(body.getString("phase")) : s.phase();
+    return new Session(s.id(), s.communityId(), s.cycle(), startsAt, at,
+        body.getInteger("durationMinutes", s.durationMinutes()), body.getString("place", s.place()),
+        body.getString("onlineLink", s.onlineLink()), status, phase, s.phases(), s.attendance(), s.agreements(),
+        s.questionIds(), body.getString("summary", s.summary()), s.sequence(), s.createdAt());
   }
 
   public Future<JsonObject> recordAttendance(Caller caller, String sessionId, JsonArray present) {
     return found(caller, sessionId).compose(found -> {
       found.membership().requireRole(Role.FACILITATOR);
       present.forEach(id -> found.membership().requireMemberId((String) id));
-      return db.mongo().updateCollection(SESSIONS, byId(found),
-              new JsonObject().put("$set", new JsonObject().put("attendance", present)))
-          .compose(done -> changed(found, "attendance"));
+      return store.attendance(sessionId, IdLists.strings(present)).compose(done -> changed(found, "attendance"));
     });
   }
 
@@ -182,50 +168,47 @@ public final class SessionService {
       if (!m.hasMember(ownerId)) {
         throw Problem.invalidField("ownerId", "not_member", "The person who takes this on must be a member.");
       }
-      String due = body.getString("due");
-      if (due != null) {
-        try {
-          if (LocalDate.parse(due).isBefore(LocalDate.now(db.clock().withZone(zone)))) {
-            throw Problem.invalidField("due", "in_past", "The due date lies in the past.");
-          }
-        } catch (DateTimeException e) {
-          throw Problem.invalidField("due", "bad_date", "Not a valid date: " + due + ".");
-        }
-      }
-      JsonArray questionIds = body.getString("questionId") == null ? null
-          : new JsonArray().add(body.getString("questionId"));
+      LocalDate due = due(body.getString("due"));
+      String questionId = body.getString("questionId");
+      JsonArray questionIds = questionId == null ? null : new JsonArray().add(questionId);
       return questionStore.requireInCommunity(m.communityId(), questionIds, "questionId").compose(ok -> {
-        JsonObject agreement = new JsonObject()
-            .put("id", Ids.newId())
-            .put("what", body.getString("what").trim())
-            .put("ownerId", ownerId)
-            .put("ownerName", m.memberName(ownerId))
-            .put("questionId", body.getString("questionId"))
-            .put("due", due)
-            .put("done", false)
-            .put("createdAt", db.now());
+        Agreement agreement = new Agreement(Ids.newId(), body.getString("what").trim(), ownerId,
+            m.memberName(ownerId), questionId, due, false, db.clock().instant());
         List<Step> steps = new ArrayList<>();
-        steps.add(Step.update(SESSIONS, sessionId,
-            new JsonObject().put("$addToSet", new JsonObject().put("agreements", agreement))));
-        steps.addAll(Notifications.agreement(agreement, m.userId(), "/sessions/" + sessionId, db.now()));
+        steps.add(SessionStore.agreementAdded(sessionId, agreement));
+        steps.addAll(Notifications.agreement(agreement.view(), m.userId(), "/sessions/" + sessionId, db.now()));
         return db.writes().apply(steps);
       }).compose(done -> changed(found, "agreement"));
     });
+  }
+
+  private LocalDate due(String due) {
+    if (due == null) {
+      return null;
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(due);
+    } catch (DateTimeException e) {
+      throw Problem.invalidField("due", "bad_date", "Not a valid date: " + due + ".");
+    }
+    if (date.isBefore(LocalDate.now(db.clock().withZone(zone)))) {
+      throw Problem.invalidField("due", "in_past", "The due date lies in the past.");
+    }
+    return date;
   }
 
   /** The facilitator, or whoever took the agreement on, marks it done. */
   public Future<JsonObject> updateAgreement(Caller caller, String sessionId, String agreementId, boolean done) {
     return found(caller, sessionId).compose(found -> {
       Membership m = found.membership().requireMember();
-      JsonObject agreement = found.session().getJsonArray("agreements").stream().map(a -> (JsonObject) a)
-          .filter(a -> agreementId.equals(a.getString("id"))).findFirst()
+      Agreement agreement = found.session().agreements().stream()
+          .filter(a -> agreementId.equals(a.id())).findFirst()
           .orElseThrow(() -> Problem.notFound("agreement"));
-      if (!m.is(Role.FACILITATOR) && !m.userId().equals(agreement.getString("ownerId"))) {
+      if (!m.is(Role.FACILITATOR) && !m.userId().equals(agreement.ownerId())) {
         throw Problem.forbidden("Only the facilitator or the person who took it on can mark this agreement.");
       }
-      return db.mongo().updateCollection(SESSIONS, byId(found).put("agreements.id", agreementId),
-              new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done)))
-          .compose(x -> changed(found, "agreement"));
+      return store.agreementDone(sessionId, agreementId, done).compose(x -> changed(found, "agreement"));
     });
   }
 
@@ -235,31 +218,26 @@ public final class SessionService {
    */
   public Future<JsonObject> raiseQuestion(Caller caller, String sessionId, JsonObject body) {
     return found(caller, sessionId).compose(found -> {
-      if ("done".equals(found.session().getString("status"))) {
+      if (found.session().is(SessionStatus.DONE)) {
         throw Problem.conflict("session_done", "This session is over; raise the question in the community.");
       }
-      return questions.raise(caller, found.session().getString("communityId"), body)
-          .compose(question -> db.mongo().updateCollection(SESSIONS, byId(found), new JsonObject()
-              .put("$push", new JsonObject().put("questionIds", question.getString("id")))))
+      return questions.raise(caller, found.session().communityId(), body)
+          .compose(question -> store.questionNamed(sessionId, question.getString("id")))
           .compose(done -> changed(found, "question"));
     });
   }
 
-  private record Found(JsonObject session, Membership membership) {
+  private record Found(Session session, Membership membership) {
   }
 
   private Future<Found> found(Caller caller, String sessionId) {
-    return db.mongo().findOne(SESSIONS, new JsonObject().put("_id", sessionId), null)
-        .compose(s -> access.inCommunityOf(caller, s, "session").map(m -> new Found(s, m)));
-  }
-
-  private static JsonObject byId(Found found) {
-    return new JsonObject().put("_id", found.session().getString("_id"));
+    return store.byId(sessionId).compose(s -> access.inCommunityOf(caller, s == null ? null : s.communityId(),
+        "session").map(m -> new Found(s, m)));
   }
 
   /** Reads the session as it is now and tells everyone following it what changed. */
   private Future<JsonObject> changed(Found found, String what) {
-    return db.mongo().findOne(SESSIONS, byId(found), null)
+    return store.byId(found.session().id())
         .map(s -> new Found(s, found.membership()))
         .compose(this::withCarriedOver)
         .onSuccess(session -> bus.publish(address(session.getString("id")), new JsonObject()
@@ -269,40 +247,18 @@ public final class SessionService {
   }
 
   private Future<JsonObject> withCarriedOver(Found found) {
-    JsonObject session = found.session();
-    Future<List<JsonObject>> named = db.lists().byIds(QuestionStore.QUESTIONS, questionIdsOf(session));
-    return Future.all(sessionsOf(session.getString("communityId")), named).map(both -> {
-      List<JsonObject> all = both.resultAt(0);
-      JsonArray carried = new JsonArray();
-      all.stream()
-          .filter(s -> s.getString("startsAt").compareTo(session.getString("startsAt")) < 0)
-          .forEach(s -> s.getJsonArray("agreements").forEach(a -> {
-            JsonObject agreement = (JsonObject) a;
-            if (!agreement.getBoolean("done")) {
-              carried.add(agreement.copy().put("sessionId", s.getString("_id")));
-            }
-          }));
-      JsonArray questionViews = new JsonArray();
-      named.result().forEach(q -> questionViews.add(new JsonObject()
-          .put("id", q.getString("_id"))
-          .put("text", q.getString("text"))
-          .put("status", q.getString("status"))
-          .put("raisedByName", q.getString("raisedByName"))));
-      return view(session).put("carriedOverAgreements", carried).put("questions", questionViews);
-    });
-  }
-
-  private static List<String> questionIdsOf(JsonObject session) {
-    JsonArray ids = session.getJsonArray("questionIds");
-    return ids == null ? List.of() : IdLists.strings(ids);
-  }
-
-  static JsonObject view(JsonObject session) {
-    JsonObject out = session.copy();
-    out.put("id", out.remove("_id"));
-    out.remove("questionIds");
-    ZoneId zone = LocalTimes.stored(session.getString("zone"));
-    out.put("localStart", Instant.parse(session.getString("startsAt")).atZone(zone).toLocalDateTime().toString());
-    return out;
+    Session session = found.session();
+    return Future.all(store.ofCommunity(session.communityId()), questionStore.byIds(session.questionIds()))
+        .map(both -> {
+          List<Session> all = both.resultAt(0);
+          JsonArray carried = new JsonArray();
+          all.stream()
+              .filter(s -> s.startsAt().isBefore(session.startsAt()))
+              .forEach(s -> s.agreements().stream().filter(a -> !a.done())
+                  .forEach(a -> carried.add(a.view().put("sessionId", s.id()))));
+          JsonArray named = new JsonArray();
+          both.<List<JsonObject>>resultAt(1).forEach(q -> named.add(QuestionService.summary(q)));
+          return session.view().put("carriedOverAgreements", carried).put("questions", named);
+        });
   }
 }

@@ -15,12 +15,22 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
+import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.NoteKind;
+import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.platform.EmbeddedStore;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.platform.Times;
+import nl.leerkring.question.Priority;
+import nl.leerkring.question.QuestionStatus;
+import nl.leerkring.question.QuestionStore;
 import nl.leerkring.support.TestServer;
 
 import java.io.IOException;
@@ -72,7 +82,6 @@ public final class ReadBenchmark {
 
   private static final String PASSWORD = "bench-wachtwoord-2026";
   private static final int BATCH = 1000;
-  private static final int BUCKET = 50; // ActivityLog.BUCKET
   private static final double TARGET_RATIO = 1.3;
   private static final String DATABASE = "leerkring"; // Settings default, and config/leerkring.json
 
@@ -81,9 +90,9 @@ public final class ReadBenchmark {
       + "gesprek uitleg vraag antwoord werkwijze collega servicedienst handleiding tabel foto bus week stap "
       + "lager hoger warm koud langer korter zuinig instelling proberen gezien geleerd gemerkt besproken "
       + "en of maar want dus omdat toen daarna eerst vaak soms nooit altijd bij met zonder voor na in op").split(" ");
-  private static final String[] KINDS = {"conversation", "observation", "look-up", "experiment", "reflection"};
-  private static final String[] PRIORITIES = {"low", "medium", "high"};
-  private static final String[] STATUSES = {"open", "open", "open", "investigating", "answered", "parked"};
+  // Most questions stay open; the rest moved on.
+  private static final QuestionStatus[] STATUSES = {QuestionStatus.OPEN, QuestionStatus.OPEN, QuestionStatus.OPEN,
+      QuestionStatus.INVESTIGATING, QuestionStatus.ANSWERED, QuestionStatus.PARKED};
   private static final String[] CATEGORIES = {"techniek", "klant", "werkwijze", "veiligheid"};
 
   private final Config config;
@@ -254,9 +263,8 @@ public final class ReadBenchmark {
         .put("createdBy", facilitator.id())
         .put("createdAt", at(day, 0));
     loader.add(CommunityStore.COMMUNITIES, community);
-    loader.add("cycles", new JsonObject()
-        .put("_id", CommunityStore.cycleId(id, 1)).put("communityId", id).put("number", 1)
-        .put("goal", "Verkennen van het vraagstuk").put("status", "active").put("startedAt", at(day, 0)));
+    loader.add(CycleStore.CYCLES, CycleStore.toDocument(Cycle.first(id, "Verkennen van het vraagstuk",
+        Instant.parse(at(day, 0)))));
     loader.organisationCommunity(organisationId, id);
 
     Activity activity = new Activity(loader, id);
@@ -288,29 +296,31 @@ public final class ReadBenchmark {
         activity.add("question.raised", who, new JsonObject().put("questionId", q.getString("_id"))
             .put("text", q.getString("text")), now);
       } else {
-        JsonObject note = note(id, who, now);
+        String noteId = Ids.newId();
+        List<String> answers = List.of();
         if (!raised.isEmpty() && random.nextInt(3) == 0) {
           JsonObject q = raised.get(random.nextInt(raised.size()));
-          note.getJsonArray("questionIds").add(q.getString("_id"));
-          q.getJsonArray("noteIds").add(note.getString("_id"));
+          answers = List.of(q.getString("_id"));
+          q.getJsonArray("noteIds").add(noteId);
         }
-        loader.add("notes", note);
-        noteIds.add(note.getString("_id"));
-        journals.computeIfAbsent(who.id(), k -> new ArrayList<>()).add(note.getString("_id"));
-        if ("community".equals(note.getString("visibility"))) {
-          activity.add("note.written", who, new JsonObject().put("noteId", note.getString("_id"))
-              .put("kind", note.getString("kind")), now);
+        Note note = note(noteId, id, who, answers, Instant.parse(now));
+        loader.add(NoteStore.NOTES, NoteStore.toDocument(note));
+        noteIds.add(noteId);
+        journals.computeIfAbsent(who.id(), k -> new ArrayList<>()).add(noteId);
+        if (note.visibility() == Visibility.COMMUNITY) {
+          activity.add("note.written", who, new JsonObject().put("noteId", noteId)
+              .put("kind", note.kind().value()), now);
         }
       }
     }
     for (JsonObject q : raised) {
       // A few questions moved on, as the facilitator does in a session.
-      String status = STATUSES[random.nextInt(STATUSES.length)];
-      if (!"open".equals(status)) {
-        q.put("status", status);
-        q.getJsonArray("history").add(new JsonObject().put("status", status).put("by", facilitator.id())
-            .put("byName", facilitator.name()).put("at", at(day, minute + 1)).put("cycle", 1));
-        if ("answered".equals(status)) {
+      QuestionStatus status = STATUSES[random.nextInt(STATUSES.length)];
+      if (status != QuestionStatus.OPEN) {
+        q.put("status", status.value());
+        q.getJsonArray("history").add(QuestionStore.statusChange(status, facilitator.id(), facilitator.name(),
+            at(day, minute + 1), 1));
+        if (status == QuestionStatus.ANSWERED) {
           q.put("answerSummary", sentence(10, 30));
         }
       }
@@ -336,14 +346,13 @@ public final class ReadBenchmark {
         .put("communityId", communityId)
         .put("text", sentence(6, 18) + "?")
         .put("category", CATEGORIES[random.nextInt(CATEGORIES.length)])
-        .put("priority", PRIORITIES[random.nextInt(PRIORITIES.length)])
-        .put("status", "open")
+        .put("priority", Priority.values()[random.nextInt(Priority.values().length)].value())
+        .put("status", QuestionStatus.OPEN.value())
         .put("forLecturer", random.nextInt(4) == 0)
         .put("raisedBy", who.id())
         .put("raisedByName", who.name())
         .put("raisedInCycle", 1)
-        .put("history", new JsonArray().add(new JsonObject().put("status", "open").put("by", who.id())
-            .put("byName", who.name()).put("at", now).put("cycle", 1)))
+        .put("history", new JsonArray().add(QuestionStore.statusChange(QuestionStatus.OPEN, who.id(), who.name(), now, 1)))
         .put("owners", new JsonArray())
         .put("votes", new JsonArray())
         .put("noteIds", new JsonArray())
@@ -351,31 +360,20 @@ public final class ReadBenchmark {
         .put("createdAt", now);
   }
 
-  private JsonObject note(String communityId, BenchUser who, String now) {
-    String kind = KINDS[random.nextInt(KINDS.length)];
-    JsonObject note = new JsonObject()
-        .put("_id", Ids.newId())
-        .put("communityId", communityId)
-        .put("cycle", 1)
-        .put("authorId", who.id())
-        .put("authorName", who.name())
-        .put("kind", kind)
-        .put("text", sentence(10, 90))
-        .put("visibility", random.nextInt(10) == 0 ? "private" : "community")
-        .put("questionIds", new JsonArray())
-        .put("edits", new JsonArray())
-        .put("createdAt", now);
-    if ("experiment".equals(kind)) {
-      note.put("tried", sentence(5, 20)).put("happened", sentence(5, 20));
-    }
-    return note;
+  private Note note(String id, String communityId, BenchUser who, List<String> questionIds, Instant now) {
+    NoteKind kind = NoteKind.values()[random.nextInt(NoteKind.values().length)];
+    String text = sentence(10, 90);
+    Visibility visibility = random.nextInt(10) == 0 ? Visibility.PRIVATE : Visibility.COMMUNITY;
+    boolean experiment = kind == NoteKind.EXPERIMENT;
+    return new Note(id, communityId, 1, who.id(), who.name(), kind, text, experiment ? sentence(5, 20) : null,
+        experiment ? sentence(5, 20) : null, visibility, questionIds, List.of(), null, null, now, null);
   }
 
-  /** A community's activity: the counter and buckets of {@value #BUCKET} entries, numbered from 1. */
+  /** A community's activity: the counter and its buckets, as ActivityLog writes them, numbered from 1. */
   private final class Activity {
     private final Loader loader;
     private final String communityId;
-    private final Map<Long, JsonArray> buckets = new LinkedHashMap<>();
+    private final Map<String, JsonArray> buckets = new LinkedHashMap<>();
     private long seq;
 
     Activity(Loader loader, String communityId) {
@@ -385,20 +383,13 @@ public final class ReadBenchmark {
 
     void add(String type, BenchUser actor, JsonObject about, String at) {
       seq++;
-      buckets.computeIfAbsent(seq / BUCKET, b -> new JsonArray()).add(new JsonObject()
-          .put("seq", seq)
-          .put("at", at)
-          .put("type", type)
-          .put("actorId", actor.id())
-          .put("actorName", actor.name())
-          .put("about", about));
+      buckets.computeIfAbsent(ActivityLog.bucketOf(communityId, seq), b -> new JsonArray())
+          .add(ActivityLog.entry(seq, at, type, actor.id(), actor.name(), about));
     }
 
     void finish() {
-      // ActivityLog increments an int 1 into a fresh counter, so seq is stored as a 32-bit integer.
-      loader.add("activityCounters", new JsonObject().put("_id", communityId).put("seq", (int) seq));
-      buckets.forEach((bucket, entries) -> loader.add("activity",
-          new JsonObject().put("_id", communityId + "/" + bucket).put("entries", entries)));
+      loader.add(ActivityLog.COUNTERS, ActivityLog.counter(communityId, seq));
+      buckets.forEach((bucket, entries) -> loader.add(ActivityLog.BUCKETS, ActivityLog.bucket(bucket, entries)));
       totalEntries += seq;
     }
   }

@@ -6,6 +6,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.NoteKind;
+import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
@@ -101,9 +105,8 @@ public final class StoreLoad {
   }
 
   private static JsonObject note(String id, String community, String text) {
-    return new JsonObject().put("_id", id).put("communityId", community).put("authorId", "user-1")
-        .put("kind", "observation").put("text", text).put("questionIds", new JsonArray())
-        .put("createdAt", java.time.Instant.now().toString());
+    return NoteStore.toDocument(new Note(id, community, 1, "user-1", "Gebruiker 1", NoteKind.OBSERVATION, text, null,
+        null, Visibility.COMMUNITY, List.of(), List.of(), null, null, java.time.Instant.now(), null));
   }
 
   /** Loads {@code count} notes with {@code clients} writers at a time. */

@@ -14,14 +14,14 @@ class SessionAgendaTest {
   @Test
   @DisplayName("The phases a facilitator picks are put in the method's order, whatever order they came in")
   void methodOrder() {
-    assertEquals(List.of("check-in", "questions", "check-out"),
+    assertEquals(List.of(Phase.CHECK_IN, Phase.QUESTIONS, Phase.CHECK_OUT),
         SessionService.agenda(new JsonArray().add("check-out").add("questions").add("check-in")));
   }
 
   @Test
   @DisplayName("A session planned without picking phases has every phase of the method")
   void allWhenNoneChosen() {
-    assertEquals(SessionService.PHASES, SessionService.agenda(null));
-    assertEquals(SessionService.PHASES, SessionService.agenda(new JsonArray()));
+    assertEquals(List.of(Phase.values()), SessionService.agenda(null));
+    assertEquals(List.of(Phase.values()), SessionService.agenda(new JsonArray()));
   }
 }

@@ -1,0 +1,93 @@
+package nl.leerkring.cycle;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code cycles} collection, the only class that knows a cycle document's fields. A cycle's id is
+ * {@code communityId:number}, so a community's cycles are read by id without a list.
+ */
+public final class CycleStore {
+
+  public static final String CYCLES = "cycles";
+
+  private final Database db;
+
+  public CycleStore(Database db) {
+    this.db = db;
+  }
+
+  /** The cycle, or null when the community has no cycle with this number. */
+  public Future<Cycle> byNumber(String communityId, int number) {
+    return db.mongo().findOne(CYCLES, new JsonObject().put("_id", CommunityStore.cycleId(communityId, number)), null)
+        .map(doc -> doc == null ? null : fromDocument(doc));
+  }
+
+  /** Cycles 1 to {@code last}, first to last. */
+  public Future<List<Cycle>> upTo(String communityId, int last) {
+    List<String> ids = new ArrayList<>();
+    for (int n = 1; n <= last; n++) {
+      ids.add(CommunityStore.cycleId(communityId, n));
+    }
+    return db.lists().byIds(CYCLES, ids).map(docs -> docs.stream().map(CycleStore::fromDocument).toList());
+  }
+
+  public Future<Void> goal(Cycle cycle, String goal) {
+    return db.mongo().updateCollection(CYCLES, new JsonObject().put("_id", cycle.id()),
+        new JsonObject().put("$set", new JsonObject().put("goal", goal))).mapEmpty();
+  }
+
+  public static Step started(Cycle cycle) {
+    return Step.insert(CYCLES, toDocument(cycle));
+  }
+
+  public static Step closed(Cycle cycle) {
+    return Step.update(CYCLES, cycle.id(), new JsonObject().put("$set", new JsonObject()
+        .put("status", cycle.status().value())
+        .put("closedAt", Times.format(cycle.closedAt()))
+        .put("closedBy", cycle.closedBy())
+        .put("harvest", cycle.harvest().toJson())
+        .put("nextSteps", new JsonArray(cycle.nextSteps()))));
+  }
+
+  /** Also for loading data in bulk, as the read benchmark does. */
+  public static JsonObject toDocument(Cycle c) {
+    JsonObject doc = new JsonObject()
+        .put("_id", c.id())
+        .put("communityId", c.communityId())
+        .put("number", c.number())
+        .put("goal", c.goal())
+        .put("status", c.status().value())
+        .put("startedAt", Times.format(c.startedAt()))
+        .put("carriedQuestionIds", new JsonArray(c.carriedQuestionIds()))
+        .put("startedFrom", new JsonObject().put("nextSteps", new JsonArray(c.startedFrom())));
+    if (c.closedAt() != null) {
+      doc.put("closedAt", Times.format(c.closedAt()))
+          .put("closedBy", c.closedBy())
+          .put("harvest", c.harvest().toJson())
+          .put("nextSteps", new JsonArray(c.nextSteps()));
+    }
+    return doc;
+  }
+
+  static Cycle fromDocument(JsonObject d) {
+    JsonObject harvest = d.getJsonObject("harvest");
+    JsonArray nextSteps = d.getJsonArray("nextSteps");
+    return new Cycle(d.getString("communityId"), d.getInteger("number"), d.getString("goal"),
+        CycleStatus.parse(d.getString("status")), Instant.parse(d.getString("startedAt")),
+        IdLists.strings(d.getJsonArray("carriedQuestionIds", new JsonArray())),
+        IdLists.strings(d.getJsonObject("startedFrom", new JsonObject()).getJsonArray("nextSteps", new JsonArray())),
+        d.getString("closedAt") == null ? null : Instant.parse(d.getString("closedAt")), d.getString("closedBy"),
+        harvest == null ? null : Harvest.of(harvest), nextSteps == null ? null : IdLists.strings(nextSteps));
+  }
+}

@@ -1,0 +1,91 @@
+package nl.leerkring.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Step;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code sessions} collection: the only class that knows a session document's field names (with
+ * {@link SessionDocument}). A community's sessions are found through its id list, never by scanning.
+ */
+public final class SessionStore {
+
+  public static final String SESSIONS = "sessions";
+
+  private final Database db;
+
+  public SessionStore(Database db) {
+    this.db = db;
+  }
+
+  public static String listKey(String communityId) {
+    return IdLists.key(communityId, SESSIONS);
+  }
+
+  /** The session, or null when there is none with this id. */
+  public Future<Session> byId(String id) {
+    return db.mongo().findOne(SESSIONS, new JsonObject().put("_id", id), null)
+        .map(doc -> doc == null ? null : SessionDocument.from(doc));
+  }
+
+  /** In the order they were planned. */
+  public Future<List<Session>> ofCommunity(String communityId) {
+    return db.lists().all(listKey(communityId), SESSIONS).map(SessionStore::sessions);
+  }
+
+  public Future<List<Session>> newestPlanned(String communityId, int limit) {
+    return db.lists().newestFirst(listKey(communityId), SESSIONS, 0, limit).map(SessionStore::sessions);
+  }
+
+  /** The new session and its place in the community's list. */
+  public static List<Step> planned(Session session) {
+    return List.of(Step.insert(SESSIONS, SessionDocument.of(session)),
+        IdLists.add(listKey(session.communityId()), session.id()));
+  }
+
+  /**
+   * The fields in which {@code after} differs from {@code before}, as a {@code $set}: an update names exactly
+   * what changed, never a copy of a request body.
+   */
+  public static JsonObject changes(Session before, Session after) {
+    JsonObject old = SessionDocument.of(before);
+    JsonObject set = new JsonObject();
+    SessionDocument.of(after).forEach(field -> {
+      if (!Objects.equals(field.getValue(), old.getValue(field.getKey()))) {
+        set.put(field.getKey(), field.getValue());
+      }
+    });
+    return set;
+  }
+
+  public static Step agreementAdded(String sessionId, Agreement agreement) {
+    return Step.update(SESSIONS, sessionId, new JsonObject()
+        .put("$addToSet", new JsonObject().put("agreements", SessionDocument.of(agreement))));
+  }
+
+  public Future<Void> attendance(String sessionId, List<String> present) {
+    return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
+        new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present)))).mapEmpty();
+  }
+
+  public Future<Void> agreementDone(String sessionId, String agreementId, boolean done) {
+    return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId).put("agreements.id", agreementId),
+        new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done))).mapEmpty();
+  }
+
+  /** The session remembers a question was named in it. */
+  public Future<Void> questionNamed(String sessionId, String questionId) {
+    return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
+        new JsonObject().put("$push", new JsonObject().put("questionIds", questionId))).mapEmpty();
+  }
+
+  private static List<Session> sessions(List<JsonObject> documents) {
+    return documents.stream().map(SessionDocument::from).toList();
+  }
+}
