@@ -125,6 +125,12 @@ public final class Writes {
   private Future<Void> runMarked(Step step, String mark) {
     JsonObject filter = step.filter().copy().put(MARKS, new JsonObject().put("$ne", mark));
     JsonObject update = step.update().copy();
+    // A document written as a copy of another (a prompt's next occurrence) must not bring that one's marks.
+    update.forEach(operator -> {
+      if (operator.getValue() instanceof JsonObject fields) {
+        fields.remove(MARKS);
+      }
+    });
     JsonObject push = update.getJsonObject("$push", new JsonObject()).copy();
     push.put(MARKS, new JsonObject().put("$each", new JsonArray().add(mark)).put("$slice", -MARKS_KEPT));
     update.put("$push", push);

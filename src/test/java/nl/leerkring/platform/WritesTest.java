@@ -78,6 +78,22 @@ class WritesTest {
   }
 
   @Test
+  @DisplayName("A document written as a copy of a marked one (a prompt's next time) is written, without the old marks")
+  void copyOfMarkedDocument() {
+    String original = Ids.newId();
+    Writes writes = new Writes(mongo, Clock.systemUTC());
+    writes.apply(Step.insert("prompts", new JsonObject().put("_id", original).put("text", "Wat leerde je?")),
+        IdLists.add(IdLists.key("community-3", "prompts"), original)).await();
+    JsonObject copy = mongo.findOne("prompts", new JsonObject().put("_id", original), null).await()
+        .put("_id", original + "-2");
+    writes.apply(Step.insert("prompts", copy), IdLists.add(IdLists.key("community-3", "prompts"), original + "-2"))
+        .await();
+    JsonObject stored = mongo.findOne("prompts", new JsonObject().put("_id", original + "-2"), null).await();
+    assertEquals("Wat leerde je?", stored.getString("text"));
+    assertEquals(1, stored.getJsonArray(Writes.MARKS).size(), stored.encode());
+  }
+
+  @Test
   @DisplayName("A process finishing every intent at its start, while another applies the same write, applies each step once")
   void concurrentFinishAppliesEachStepOnce() {
     for (int round = 0; round < 30; round++) {
