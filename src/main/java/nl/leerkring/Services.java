@@ -134,7 +134,7 @@ public record Services(
     PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
         settings.zone());
     Agenda agenda = new Agenda(db);
-    Rhythm rhythm = new Rhythm(db, access);
+    Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);
     return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,

@@ -48,11 +48,14 @@ public final class Rhythm {
   private final Database db;
   private final MongoClient mongo;
   private final Access access;
+  /** The installation's zone, for a community that did not choose one. */
+  private final ZoneId zone;
 
-  public Rhythm(Database db, Access access) {
+  public Rhythm(Database db, Access access, ZoneId zone) {
     this.db = db;
     this.mongo = db.mongo();
     this.access = access;
+    this.zone = zone;
   }
 
   public Future<Settings> of(String communityId) {
@@ -71,7 +74,7 @@ public final class Rhythm {
       time(changes.getString("quietFrom"), "quietFrom");
       time(changes.getString("quietUntil"), "quietUntil");
       if (changes.containsKey("zone")) {
-        LocalTimes.zone(changes.getString("zone"), "zone");
+        LocalTimes.zone(changes.getString("zone"), zone, "zone");
       }
       return mongo.updateCollectionWithOptions(RHYTHMS, new JsonObject().put("_id", m.communityId()),
               new JsonObject().put("$set", changes), new UpdateOptions().setUpsert(true))
@@ -90,11 +93,11 @@ public final class Rhythm {
     }
   }
 
-  static Settings from(JsonObject doc) {
-    ZoneId zone = LocalTimes.stored(doc.getString("zone"));
+  private Settings from(JsonObject doc) {
+    ZoneId at = LocalTimes.stored(doc.getString("zone"), zone);
     LocalTime from = doc.getString("quietFrom") == null ? QuietHours.DEFAULT_FROM : LocalTime.parse(doc.getString("quietFrom"));
     LocalTime until = doc.getString("quietUntil") == null ? QuietHours.DEFAULT_UNTIL : LocalTime.parse(doc.getString("quietUntil"));
-    return new Settings(new QuietHours(from, until, zone),
+    return new Settings(new QuietHours(from, until, at),
         doc.getInteger("sessionReminderHours", 24),
         doc.getInteger("promptReminderHours", 48));
   }
