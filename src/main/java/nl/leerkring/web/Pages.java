@@ -143,6 +143,7 @@ public final class Pages {
     Caller caller = Caller.optional(ctx);
     String lang = Language.of(ctx);
     model.put("_lang", lang)
+        .put("_template", template)
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl");
     if (caller != null) {
