@@ -15,6 +15,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.TestRun;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -325,6 +326,9 @@ class DurabilityTest {
       ProcessBuilder builder = new ProcessBuilder(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx512m",
+          // Vert.x unpacks the contract's schemas into a cache directory that a killed server cannot delete:
+          // put it where the test run deletes it.
+          "-Dvertx.cacheDirBase=" + TestRun.temporaryDirectory("leerkring-test-child").resolve("vertx-cache"),
           "-cp", System.getProperty("java.class.path"),
           "nl.leerkring.Main")
           .directory(Path.of(System.getProperty("user.dir")).toFile())
@@ -363,7 +367,7 @@ class DurabilityTest {
       reader.setDaemon(true);
       reader.start();
       try {
-        return new Child(process, port.get(60, TimeUnit.SECONDS));
+        return new Child(process, port.get(120, TimeUnit.SECONDS));
       } catch (Exception e) {
         process.destroyForcibly();
         throw new AssertionError("the server did not start: " + e + "\n" + String.join("\n", output), e);
