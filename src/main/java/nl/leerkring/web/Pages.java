@@ -166,6 +166,7 @@ public final class Pages {
     String lang = Language.of(ctx);
     model.put("_lang", lang)
         .put("_zone", zone.getId())
+        .put("_template", template)
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl");
     if (caller != null) {

@@ -21,7 +21,7 @@ class LoginPagesTest extends BrowserScenarios {
     assertThat(phone).hasURL(java.util.regex.Pattern.compile("/login\\?next=%2F$"));
     Browser.assertAccessible(phone, "the login page on a phone");
     Browser.screenshot(phone, "phone-login");
-    Browser.logIn(phone, "sanne");
+    Browser.logInThroughThePage(phone, "sanne");
     assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hallo Sanne Visser");
     assertThat(phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Warmtepomp in één keer goed inregelen")))
         .isVisible();

@@ -10,10 +10,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The stage of the browser scenarios: each test class gets a server of its own with a fresh demo, so a class
- * may change the demo as it likes and no class depends on another's order. Chromium is started once per run
- * and shared; {@code browser} opens this class's phones and laptops on it, closed after the class.
- * {@code Browser.assertAccessible} runs axe once per page shape, language (at phone width) and width in a run,
- * so call it wherever a page is in a new state: repeats cost a few milliseconds.
+ * may change the demo as it likes and no class depends on another's order. Chromium is started once per test JVM
+ * and shared; {@code browser} opens this class's phones and laptops on it, closed after the class. (A server
+ * with the demo starts in about half a second, so sharing one between classes would save little and make
+ * classes depend on each other's changes.) {@code Browser.assertAccessible} runs axe once per template and
+ * language at phone width and once per template at laptop width in a run, again only where a page shows
+ * something new (an error, a photo), so call it wherever a page is in a new state: repeats cost milliseconds.
+ * Scenarios log in through the API ({@code Browser.logIn}); LoginPagesTest drives the login page itself.
  * Tagged "browser": {@code mvn -B test -Pfast} leaves these classes out.
  */
 @Tag("browser")

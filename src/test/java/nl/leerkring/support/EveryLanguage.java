@@ -7,8 +7,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * Runs axe on a page in Dutch and in English, switching through the page's own language button. The switch
- * is left out where axe already passed the English page of this shape at this width (at laptop width one
- * language is enough, see {@link Browser#assertAccessible}).
+ * is left out where axe already passed this template, as it is now, in English at this width (at laptop
+ * width one language is enough, see {@link Browser#assertAccessible}).
  */
 public final class EveryLanguage {
 
