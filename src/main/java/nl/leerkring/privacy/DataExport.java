@@ -11,6 +11,7 @@ import nl.leerkring.account.UserStore;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Writes;
 import nl.leerkring.platform.IdLists;
 
 import java.io.ByteArrayOutputStream;
@@ -105,6 +106,7 @@ public final class DataExport {
         for (JsonObject note : notes) {
           JsonObject copy = note.copy();
           copy.put("id", copy.remove("_id"));
+          copy.remove(Writes.MARKS);
           JsonObject photo = copy.getJsonObject("photo");
           if (photo != null) {
             found.stream().filter(p -> p.getString("_id").equals(photo.getString("id"))).findFirst().ifPresent(p -> {
@@ -168,6 +170,7 @@ public final class DataExport {
   private static JsonObject own(JsonObject contribution) {
     JsonObject copy = contribution.copy();
     copy.put("id", copy.remove("_id"));
+    copy.remove(Writes.MARKS);
     return copy;
   }
 
