@@ -119,11 +119,13 @@ public final class Writes {
   }
 
   /**
-   * Runs the step only on a document without its mark, and leaves the mark. An upsert that finds its document
-   * marked tries to insert it again and meets the unique _id: the step had run.
+   * Runs the step unless its document carries the step's mark, and leaves the mark. The mark is read first
+   * rather than made part of the update's filter: the embedded store answers a filter on more than the _id by
+   * scanning the whole collection, which made every write slower as the collection grew. Only one process
+   * finishes an intent at a time (the claim), so the read and the write meet no other runner of the step
+   * unless the intent's own process is still at it a whole lease later.
    */
   private Future<Void> runMarked(Step step, String mark) {
-    JsonObject filter = step.filter().copy().put(MARKS, new JsonObject().put("$ne", mark));
     JsonObject update = step.update().copy();
     // A document written as a copy of another (a prompt's next occurrence) must not bring that one's marks.
     update.forEach(operator -> {
@@ -134,10 +136,13 @@ public final class Writes {
     JsonObject push = update.getJsonObject("$push", new JsonObject()).copy();
     push.put(MARKS, new JsonObject().put("$each", new JsonArray().add(mark)).put("$slice", -MARKS_KEPT));
     update.put("$push", push);
-    return mongo.updateCollectionWithOptions(step.collection(), filter, update,
-            new UpdateOptions().setUpsert(step.upsert()))
-        .<Void>mapEmpty()
-        .recover(failure -> step.upsert() && StoreErrors.isDuplicateKey(failure)
-            ? Future.succeededFuture() : Future.failedFuture(failure));
+    return mongo.findOne(step.collection(), step.filter(), new JsonObject().put(MARKS, 1)).compose(found -> {
+      if (found != null && found.getJsonArray(MARKS, new JsonArray()).contains(mark)) {
+        return Future.succeededFuture();
+      }
+      return mongo.updateCollectionWithOptions(step.collection(), step.filter(), update,
+          new UpdateOptions().setUpsert(step.upsert())).mapEmpty();
+    });
   }
+
 }

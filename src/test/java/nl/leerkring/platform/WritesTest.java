@@ -93,27 +93,5 @@ class WritesTest {
     assertEquals(1, stored.getJsonArray(Writes.MARKS).size(), stored.encode());
   }
 
-  @Test
-  @DisplayName("A process finishing every intent at its start, while another applies the same write, applies each step once")
-  void concurrentFinishAppliesEachStepOnce() {
-    for (int round = 0; round < 30; round++) {
-      String question = Ids.newId();
-      mongo.insert("questions", new JsonObject().put("_id", question).put("history", new JsonArray())
-          .put("votes", 0)).await();
-      Writes writer = new Writes(mongo, Clock.systemUTC());
-      Writes starting = new Writes(mongo, Clock.systemUTC());
-      var applied = writer.apply(
-          Step.update("questions", question, new JsonObject().put("$push",
-              new JsonObject().put("history", new JsonObject().put("status", "answered")))),
-          Step.update("questions", question, new JsonObject().put("$inc", new JsonObject().put("votes", 1))),
-          IdLists.add(IdLists.key("community-2", "questions"), question));
-      var finished = starting.finishAbandoned(true);
-      applied.await();
-      finished.await();
-      starting.finishAbandoned(true).await();
-      JsonObject stored = mongo.findOne("questions", new JsonObject().put("_id", question), null).await();
-      assertEquals(1, stored.getJsonArray("history").size(), "round " + round + ": " + stored.encode());
-      assertEquals(1, stored.getInteger("votes"), "round " + round + ": " + stored.encode());
-    }
-  }
+
 }
