@@ -3,6 +3,7 @@ package nl.leerkring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.LoginThrottle;
@@ -41,6 +42,7 @@ import nl.leerkring.web.Pages;
 import nl.leerkring.cycle.CycleService;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
+import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
@@ -60,6 +62,7 @@ import nl.leerkring.session.SessionService;
 import nl.leerkring.session.SessionStore;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The rules of every feature, built once: the one place where the parts are put together, the job
@@ -123,7 +126,17 @@ public record Services(
     CommunityService communities = new CommunityService(db, communityStore, access, activity, audit,
         (id, goal, now) -> CycleStore.started(Cycle.first(id, goal, now)));
     NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
-    QuestionService questions = new QuestionService(db, access, questionStore, activity);
+    QuestionService questions = new QuestionService(db, access, questionStore, activity, new QuestionService.Linked() {
+      @Override
+      public Future<JsonArray> notes(List<String> ids, String readerId) {
+        return noteStore.visibleViews(ids, readerId);
+      }
+
+      @Override
+      public Future<JsonArray> contributions(List<String> ids) {
+        return ContributionStore.views(db, ids);
+      }
+    });
     CycleService cycles = new CycleService(db, new CycleStore(db), access, questionStore, activity);
     SessionService sessions = new SessionService(db, new SessionStore(db), access, questionStore, questions, activity,
         vertx.eventBus(), settings.zone());
@@ -133,7 +146,7 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
         settings.zone());
-    Agenda agenda = new Agenda(db);
+    Agenda agenda = new Agenda(db, questionStore);
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);

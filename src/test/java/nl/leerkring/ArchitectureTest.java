@@ -4,9 +4,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import nl.leerkring.contribution.ContributionStore;
-import nl.leerkring.fieldnote.NoteStore;
-import nl.leerkring.question.QuestionService;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
@@ -20,16 +17,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 @AnalyzeClasses(packages = "nl.leerkring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  /**
-   * One known circle is left, for after the typed stores of issue 10: the question page gathers its notes and
-   * contributions in QuestionService, while notes and contributions feed questions. Remove these two
-   * exceptions when the question reaches them through an interface of its own.
-   */
   @ArchTest
   static final ArchRule featuresHaveNoCycles = slices().matching("nl.leerkring.(*)..")
       .should().beFreeOfCycles()
-      .ignoreDependency(QuestionService.class, NoteStore.class)
-      .ignoreDependency(QuestionService.class, ContributionStore.class)
       .as("No package of nl.leerkring depends on itself through other packages");
 
   @ArchTest

@@ -14,7 +14,7 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
-import nl.leerkring.question.QuestionStatus;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ public final class ContributionService {
   public Future<JsonObject> desk(Caller caller, String communityId) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.LECTURER);
-      Future<List<JsonObject>> asked = questions.ofCommunity(m.communityId());
+      Future<List<Question>> asked = questions.ofCommunity(m.communityId());
       Future<List<JsonObject>> given = newestFirst(m);
       return Future.all(asked, given).map(both -> {
         Map<String, JsonObject> byId = new HashMap<>();
@@ -122,18 +122,10 @@ public final class ContributionService {
         0, Integer.MAX_VALUE);
   }
 
-  private static boolean isOpen(JsonObject question) {
-    return QuestionStatus.isOpen(question.getString("status"));
-  }
-
-  private static JsonObject question(JsonObject q) {
-    return new JsonObject()
-        .put("id", q.getString("_id"))
-        .put("text", q.getString("text"))
-        .put("status", q.getString("status"))
-        .put("open", isOpen(q))
-        .put("forLecturer", q.getBoolean("forLecturer", false))
-        .put("raisedByName", q.getString("raisedByName"))
-        .put("contributionCount", q.getJsonArray("contributionIds", new JsonArray()).size());
+  private static JsonObject question(Question q) {
+    return q.summary()
+        .put("open", q.isOpen())
+        .put("forLecturer", q.forLecturer())
+        .put("contributionCount", q.contributionIds().size());
   }
 }

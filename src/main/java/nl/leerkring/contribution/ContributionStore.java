@@ -1,7 +1,9 @@
 package nl.leerkring.contribution;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
@@ -28,8 +30,17 @@ public final class ContributionStore {
     List<Step> steps = new ArrayList<>();
     steps.add(Step.insert(CONTRIBUTIONS, toDocument(c)));
     steps.add(IdLists.add(listKey(c.communityId()), c.id()));
-    c.questionIds().forEach(q -> steps.add(QuestionStore.link(q, "contributionIds", c.id())));
+    c.questionIds().forEach(q -> steps.add(QuestionStore.contributionLinked(q, c.id())));
     return steps;
+  }
+
+  /** The API views of the contributions, in the order of the ids given. */
+  public static Future<JsonArray> views(Database db, List<String> ids) {
+    return db.lists().byIds(CONTRIBUTIONS, ids).map(found -> {
+      JsonArray out = new JsonArray();
+      found.forEach(c -> out.add(view(c)));
+      return out;
+    });
   }
 
   /** The API's view of a stored contribution, built from the record. */

@@ -12,7 +12,7 @@ import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
-import nl.leerkring.question.QuestionStatus;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
 
 import java.time.Instant;
@@ -83,8 +83,7 @@ public final class CycleService {
           throw Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
         }
         return questions.ofCommunity(m.communityId()).compose(all -> {
-          List<String> open = all.stream().filter(q -> QuestionStatus.isOpen(q.getString("status")))
-              .map(q -> q.getString("_id")).toList();
+          List<String> open = all.stream().filter(Question::isOpen).map(Question::id).toList();
           List<String> nextSteps = IdLists.strings(body.getJsonArray("nextSteps"));
           Instant now = db.clock().instant();
           Cycle next = cycle.next(body.getString("nextGoal").trim(), open, nextSteps, now);

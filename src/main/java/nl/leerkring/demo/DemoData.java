@@ -25,6 +25,10 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.prompt.Prompt;
+import nl.leerkring.question.Priority;
+import nl.leerkring.question.Question;
+import nl.leerkring.question.QuestionStatus;
+import nl.leerkring.question.QuestionStore;
 import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionJobs;
 import nl.leerkring.session.Agreement;
@@ -176,16 +180,9 @@ public final class DemoData {
     steps.add(IdLists.add(IdLists.key(CARE_COMPANY, "communities"), CARE_COMMUNITY));
     steps.add(UserStore.joinCommunity("demo-fenna", CARE_COMMUNITY));
     steps.add(CycleStore.started(Cycle.first(CARE_COMMUNITY, "Verkennen waar het misgaat", days(-20))));
-    steps.add(Step.insert("questions", new JsonObject()
-        .put("_id", "demo-q-tillift").put("communityId", CARE_COMMUNITY)
-        .put("text", "Welke instelling van de tillift spaart de rug het meest?").put("category", "techniek")
-        .put("priority", "high").put("status", "open").put("forLecturer", false)
-        .put("raisedBy", "demo-anouk").put("raisedByName", nameOf("demo-anouk")).put("raisedInCycle", 1)
-        .put("history", new JsonArray().add(change("open", "demo-anouk", at(-15), 1)))
-        .put("owners", new JsonArray()).put("votes", new JsonArray())
-        .put("noteIds", new JsonArray().add("demo-n-tillift")).put("contributionIds", new JsonArray())
-        .put("createdAt", at(-15))));
-    steps.add(IdLists.add(IdLists.key(CARE_COMMUNITY, "questions"), "demo-q-tillift"));
+    steps.addAll(QuestionStore.written(Question.raised("demo-q-tillift", CARE_COMMUNITY,
+        "Welke instelling van de tillift spaart de rug het meest?", "techniek", Priority.HIGH, false, "demo-anouk",
+        nameOf("demo-anouk"), 1, days(-15))));
     steps.addAll(NoteStore.written(new Note("demo-n-tillift", CARE_COMMUNITY, 1, "demo-dirk", nameOf("demo-dirk"),
         NoteKind.OBSERVATION, "Bij de nachtdienst wordt de lift vaak te hoog ingesteld.", null, null,
         Visibility.COMMUNITY, List.of("demo-q-tillift"), List.of(), null, null, days(-10), null)));
@@ -214,45 +211,31 @@ public final class DemoData {
   }
 
   private void questions() {
-    question("demo-q-temp", "Welke aanvoertemperatuur kiezen we bij oude radiatoren?", "techniek", "high", "answered",
-        true, "demo-sanne", List.of("demo-sanne"), List.of("demo-mehmet", "demo-joost", "demo-kees"),
+    question("demo-q-temp", "Welke aanvoertemperatuur kiezen we bij oude radiatoren?", "techniek", Priority.HIGH,
+        QuestionStatus.ANSWERED, true, "demo-sanne", List.of("demo-sanne"), List.of("demo-mehmet", "demo-joost", "demo-kees"),
         "Begin op 45 °C en verlaag in stappen van 2 graden zolang de woning warm blijft; controleer na een koude nacht.",
         List.of("demo-n-experiment", "demo-n-lookup"), List.of("demo-c-stooklijn"));
     question("demo-q-uitleg", "Hoe leggen we de klant uit waarom de warmtepomp langer draait dan een cv-ketel?",
-        "klant", "medium", "investigating", false, "demo-mehmet", List.of("demo-mehmet"), List.of("demo-lotte"),
-        null, List.of("demo-n-conversation", "demo-n-answer-lotte"), List.of());
-    question("demo-q-buffer", "Wanneer is een buffervat echt nodig?", "techniek", "medium", "open", true,
-        "demo-joost", List.of(), List.of("demo-bram", "demo-priya"), null, List.of("demo-n-observation"), List.of());
-    question("demo-q-meten", "Welke meetgegevens leggen we vast bij oplevering?", "werkwijze", "high", "open", false,
-        "demo-fenna", List.of("demo-priya"), List.of(), null, List.of(), List.of());
-    question("demo-q-afstand", "Kunnen we de inregeling op afstand controleren?", "techniek", "low", "parked", false,
-        "demo-kees", List.of(), List.of(), null, List.of(), List.of());
+        "klant", Priority.MEDIUM, QuestionStatus.INVESTIGATING, false, "demo-mehmet", List.of("demo-mehmet"),
+        List.of("demo-lotte"), null, List.of("demo-n-conversation", "demo-n-answer-lotte"), List.of());
+    question("demo-q-buffer", "Wanneer is een buffervat echt nodig?", "techniek", Priority.MEDIUM,
+        QuestionStatus.OPEN, true, "demo-joost", List.of(), List.of("demo-bram", "demo-priya"), null, List.of("demo-n-observation"), List.of());
+    question("demo-q-meten", "Welke meetgegevens leggen we vast bij oplevering?", "werkwijze", Priority.HIGH,
+        QuestionStatus.OPEN, false, "demo-fenna", List.of("demo-priya"), List.of(), null, List.of(), List.of());
+    question("demo-q-afstand", "Kunnen we de inregeling op afstand controleren?", "techniek", Priority.LOW,
+        QuestionStatus.PARKED, false, "demo-kees", List.of(), List.of(), null, List.of(), List.of());
   }
 
-  private void question(String id, String text, String category, String priority, String status, boolean forLecturer,
-                        String raisedBy, List<String> owners, List<String> votes, String answer, List<String> noteIds,
-                        List<String> contributionIds) {
-    JsonArray history = new JsonArray().add(change("open", raisedBy, at(-30), 1));
-    if (!"open".equals(status)) {
-      history.add(change(status, "demo-fenna", at(-8), 1));
+  private void question(String id, String text, String category, Priority priority, QuestionStatus status,
+                        boolean forLecturer, String raisedBy, List<String> owners, List<String> votes, String answer,
+                        List<String> noteIds, List<String> contributionIds) {
+    List<Question.StatusChange> history = new ArrayList<>();
+    history.add(new Question.StatusChange(QuestionStatus.OPEN, raisedBy, nameOf(raisedBy), days(-30), 1));
+    if (status != QuestionStatus.OPEN) {
+      history.add(new Question.StatusChange(status, "demo-fenna", nameOf("demo-fenna"), days(-8), 1));
     }
-    JsonObject q = new JsonObject()
-        .put("_id", id).put("communityId", COMMUNITY).put("text", text).put("category", category)
-        .put("priority", priority).put("status", status).put("forLecturer", forLecturer)
-        .put("raisedBy", raisedBy).put("raisedByName", nameOf(raisedBy)).put("raisedInCycle", 1)
-        .put("history", history).put("owners", new JsonArray(owners)).put("votes", new JsonArray(votes))
-        .put("noteIds", new JsonArray(noteIds)).put("contributionIds", new JsonArray(contributionIds))
-        .put("createdAt", at(-30));
-    if (answer != null) {
-      q.put("answerSummary", answer);
-    }
-    steps.add(Step.insert("questions", q));
-    steps.add(IdLists.add(IdLists.key(COMMUNITY, "questions"), id));
-  }
-
-  private static JsonObject change(String status, String by, String at, int cycle) {
-    return new JsonObject().put("status", status).put("by", by).put("byName", nameOf(by)).put("at", at)
-        .put("cycle", cycle);
+    steps.addAll(QuestionStore.written(new Question(id, COMMUNITY, text, category, priority, status, forLecturer,
+        answer, raisedBy, nameOf(raisedBy), 1, history, owners, votes, noteIds, contributionIds, days(-30))));
   }
 
   private void sessions() {

@@ -15,6 +15,7 @@ import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.platform.jobs.Outcome;
 import nl.leerkring.platform.jobs.Timing;
 import nl.leerkring.notification.Fanout;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
 
 import java.time.DayOfWeek;
@@ -106,7 +107,7 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     String id = community.getString("_id");
     String since = Times.format(now.minus(Duration.ofDays(7)));
     Future<List<JsonObject>> notes = db.lists().newestFirst(IdLists.key(id, "notes"), "notes", 0, RECENT);
-    Future<List<JsonObject>> open = questions.ofCommunity(id);
+    Future<List<Question>> open = questions.ofCommunity(id);
     Future<List<JsonObject>> sessions = db.lists().all(IdLists.key(id, "sessions"), "sessions");
     return Future.all(notes, open, sessions).map(x -> {
       JsonObject model = new JsonObject()
@@ -153,10 +154,10 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     return out;
   }
 
-  private static JsonArray openQuestions(List<JsonObject> all) {
+  private static JsonArray openQuestions(List<Question> all) {
     JsonArray out = new JsonArray();
-    all.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status")))
-        .forEach(q -> out.add(new JsonObject().put("text", q.getString("text")).put("status", q.getString("status"))));
+    all.stream().filter(Question::isOpen)
+        .forEach(q -> out.add(new JsonObject().put("text", q.text()).put("status", q.status().value())));
     return out;
   }
 

@@ -137,8 +137,7 @@ public final class NotePages {
     Caller caller = Caller.required(ctx);
     return notes.get(caller, ctx.pathParam("noteId")).compose(note -> notes.linkedQuestions(note).map(linked -> {
       JsonArray questionsOut = new JsonArray();
-      linked.forEach(q -> questionsOut.add(new JsonObject().put("id", q.getString("_id"))
-          .put("text", q.getString("text")).put("status", q.getString("status"))));
+      linked.forEach(q -> questionsOut.add(q.summary()));
       return Page.of("note", new JsonObject()
           .put("note", note)
           .put("mine", caller.userId().equals(note.getString("authorId")))

@@ -13,6 +13,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.ArrayList;
@@ -83,8 +84,8 @@ public final class NoteService {
   }
 
   /** The questions a note feeds, for showing them by their text. */
-  public Future<List<JsonObject>> linkedQuestions(JsonObject note) {
-    return db.lists().byIds(QuestionStore.QUESTIONS, IdLists.strings(note.getJsonArray("questionIds")));
+  public Future<List<Question>> linkedQuestions(JsonObject note) {
+    return questions.byIds(IdLists.strings(note.getJsonArray("questionIds")));
   }
 
   private record Found(JsonObject note, Membership membership) {
@@ -137,9 +138,9 @@ public final class NoteService {
         List<Step> steps = new ArrayList<>();
         steps.add(NoteStore.edited(stored, after));
         questionIds.stream().filter(q -> !stored.questionIds().contains(q))
-            .forEach(q -> steps.add(QuestionStore.link(q, "noteIds", id)));
+            .forEach(q -> steps.add(QuestionStore.noteLinked(q, id, true)));
         stored.questionIds().stream().filter(q -> !questionIds.contains(q))
-            .forEach(q -> steps.add(QuestionStore.unlink(q, "noteIds", id)));
+            .forEach(q -> steps.add(QuestionStore.noteLinked(q, id, false)));
         return db.writes().apply(steps).compose(done -> notes.byId(id)).map(NoteStore::view);
       });
     });

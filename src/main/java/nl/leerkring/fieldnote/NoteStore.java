@@ -49,6 +49,15 @@ public final class NoteStore {
     return fromDocument(note).visibleTo(userId);
   }
 
+  /** The API views of those of the notes the reader may see, in the order given. */
+  public Future<JsonArray> visibleViews(List<String> ids, String readerId) {
+    return db.lists().byIds(NOTES, ids).map(found -> {
+      JsonArray out = new JsonArray();
+      found.stream().map(NoteStore::fromDocument).filter(n -> n.visibleTo(readerId)).forEach(n -> out.add(n.view()));
+      return out;
+    });
+  }
+
   public Future<JsonObject> byId(String id) {
     return db.mongo().findOne(NOTES, new JsonObject().put("_id", id), null);
   }
@@ -84,7 +93,7 @@ public final class NoteStore {
     steps.add(Step.insert(NOTES, toDocument(note)));
     steps.add(IdLists.add(communityList(note.communityId()), note.id()));
     steps.add(IdLists.add(journal(note.authorId()), note.id()));
-    note.questionIds().forEach(q -> steps.add(QuestionStore.link(q, "noteIds", note.id())));
+    note.questionIds().forEach(q -> steps.add(QuestionStore.noteLinked(q, note.id(), true)));
     return steps;
   }
 

@@ -7,6 +7,7 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
 
 import java.util.Comparator;
@@ -28,9 +29,11 @@ public final class Agenda {
   public static final int RECENT_NOTES = 300;
 
   private final Database db;
+  private final QuestionStore questions;
 
-  public Agenda(Database db) {
+  public Agenda(Database db, QuestionStore questions) {
     this.db = db;
+    this.questions = questions;
   }
 
   public Future<JsonObject> currentCycle(Membership m) {
@@ -41,8 +44,8 @@ public final class Agenda {
     return db.lists().newestFirst(IdLists.key(communityId, "sessions"), "sessions", 0, RECENT_SESSIONS);
   }
 
-  public Future<List<JsonObject>> questions(String communityId) {
-    return db.lists().newestFirst(QuestionStore.listKey(communityId), QuestionStore.QUESTIONS, 0, RECENT_QUESTIONS);
+  public Future<List<Question>> questions(String communityId) {
+    return questions.newest(communityId, RECENT_QUESTIONS);
   }
 
   public Future<List<JsonObject>> notes(String communityId) {
@@ -50,8 +53,8 @@ public final class Agenda {
   }
 
   /** Open and investigating questions, the most pressing first. */
-  public static List<JsonObject> open(List<JsonObject> questions) {
-    return questions.stream().filter(q -> QuestionStore.OPEN.contains(q.getString("status"))).sorted(QuestionStore.BY_PRIORITY).toList();
+  public static List<Question> open(List<Question> questions) {
+    return questions.stream().filter(Question::isOpen).sorted(Question.BY_PRIORITY).toList();
   }
 
   /** The first planned session that has not started yet. */

@@ -9,6 +9,7 @@ import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
+import nl.leerkring.question.Question;
 
 import java.util.List;
 
@@ -37,15 +38,14 @@ public final class CommunityOverview {
     return access.in(caller, communityId).compose(m -> {
       Future<JsonObject> cycle = agenda.currentCycle(m);
       Future<List<JsonObject>> sessions = agenda.sessions(m.communityId());
-      Future<List<JsonObject>> questions = agenda.questions(m.communityId());
+      Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<JsonObject> recent = activity.page(m, before, ACTIVITY_PAGE);
       return Future.all(cycle, sessions, questions, recent).map(done -> {
-        List<JsonObject> open = Agenda.open(questions.result());
+        List<Question> open = Agenda.open(questions.result());
         JsonArray shown = new JsonArray();
         open.stream().limit(QUESTIONS_SHOWN).forEach(q -> shown.add(new JsonObject()
-            .put("id", q.getString("_id")).put("text", q.getString("text")).put("priority", q.getString("priority"))
-            .put("status", q.getString("status")).put("votes", q.getJsonArray("votes", new JsonArray()).size())
-            .put("owned", !q.getJsonArray("owners", new JsonArray()).isEmpty())));
+            .put("id", q.id()).put("text", q.text()).put("priority", q.priority().value())
+            .put("status", q.status().value()).put("votes", q.votes().size()).put("owned", !q.owners().isEmpty())));
         JsonObject out = CommunityService.view(m)
             .put("cycle", cycle.result() == null ? null : new JsonObject()
                 .put("number", cycle.result().getInteger("number")).put("goal", cycle.result().getString("goal")))

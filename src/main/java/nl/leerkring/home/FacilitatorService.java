@@ -10,6 +10,7 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.question.Question;
 import nl.leerkring.prompt.PromptService;
 
 import java.time.LocalDate;
@@ -72,7 +73,7 @@ public final class FacilitatorService {
     return agenda.sessions(m.communityId()).compose(sessions -> {
       String since = Agenda.last(sessions, now).map(s -> s.getString("startsAt")).orElse(null);
       Future<List<JsonObject>> notes = agenda.notes(m.communityId());
-      Future<List<JsonObject>> questions = agenda.questions(m.communityId());
+      Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
       return Future.all(notes, questions, uptake).map(done -> new JsonObject()
           .put("id", m.communityId())
@@ -103,11 +104,11 @@ public final class FacilitatorService {
     return out;
   }
 
-  private static JsonArray unowned(List<JsonObject> questions) {
+  private static JsonArray unowned(List<Question> questions) {
     JsonArray out = new JsonArray();
-    Agenda.open(questions).stream().filter(q -> q.getJsonArray("owners", new JsonArray()).isEmpty())
-        .forEach(q -> out.add(new JsonObject().put("id", q.getString("_id")).put("text", q.getString("text"))
-            .put("priority", q.getString("priority"))));
+    Agenda.open(questions).stream().filter(q -> q.owners().isEmpty())
+        .forEach(q -> out.add(new JsonObject().put("id", q.id()).put("text", q.text())
+            .put("priority", q.priority().value())));
     return out;
   }
 

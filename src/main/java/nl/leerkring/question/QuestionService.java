@@ -8,14 +8,12 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
-import nl.leerkring.contribution.ContributionStore;
-import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,12 +26,26 @@ public final class QuestionService {
   private final Access access;
   private final QuestionStore questions;
   private final ActivityLog activity;
+  private final Linked linked;
 
-  public QuestionService(Database db, Access access, QuestionStore questions, ActivityLog activity) {
+  /**
+   * What feeds a question, read by the features that own it (field notes, contributions): they depend on
+   * questions, so questions reach them through this rather than through their stores.
+   */
+  public interface Linked {
+
+    /** The API views of those notes the reader may see, in the order given. */
+    Future<JsonArray> notes(List<String> ids, String readerId);
+
+    Future<JsonArray> contributions(List<String> ids);
+  }
+
+  public QuestionService(Database db, Access access, QuestionStore questions, ActivityLog activity, Linked linked) {
     this.db = db;
     this.access = access;
     this.questions = questions;
     this.activity = activity;
+    this.linked = linked;
   }
 
   /** By priority, then votes, then age; only those with the given status when one is given. */
@@ -42,8 +54,8 @@ public final class QuestionService {
         .compose(m -> questions.ofCommunity(m.communityId()).map(all -> {
           JsonArray out = new JsonArray();
           all.stream()
-              .filter(q -> status == null || status.equals(q.getString("status")))
-              .sorted(QuestionStore.BY_PRIORITY)
+              .filter(q -> status == null || status.equals(q.status().value()))
+              .sorted(Question.BY_PRIORITY)
               .forEach(q -> out.add(view(q, m)));
           return out;
         }));
@@ -52,31 +64,17 @@ public final class QuestionService {
   public Future<JsonObject> raise(Caller caller, String communityId, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
-      String id = Ids.newId();
-      String now = db.now();
-      JsonObject question = new JsonObject()
-          .put("_id", id)
-          .put("communityId", m.communityId())
-          .put("text", body.getString("text").trim())
-          .put("category", body.getString("category", "").trim())
-          .put("priority", body.getString("priority", "medium"))
-          .put("status", QuestionStatus.OPEN.value())
-          .put("forLecturer", body.getBoolean("forLecturer", false))
-          .put("raisedBy", m.userId())
-          .put("raisedByName", m.caller().displayName())
-          .put("raisedInCycle", m.currentCycle())
-          .put("history", new JsonArray().add(change(QuestionStatus.OPEN, m, now)))
-          .put("owners", new JsonArray())
-          .put("votes", new JsonArray())
-          .put("noteIds", new JsonArray())
-          .put("contributionIds", new JsonArray())
-          .put("createdAt", now);
+      Question question = Question.raised(Ids.newId(), m.communityId(), body.getString("text").trim(),
+          body.getString("category", "").trim(), Priority.parse(body.getString("priority", "medium")),
+          body.getBoolean("forLecturer", false), m.userId(), m.caller().displayName(), m.currentCycle(),
+          db.clock().instant());
+      List<Step> steps = new ArrayList<>(QuestionStore.written(question));
       return activity.entry(m.communityId(), "question.raised", m.userId(), m.caller().displayName(),
-              new JsonObject().put("questionId", id).put("text", question.getString("text")))
-          .compose(entry -> db.writes().apply(
-              Step.insert(QuestionStore.QUESTIONS, question),
-              IdLists.add(QuestionStore.listKey(m.communityId()), id),
-              entry))
+              new JsonObject().put("questionId", question.id()).put("text", question.text()))
+          .compose(entry -> {
+            steps.add(entry);
+            return db.writes().apply(steps);
+          })
           .map(done -> view(question, m));
     });
   }
@@ -84,25 +82,16 @@ public final class QuestionService {
   /** The question with its history, the notes the caller may see and the lecturer's contributions. */
   public Future<JsonObject> get(Caller caller, String questionId) {
     return found(caller, questionId).compose(found -> {
-      JsonObject q = found.question();
+      Question q = found.question();
       Membership m = found.membership();
-      Future<List<JsonObject>> notes = m.isMember()
-          ? db.lists().byIds(NoteStore.NOTES, IdLists.strings(q.getJsonArray("noteIds")))
-          : Future.succeededFuture(List.of());
-      Future<List<JsonObject>> contributions =
-          db.lists().byIds(ContributionStore.CONTRIBUTIONS, IdLists.strings(q.getJsonArray("contributionIds")));
-      return Future.all(notes, contributions).map(both -> {
-        JsonArray visibleNotes = new JsonArray();
-        notes.result().stream().filter(n -> NoteStore.visibleTo(n, m.userId()))
-            .forEach(n -> visibleNotes.add(NoteStore.view(n)));
-        JsonArray contributionViews = new JsonArray();
-        contributions.result().forEach(c -> contributionViews.add(ContributionStore.view(c)));
-        return view(q, m)
-            .put("history", q.getJsonArray("history"))
-            .put("notes", visibleNotes)
-            .put("noteCount", visibleNotes.size())
-            .put("contributions", contributionViews);
-      });
+      Future<JsonArray> notes = m.isMember() ? linked.notes(q.noteIds(), m.userId())
+          : Future.succeededFuture(new JsonArray());
+      Future<JsonArray> contributions = linked.contributions(q.contributionIds());
+      return Future.all(notes, contributions).map(both -> view(q, m)
+          .put("history", q.historyView())
+          .put("notes", notes.result())
+          .put("noteCount", notes.result().size())
+          .put("contributions", contributions.result()));
     });
   }
 
@@ -118,38 +107,37 @@ public final class QuestionService {
   }
 
   /** The facilitator, the lecturer and the question's owners move a question through its states. */
-  private static boolean steers(JsonObject q, Membership m) {
-    return m.is(Role.FACILITATOR) || m.is(Role.LECTURER) || q.getJsonArray("owners").contains(m.userId());
+  private static boolean steers(Question q, Membership m) {
+    return m.is(Role.FACILITATOR) || m.is(Role.LECTURER) || q.owners().contains(m.userId());
   }
 
   /** Whoever raised a question may still correct its priority and category; its state is for those who steer. */
   public Future<JsonObject> update(Caller caller, String questionId, JsonObject body) {
     return found(caller, questionId).compose(found -> {
-      JsonObject q = found.question();
+      Question q = found.question();
       Membership m = found.membership().requireMember();
       boolean steers = steers(q, m);
-      boolean raiser = m.userId().equals(q.getString("raisedBy"));
+      boolean raiser = m.userId().equals(q.raisedBy());
       QuestionChange change = QuestionChange.of(body);
       if (change.changesState() ? !steers : !(steers || raiser)) {
         throw Problem.forbidden("Only the facilitator, the lecturer or the question's owners can change this.");
       }
-      QuestionStatus before = QuestionStatus.parse(q.getString("status"));
+      QuestionStatus before = q.status();
       QuestionStatus status = change.status() == null ? before : change.status();
-      String summary = change.answerSummary() == null ? q.getString("answerSummary") : change.answerSummary();
+      String summary = change.answerSummary() == null ? q.answerSummary() : change.answerSummary();
       if (status == QuestionStatus.ANSWERED && (summary == null || summary.isBlank())) {
         throw Problem.invalidField("answerSummary", "required", "Write a short answer summary when a question is answered.");
       }
       boolean moved = status != before;
-      Step update = QuestionStore.changed(q.getString("_id"), change, moved ? change(status, m, db.now()) : null);
+      Step update = QuestionStore.changed(q.id(), change, moved ? change(status, m) : null);
       // A change of status is recorded in the activity too, in the same write.
       Future<Void> write = !moved
           ? db.writes().apply(update)
           : activity.entry(m.communityId(), "question.status", m.userId(), m.caller().displayName(),
-                  new JsonObject().put("questionId", q.getString("_id")).put("text", q.getString("text"))
-                      .put("status", status.value()))
+                  new JsonObject().put("questionId", q.id()).put("text", q.text()).put("status", status.value()))
               .compose(entry -> db.writes().apply(update, entry));
-      return write.compose(done -> questions.byId(q.getString("_id"))).map(updated -> view(updated, m)
-          .put("history", updated.getJsonArray("history")));
+      return write.compose(done -> questions.byId(q.id())).map(updated -> view(updated, m)
+          .put("history", updated.historyView()));
     });
   }
 
@@ -163,65 +151,37 @@ public final class QuestionService {
       if (!m.hasMember(userId)) {
         throw Problem.notFound("member");
       }
-      return modify(found, new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("owners", userId)));
+      return modify(found, QuestionStore.owner(found.question().id(), userId, add));
     });
   }
 
   public Future<JsonObject> vote(Caller caller, String questionId, boolean add) {
     return found(caller, questionId).compose(found -> {
       Membership m = found.membership().requireMember();
-      return modify(found, new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("votes", m.userId())));
+      return modify(found, QuestionStore.vote(found.question().id(), m.userId(), add));
     });
   }
 
-  private Future<JsonObject> modify(Found found, JsonObject update) {
-    String id = found.question().getString("_id");
-    return db.mongo().updateCollection(QuestionStore.QUESTIONS, new JsonObject().put("_id", id), update)
-        .compose(done -> questions.byId(id))
+  private Future<JsonObject> modify(Found found, Step update) {
+    return db.writes().apply(update)
+        .compose(done -> questions.byId(found.question().id()))
         .map(q -> view(q, found.membership()));
   }
 
-  private record Found(JsonObject question, Membership membership) {
+  private record Found(Question question, Membership membership) {
   }
 
   private Future<Found> found(Caller caller, String questionId) {
     return questions.byId(questionId).compose(q ->
-        access.inCommunityOf(caller, q, "question").map(m -> new Found(q, m)));
+        access.inCommunityOf(caller, q == null ? null : q.communityId(), "question").map(m -> new Found(q, m)));
   }
 
-  private static JsonObject change(QuestionStatus status, Membership m, String at) {
-    return QuestionStore.statusChange(status, m.userId(), m.caller().displayName(), at, m.currentCycle());
+  private Question.StatusChange change(QuestionStatus status, Membership m) {
+    return new Question.StatusChange(status, m.userId(), m.caller().displayName(), db.clock().instant(),
+        m.currentCycle());
   }
 
-  /** A question as another feature lists it: what it asks, where it stands and who raised it. */
-  public static JsonObject summary(JsonObject q) {
-    return new JsonObject()
-        .put("id", q.getString("_id"))
-        .put("text", q.getString("text"))
-        .put("status", q.getString("status"))
-        .put("raisedByName", q.getString("raisedByName"));
-  }
-
-  static JsonObject view(JsonObject q, Membership m) {
-    JsonArray votes = q.getJsonArray("votes");
-    JsonArray owners = new JsonArray();
-    q.getJsonArray("owners").forEach(id -> owners.add(new JsonObject().put("userId", id)
-        .put("displayName", m.memberName((String) id))));
-    return new JsonObject()
-        .put("id", q.getString("_id"))
-        .put("communityId", q.getString("communityId"))
-        .put("text", q.getString("text"))
-        .put("category", q.getString("category"))
-        .put("priority", q.getString("priority"))
-        .put("status", q.getString("status"))
-        .put("forLecturer", q.getBoolean("forLecturer"))
-        .put("answerSummary", q.getString("answerSummary"))
-        .put("raisedBy", new JsonObject().put("userId", q.getString("raisedBy")).put("displayName", q.getString("raisedByName")))
-        .put("raisedInCycle", q.getInteger("raisedInCycle"))
-        .put("owners", owners)
-        .put("voteCount", votes.size())
-        .put("votedByMe", votes.contains(m.userId()))
-        .put("contributionCount", q.getJsonArray("contributionIds").size())
-        .put("createdAt", q.getString("createdAt"));
+  static JsonObject view(Question q, Membership m) {
+    return q.view(m.userId(), m::memberName);
   }
 }

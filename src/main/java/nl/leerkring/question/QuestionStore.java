@@ -7,26 +7,15 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 
-import java.util.Arrays;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Shared questions; a community's questions are found through its id list, never by scanning. */
+/** Shared questions; the only code that knows their stored shape. A community's questions are found through its id list, never by scanning. */
 public final class QuestionStore {
 
-  /** The order in which a group works through its questions: priority, then votes, then age. */
-  public static final Comparator<JsonObject> BY_PRIORITY =
-      // A question without a priority (an older document) counts as medium.
-      Comparator.comparing((JsonObject q) -> Priority.parse(q.getString("priority", Priority.MEDIUM.value())))
-          .thenComparing(q -> -q.getJsonArray("votes", new JsonArray()).size())
-          .thenComparing(q -> q.getString("createdAt"));
-
   public static final String QUESTIONS = "questions";
-  public static final Set<String> OPEN = Arrays.stream(QuestionStatus.values()).filter(QuestionStatus::isOpen)
-      .map(QuestionStatus::value).collect(Collectors.toUnmodifiableSet());
 
   private final Database db;
 
@@ -38,24 +27,30 @@ public final class QuestionStore {
     return IdLists.key(communityId, "questions");
   }
 
-  public Future<JsonObject> byId(String id) {
-    return db.mongo().findOne(QUESTIONS, new JsonObject().put("_id", id), null);
+  public Future<Question> byId(String id) {
+    return db.mongo().findOne(QUESTIONS, new JsonObject().put("_id", id), null)
+        .map(d -> d == null ? null : fromDocument(d));
   }
 
   /** In the order of the ids given, skipping those that are gone. */
-  public Future<List<JsonObject>> byIds(List<String> ids) {
-    return db.lists().byIds(QUESTIONS, ids);
+  public Future<List<Question>> byIds(List<String> ids) {
+    return db.lists().byIds(QUESTIONS, ids).map(QuestionStore::fromDocuments);
   }
 
-  public Future<List<JsonObject>> ofCommunity(String communityId) {
-    return db.lists().all(listKey(communityId), QUESTIONS);
+  public Future<List<Question>> ofCommunity(String communityId) {
+    return db.lists().all(listKey(communityId), QUESTIONS).map(QuestionStore::fromDocuments);
+  }
+
+  /** The newest {@code limit} questions of a community, newest first. */
+  public Future<List<Question>> newest(String communityId, int limit) {
+    return db.lists().newestFirst(listKey(communityId), QUESTIONS, 0, limit).map(QuestionStore::fromDocuments);
   }
 
   /** Checks that every id names a question of this community, so a note cannot point into another one. */
   public Future<List<String>> requireInCommunity(String communityId, JsonArray ids, String field) {
     List<String> wanted = ids == null ? List.of() : IdLists.strings(ids);
-    return db.lists().byIds(QUESTIONS, wanted).map(found -> {
-      long ours = found.stream().filter(q -> communityId.equals(q.getString("communityId"))).count();
+    return byIds(wanted).map(found -> {
+      long ours = found.stream().filter(q -> communityId.equals(q.communityId())).count();
       if (ours != wanted.size()) {
         throw Problem.invalidField(field, "unknown_questions", "One or more questions do not exist in this community.");
       }
@@ -63,8 +58,31 @@ public final class QuestionStore {
     });
   }
 
+  /** The question and its place in its community's list. */
+  public static List<Step> written(Question q) {
+    return List.of(Step.insert(QUESTIONS, toDocument(q)), IdLists.add(listKey(q.communityId()), q.id()));
+  }
+
+  public static Step owner(String questionId, String userId, boolean add) {
+    return Step.update(QUESTIONS, questionId,
+        new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("owners", userId)));
+  }
+
+  public static Step vote(String questionId, String userId, boolean add) {
+    return Step.update(QUESTIONS, questionId,
+        new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("votes", userId)));
+  }
+
+  public static Step noteLinked(String questionId, String noteId, boolean linked) {
+    return linked ? link(questionId, "noteIds", noteId) : unlink(questionId, "noteIds", noteId);
+  }
+
+  public static Step contributionLinked(String questionId, String contributionId) {
+    return link(questionId, "contributionIds", contributionId);
+  }
+
   /** The update for a change: exactly the fields it names, and the history entry when the status moves. */
-  public static Step changed(String questionId, QuestionChange change, JsonObject historyEntry) {
+  public static Step changed(String questionId, QuestionChange change, Question.StatusChange historyEntry) {
     JsonObject set = new JsonObject();
     if (change.status() != null) {
       set.put("status", change.status().value());
@@ -83,23 +101,71 @@ public final class QuestionStore {
     }
     JsonObject update = new JsonObject().put("$set", set);
     if (historyEntry != null) {
-      update.put("$push", new JsonObject().put("history", historyEntry));
+      update.put("$push", new JsonObject().put("history", toDocument(historyEntry)));
     }
     return Step.update(QUESTIONS, questionId, update);
   }
 
-  /** One entry of a question's history: who moved it to which status, when, in which cycle. */
-  public static JsonObject statusChange(QuestionStatus status, String by, String byName, String at, int cycle) {
-    return new JsonObject().put("status", status.value()).put("by", by).put("byName", byName).put("at", at)
-        .put("cycle", cycle);
-  }
-
-  public static Step link(String questionId, String field, String id) {
+  private static Step link(String questionId, String field, String id) {
     return Step.update(QUESTIONS, questionId,
         new JsonObject().put("$addToSet", new JsonObject().put(field, id)));
   }
 
-  public static Step unlink(String questionId, String field, String id) {
+  private static Step unlink(String questionId, String field, String id) {
     return Step.update(QUESTIONS, questionId, new JsonObject().put("$pull", new JsonObject().put(field, id)));
+  }
+
+  public static JsonObject toDocument(Question q) {
+    JsonArray history = new JsonArray();
+    q.history().forEach(h -> history.add(toDocument(h)));
+    JsonObject doc = new JsonObject()
+        .put("_id", q.id())
+        .put("communityId", q.communityId())
+        .put("text", q.text())
+        .put("category", q.category())
+        .put("priority", q.priority().value())
+        .put("status", q.status().value())
+        .put("forLecturer", q.forLecturer())
+        .put("raisedBy", q.raisedBy())
+        .put("raisedByName", q.raisedByName())
+        .put("raisedInCycle", q.raisedInCycle())
+        .put("history", history)
+        .put("owners", new JsonArray(q.owners()))
+        .put("votes", new JsonArray(q.votes()))
+        .put("noteIds", new JsonArray(q.noteIds()))
+        .put("contributionIds", new JsonArray(q.contributionIds()))
+        .put("createdAt", Times.format(q.createdAt()));
+    if (q.answerSummary() != null) {
+      doc.put("answerSummary", q.answerSummary());
+    }
+    return doc;
+  }
+
+  public static Question fromDocument(JsonObject d) {
+    List<Question.StatusChange> history = d.getJsonArray("history", new JsonArray()).stream()
+        .map(h -> (JsonObject) h)
+        .map(h -> new Question.StatusChange(QuestionStatus.parse(h.getString("status")), h.getString("by"),
+            h.getString("byName"), Instant.parse(h.getString("at")), h.getInteger("cycle", 1)))
+        .toList();
+    // A question without a priority or category (an older document) counts as medium, uncategorised.
+    return new Question(d.getString("_id"), d.getString("communityId"), d.getString("text"),
+        d.getString("category", ""), Priority.parse(d.getString("priority", Priority.MEDIUM.value())),
+        QuestionStatus.parse(d.getString("status")), d.getBoolean("forLecturer", false),
+        d.getString("answerSummary"), d.getString("raisedBy"), d.getString("raisedByName"),
+        d.getInteger("raisedInCycle", 1), history, strings(d, "owners"), strings(d, "votes"), strings(d, "noteIds"),
+        strings(d, "contributionIds"), Instant.parse(d.getString("createdAt")));
+  }
+
+  private static List<String> strings(JsonObject d, String field) {
+    return IdLists.strings(d.getJsonArray(field, new JsonArray()));
+  }
+
+  private static List<Question> fromDocuments(List<JsonObject> documents) {
+    return documents.stream().map(QuestionStore::fromDocument).toList();
+  }
+
+  private static JsonObject toDocument(Question.StatusChange h) {
+    return new JsonObject().put("status", h.status().value()).put("by", h.by()).put("byName", h.byName())
+        .put("at", Times.format(h.at())).put("cycle", h.cycle());
   }
 }

@@ -17,6 +17,7 @@ import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionService;
 import nl.leerkring.question.QuestionStore;
 
@@ -257,7 +258,7 @@ public final class SessionService {
               .forEach(s -> s.agreements().stream().filter(a -> !a.done())
                   .forEach(a -> carried.add(a.view().put("sessionId", s.id()))));
           JsonArray named = new JsonArray();
-          both.<List<JsonObject>>resultAt(1).forEach(q -> named.add(QuestionService.summary(q)));
+          both.<List<Question>>resultAt(1).forEach(q -> named.add(q.summary()));
           return session.view().put("carriedOverAgreements", carried).put("questions", named);
         });
   }

@@ -29,6 +29,7 @@ import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Settings;
 import nl.leerkring.platform.Times;
 import nl.leerkring.question.Priority;
+import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.support.TestServer;
@@ -313,25 +314,22 @@ public final class ReadBenchmark {
         }
       }
     }
-    for (JsonObject q : raised) {
+    for (JsonObject raisedDocument : raised) {
+      Question q = QuestionStore.fromDocument(raisedDocument);
       // A few questions moved on, as the facilitator does in a session.
       QuestionStatus status = STATUSES[random.nextInt(STATUSES.length)];
+      List<Question.StatusChange> history = new ArrayList<>(q.history());
       if (status != QuestionStatus.OPEN) {
-        q.put("status", status.value());
-        q.getJsonArray("history").add(QuestionStore.statusChange(status, facilitator.id(), facilitator.name(),
-            at(day, minute + 1), 1));
-        if (status == QuestionStatus.ANSWERED) {
-          q.put("answerSummary", sentence(10, 30));
-        }
+        history.add(new Question.StatusChange(status, facilitator.id(), facilitator.name(),
+            Instant.parse(at(day, minute + 1)), 1));
       }
-      int votes = random.nextInt(4);
-      for (BenchUser voter : pick(members, votes)) {
-        q.getJsonArray("votes").add(voter.id());
-      }
-      if (random.nextBoolean()) {
-        q.getJsonArray("owners").add(members.get(random.nextInt(members.size())).id());
-      }
-      loader.add("questions", q);
+      String answer = status == QuestionStatus.ANSWERED ? sentence(10, 30) : null;
+      List<String> votes = pick(members, random.nextInt(4)).stream().map(BenchUser::id).toList();
+      List<String> owners = random.nextBoolean()
+          ? List.of(members.get(random.nextInt(members.size())).id()) : List.of();
+      loader.add(QuestionStore.QUESTIONS, QuestionStore.toDocument(new Question(q.id(), q.communityId(), q.text(),
+          q.category(), q.priority(), status, q.forLecturer(), answer, q.raisedBy(), q.raisedByName(),
+          q.raisedInCycle(), history, owners, votes, q.noteIds(), q.contributionIds(), q.createdAt())));
     }
     loader.add("idlists", idList(IdLists.key(id, "questions"), raised.stream().map(q -> q.getString("_id")).toList()));
     loader.add("idlists", idList(IdLists.key(id, "notes"), noteIds));
@@ -340,24 +338,11 @@ public final class ReadBenchmark {
     totalNotes += noteIds.size();
   }
 
+  /** A stored document, so that the notes that follow can link to it before it is written. */
   private JsonObject question(String communityId, BenchUser who, String now) {
-    return new JsonObject()
-        .put("_id", Ids.newId())
-        .put("communityId", communityId)
-        .put("text", sentence(6, 18) + "?")
-        .put("category", CATEGORIES[random.nextInt(CATEGORIES.length)])
-        .put("priority", Priority.values()[random.nextInt(Priority.values().length)].value())
-        .put("status", QuestionStatus.OPEN.value())
-        .put("forLecturer", random.nextInt(4) == 0)
-        .put("raisedBy", who.id())
-        .put("raisedByName", who.name())
-        .put("raisedInCycle", 1)
-        .put("history", new JsonArray().add(QuestionStore.statusChange(QuestionStatus.OPEN, who.id(), who.name(), now, 1)))
-        .put("owners", new JsonArray())
-        .put("votes", new JsonArray())
-        .put("noteIds", new JsonArray())
-        .put("contributionIds", new JsonArray())
-        .put("createdAt", now);
+    return QuestionStore.toDocument(Question.raised(Ids.newId(), communityId, sentence(6, 18) + "?",
+        CATEGORIES[random.nextInt(CATEGORIES.length)], Priority.values()[random.nextInt(Priority.values().length)],
+        random.nextInt(4) == 0, who.id(), who.name(), 1, Instant.parse(now)));
   }
 
   private Note note(String id, String communityId, BenchUser who, List<String> questionIds, Instant now) {

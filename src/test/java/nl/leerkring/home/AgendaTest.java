@@ -2,9 +2,14 @@ package nl.leerkring.home;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.question.Priority;
+import nl.leerkring.question.Question;
+import nl.leerkring.question.QuestionStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,12 +55,17 @@ class AgendaTest {
   @Test
   @DisplayName("Only open and investigating questions are on the agenda, the most pressing first")
   void openQuestions() {
-    List<JsonObject> questions = List.of(
-        new JsonObject().put("_id", "answered").put("status", "answered").put("priority", "high").put("createdAt", "1"),
-        new JsonObject().put("_id", "low").put("status", "open").put("priority", "low").put("createdAt", "2"),
-        new JsonObject().put("_id", "busy").put("status", "investigating").put("priority", "high").put("createdAt", "3"),
-        new JsonObject().put("_id", "parked").put("status", "parked").put("priority", "high").put("createdAt", "4"));
-    assertEquals(List.of("busy", "low"), ids(Agenda.open(questions), "_id"));
+    List<Question> questions = List.of(
+        question("answered", QuestionStatus.ANSWERED, Priority.HIGH, 1),
+        question("low", QuestionStatus.OPEN, Priority.LOW, 2),
+        question("busy", QuestionStatus.INVESTIGATING, Priority.HIGH, 3),
+        question("parked", QuestionStatus.PARKED, Priority.HIGH, 4));
+    assertEquals(List.of("busy", "low"), Agenda.open(questions).stream().map(Question::id).toList());
+  }
+
+  private static Question question(String id, QuestionStatus status, Priority priority, int day) {
+    return new Question(id, "c-1", "?", "", priority, status, false, null, "u-1", "Sanne", 1, List.of(), List.of(),
+        List.of(), List.of(), List.of(), Instant.parse("2027-01-01T00:00:00Z").plus(Duration.ofDays(day)));
   }
 
   @Test

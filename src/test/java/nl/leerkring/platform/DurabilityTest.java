@@ -14,6 +14,9 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.question.Priority;
+import nl.leerkring.question.Question;
+import nl.leerkring.question.QuestionStore;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.TestRun;
 import nl.leerkring.support.TestServer;
@@ -30,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -200,27 +204,9 @@ class DurabilityTest {
 
     String questionId = Ids.newId();
     String now = Times.now(Clock.systemUTC());
-    JsonObject question = new JsonObject()
-        .put("_id", questionId)
-        .put("communityId", COMMUNITY)
-        .put("text", "Hoe lang mag een warmtepomp ontdooien?")
-        .put("category", "techniek")
-        .put("priority", "medium")
-        .put("status", "open")
-        .put("forLecturer", false)
-        .put("raisedBy", "demo-sanne")
-        .put("raisedByName", "Sanne Visser")
-        .put("raisedInCycle", 1)
-        .put("history", new JsonArray().add(new JsonObject().put("status", "open").put("by", "demo-sanne")
-            .put("byName", "Sanne Visser").put("at", now).put("cycle", 1)))
-        .put("owners", new JsonArray())
-        .put("votes", new JsonArray())
-        .put("noteIds", new JsonArray())
-        .put("contributionIds", new JsonArray())
-        .put("createdAt", now);
-    List<Step> steps = List.of(
-        Step.insert("questions", question),
-        IdLists.add(IdLists.key(COMMUNITY, "questions"), questionId));
+    List<Step> steps = QuestionStore.written(Question.raised(questionId, COMMUNITY,
+        "Hoe lang mag een warmtepomp ontdooien?", "techniek", Priority.MEDIUM, false, "demo-sanne", "Sanne Visser", 1,
+        Instant.parse(now)));
     JsonArray encoded = new JsonArray();
     steps.forEach(step -> encoded.add(step.toJson()));
     JsonObject intent = new JsonObject().put("_id", Ids.newId()).put("at", now).put("steps", encoded);

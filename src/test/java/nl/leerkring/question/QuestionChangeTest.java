@@ -5,6 +5,8 @@ import nl.leerkring.platform.Step;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +30,13 @@ class QuestionChangeTest {
     QuestionChange change = QuestionChange.of(new JsonObject().put("status", "answered")
         .put("answerSummary", "Begin op 45 °C. "));
     assertTrue(change.changesState());
-    JsonObject entry = QuestionStore.statusChange(QuestionStatus.ANSWERED, "u-ruben", "Ruben", "2026-03-02T10:00:00Z", 2);
+    Question.StatusChange entry = new Question.StatusChange(QuestionStatus.ANSWERED, "u-ruben", "Ruben",
+        Instant.parse("2026-03-02T10:00:00Z"), 2);
     JsonObject update = QuestionStore.changed("q-1", change, entry).update();
     assertEquals(new JsonObject().put("status", "answered").put("answerSummary", "Begin op 45 °C."),
         update.getJsonObject("$set"));
-    assertEquals(new JsonObject().put("history", entry), update.getJsonObject("$push"));
+    assertEquals(new JsonObject().put("history", new JsonObject().put("status", "answered").put("by", "u-ruben")
+        .put("byName", "Ruben").put("at", "2026-03-02T10:00:00Z").put("cycle", 2)), update.getJsonObject("$push"));
   }
 
   @Test

@@ -14,17 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @DisplayName("Question order")
 class QuestionOrderTest {
 
-  private static JsonObject question(String id, String priority, int votes, String createdAt) {
+  /** As stored, so that an older document without a priority is read the way the store reads it. */
+  private static Question question(String id, String priority, int votes, String createdAt) {
     JsonArray voters = new JsonArray();
     for (int i = 0; i < votes; i++) {
       voters.add("member-" + i);
     }
-    JsonObject q = new JsonObject().put("_id", id).put("votes", voters).put("createdAt", createdAt);
-    return priority == null ? q : q.put("priority", priority);
+    JsonObject q = new JsonObject().put("_id", id).put("status", "open").put("votes", voters)
+        .put("createdAt", createdAt);
+    return QuestionStore.fromDocument(priority == null ? q : q.put("priority", priority));
   }
 
-  private static List<String> ordered(JsonObject... questions) {
-    return Stream.of(questions).sorted(QuestionStore.BY_PRIORITY).map(q -> q.getString("_id")).toList();
+  private static List<String> ordered(Question... questions) {
+    return Stream.of(questions).sorted(Question.BY_PRIORITY).map(Question::id).toList();
   }
 
   @Test
@@ -55,7 +57,8 @@ class QuestionOrderTest {
   @Test
   @DisplayName("A question without a priority counts as medium, and one nobody voted for as no votes")
   void missingPriorityIsMedium() {
-    JsonObject unvoted = new JsonObject().put("_id", "unvoted").put("priority", "medium").put("createdAt", "2026-01-01T00:00:00Z");
+    Question unvoted = QuestionStore.fromDocument(new JsonObject().put("_id", "unvoted").put("status", "open")
+        .put("priority", "medium").put("createdAt", "2026-01-01T00:00:00Z"));
     assertEquals(List.of("high", "none", "unvoted", "low"), ordered(
         question("low", "low", 4, "2026-01-01T00:00:00Z"),
         unvoted,
