@@ -7,8 +7,8 @@ import biweekly.io.TimezoneAssignment;
 import biweekly.property.Method;
 import biweekly.property.Organizer;
 import biweekly.property.Status;
-import io.vertx.core.json.JsonObject;
-import nl.leerkring.platform.LocalTimes;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
 import nl.leerkring.web.I18n;
 
 import java.time.Instant;
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class CalendarEvents {
 
-  public record Entry(JsonObject session, String communityTitle) {
+  public record Entry(Session session, String communityTitle) {
   }
 
   private CalendarEvents() {
@@ -38,7 +38,7 @@ public final class CalendarEvents {
   /** One session for a mail: REQUEST to add or update it, CANCEL when it was cancelled. */
   public static String invitation(Entry entry, String language, String organizerName, String organizerAddress,
                                   Instant now) {
-    boolean cancelled = "cancelled".equals(entry.session().getString("status"));
+    boolean cancelled = entry.session().is(SessionStatus.CANCELLED);
     ICalendar ical = calendar(cancelled ? Method.cancel() : Method.request());
     VEvent event = event(ical, new HashMap<>(), entry, language, now);
     event.setOrganizer(new Organizer(organizerName, organizerAddress));
@@ -64,24 +64,24 @@ public final class CalendarEvents {
   /** An event whose start and end are written in the session's own zone, one VTIMEZONE per zone. */
   private static VEvent event(ICalendar ical, Map<ZoneId, TimezoneAssignment> zones, Entry entry, String language,
                               Instant now) {
-    JsonObject session = entry.session();
-    Instant start = Instant.parse(session.getString("startsAt"));
+    Session session = entry.session();
+    Instant start = session.startsAt();
     VEvent event = new VEvent();
-    event.setUid(uid(session.getString("_id")));
-    event.setSequence(session.getInteger("sequence", 0));
+    event.setUid(uid(session.id()));
+    event.setSequence(session.sequence());
     event.setDateTimeStamp(Date.from(now));
-    TimezoneAssignment zone = zones.computeIfAbsent(LocalTimes.stored(session.getString("zone")), ZoneComponent::of);
+    TimezoneAssignment zone = zones.computeIfAbsent(session.zone(), ZoneComponent::of);
     ical.getTimezoneInfo().setTimezone(event.setDateStart(Date.from(start), true), zone);
     ical.getTimezoneInfo().setTimezone(
-        event.setDateEnd(Date.from(start.plusSeconds(60L * session.getInteger("durationMinutes", 120))), true), zone);
+        event.setDateEnd(Date.from(start.plusSeconds(60L * session.durationMinutes())), true), zone);
     event.setSummary(I18n.text(language, "calendar.summary", entry.communityTitle()));
-    if (session.getString("place") != null) {
-      event.setLocation(session.getString("place"));
+    if (session.place() != null) {
+      event.setLocation(session.place());
     }
-    if (session.getString("onlineLink") != null) {
-      event.setUrl(session.getString("onlineLink"));
+    if (session.onlineLink() != null) {
+      event.setUrl(session.onlineLink());
     }
-    event.setStatus("cancelled".equals(session.getString("status")) ? Status.cancelled() : Status.confirmed());
+    event.setStatus(session.is(SessionStatus.CANCELLED) ? Status.cancelled() : Status.confirmed());
     return event;
   }
 }

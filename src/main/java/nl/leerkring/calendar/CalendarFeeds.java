@@ -14,6 +14,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
+import nl.leerkring.session.SessionStore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +27,12 @@ import java.util.List;
 public final class CalendarFeeds implements CalendarLink {
 
   static final String FEEDS = "calendarFeeds";
-  private static final String SESSIONS = "sessions";
 
   private final Database db;
   private final MongoClient mongo;
   private final UserStore users;
   private final CommunityStore communities;
+  private final SessionStore sessions;
   private final Access access;
   private final String publicUrl;
 
@@ -40,6 +41,7 @@ public final class CalendarFeeds implements CalendarLink {
     this.mongo = db.mongo();
     this.users = users;
     this.communities = communities;
+    this.sessions = new SessionStore(db);
     this.access = access;
     this.publicUrl = publicUrl;
   }
@@ -96,8 +98,9 @@ public final class CalendarFeeds implements CalendarLink {
 
   /** One session as an event, for a member to add by hand. */
   public Future<String> session(Caller caller, String sessionId) {
-    return mongo.findOne(SESSIONS, new JsonObject().put("_id", sessionId), null)
-        .compose(session -> access.inCommunityOf(caller, session, "session").map(m -> CalendarEvents.feed(
+    return sessions.byId(sessionId)
+        .compose(session -> access.inCommunityOf(caller, session == null ? null : session.communityId(), "session")
+            .map(m -> CalendarEvents.feed(
             List.of(new CalendarEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
             caller.language(), db.clock().instant())));
   }
@@ -106,8 +109,8 @@ public final class CalendarFeeds implements CalendarLink {
     List<Future<List<CalendarEvents.Entry>>> perCommunity = new ArrayList<>();
     for (JsonObject community : all) {
       String title = community.getJsonObject("challenge").getString("title");
-      perCommunity.add(db.lists().all(IdLists.key(community.getString("_id"), SESSIONS), SESSIONS)
-          .map(sessions -> sessions.stream().map(s -> new CalendarEvents.Entry(s, title)).toList()));
+      perCommunity.add(sessions.ofCommunity(community.getString("_id"))
+          .map(found -> found.stream().map(s -> new CalendarEvents.Entry(s, title)).toList()));
     }
     return Future.all(perCommunity).map(done -> {
       List<CalendarEvents.Entry> out = new ArrayList<>();

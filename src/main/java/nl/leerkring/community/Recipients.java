@@ -13,7 +13,7 @@ public final class Recipients {
   }
 
   /** The chosen members (or all when none were chosen) who are still members, except {@code except}. */
-  public static List<String> of(JsonObject community, JsonArray chosen, String except) {
+  public static List<String> of(JsonObject community, List<String> chosen, String except) {
     List<String> out = new ArrayList<>();
     for (Object m : community.getJsonArray("members", new JsonArray())) {
       String userId = ((JsonObject) m).getString("userId");

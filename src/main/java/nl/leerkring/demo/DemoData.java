@@ -34,7 +34,6 @@ import nl.leerkring.session.SessionJobs;
 import nl.leerkring.session.Agreement;
 import nl.leerkring.session.Phase;
 import nl.leerkring.session.Session;
-import nl.leerkring.session.SessionDocument;
 import nl.leerkring.session.SessionStatus;
 import nl.leerkring.session.SessionStore;
 import org.slf4j.Logger;
@@ -255,7 +254,7 @@ public final class DemoData {
     Session next = session("demo-s-2", 2, 10);
     steps.addAll(SessionStore.planned(next));
     // As if planned through the service: the members get their reminder before it.
-    steps.add(SessionJobs.planned(SessionDocument.of(next)));
+    steps.add(SessionJobs.planned(next));
   }
 
   private Session session(String id, int cycle, int days) {

@@ -14,16 +14,19 @@ import nl.leerkring.platform.jobs.DeliveryLog;
 public final class PromptDeliveries {
 
   private final Database db;
+  private final PromptStore prompts;
   private final Access access;
 
   public PromptDeliveries(Database db, Access access) {
     this.db = db;
+    this.prompts = new PromptStore(db);
     this.access = access;
   }
 
   public Future<JsonObject> ofPrompt(Caller caller, String promptId) {
-    return db.mongo().findOne("prompts", new JsonObject().put("_id", promptId), null)
-        .compose(prompt -> access.inCommunityOf(caller, prompt, "prompt").compose(m -> {
+    return prompts.byId(promptId)
+        .compose(prompt -> access.inCommunityOf(caller, prompt == null ? null : prompt.communityId(), "prompt")
+            .compose(m -> {
           // The prompt is theirs to see; only the delivery log is the facilitator's.
           if (!m.is(Role.FACILITATOR)) {
             throw Problem.forbidden("Only the facilitator sees who a prompt reached.");
@@ -38,8 +41,7 @@ public final class PromptDeliveries {
                 .put("reason", d.getString("reason"))
                 .put("at", d.getString("at"))));
             JsonArray answeredBy = new JsonArray();
-            prompt.getJsonArray("answers", new JsonArray())
-                .forEach(a -> answeredBy.add(((JsonObject) a).getString("userId")));
+            prompt.answers().forEach(a -> answeredBy.add(a.userId()));
             return new JsonObject().put("promptId", promptId).put("deliveries", deliveries).put("answeredBy", answeredBy);
           });
         }));

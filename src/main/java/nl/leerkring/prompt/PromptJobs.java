@@ -9,9 +9,10 @@ import nl.leerkring.community.Rhythm;
 import nl.leerkring.mail.MailKind;
 import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStore;
 import nl.leerkring.platform.jobs.DeliveryJob;
 import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.platform.jobs.Outcome;
@@ -33,33 +34,34 @@ import java.util.Optional;
 public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
 
   public static final String KIND = "prompt";
-  private static final String PROMPTS = "prompts";
   private static final Duration TOO_LATE = Duration.ofDays(3);
   /** With no session planned yet, a prompt that follows sessions looks again after this long. */
   private static final Duration LOOK_AGAIN = Duration.ofHours(6);
 
-  private final Database db;
+  private final PromptStore prompts;
+  private final SessionStore sessions;
   private final CommunityStore communities;
   private final Rhythm rhythm;
   private final String publicUrl;
 
   public PromptJobs(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
     super(db.clock());
-    this.db = db;
+    this.prompts = new PromptStore(db);
+    this.sessions = new SessionStore(db);
     this.communities = communities;
     this.rhythm = rhythm;
     this.publicUrl = publicUrl;
   }
 
   /** The hook for a new prompt: its first occurrence, at the prompt's own time, and the rule for the rest. */
-  public static Step first(JsonObject prompt, JsonObject body) {
+  public static Step first(Prompt prompt, JsonObject repeat) {
     JsonObject data = new JsonObject()
-        .put("promptId", prompt.getString("_id"))
-        .put("communityId", prompt.getString("communityId"))
-        .put("zone", prompt.getString("zone"))
+        .put("promptId", prompt.id())
+        .put("communityId", prompt.communityId())
+        .put("zone", prompt.zone().getId())
         .put("occurrence", 1)
-        .put("repeat", body.getJsonObject("repeat"));
-    return Jobs.at(jobId(prompt.getString("_id"), 1), KIND, Instant.parse(prompt.getString("sendAt")), data);
+        .put("repeat", repeat);
+    return Jobs.at(jobId(prompt.id(), 1), KIND, prompt.sendAt(), data);
   }
 
   private static String jobId(String promptId, int occurrence) {
@@ -76,25 +78,25 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
   }
 
   /** The prompt, its community and the community's rhythm. */
-  record Sending(JsonObject prompt, JsonObject community, Rhythm.Settings settings) {
+  record Sending(Prompt prompt, JsonObject community, Rhythm.Settings settings) {
   }
 
   @Override
   public Future<Outcome> run(JsonObject job) {
     JsonObject data = Jobs.data(job);
-    return data.getBoolean("planAfterSession", false) ? planAfterSession(data, db.clock().instant()) : super.run(job);
+    return data.getBoolean("planAfterSession", false) ? planAfterSession(data, clock.instant()) : super.run(job);
   }
 
   @Override
   protected Future<Sending> load(JsonObject job) {
-    return sending(db, communities, rhythm, job);
+    return sending(prompts, communities, rhythm, job);
   }
 
   /** What a prompt's jobs (its occurrences and its reminder) load; null when the prompt is gone. */
-  static Future<Sending> sending(Database db, CommunityStore communities, Rhythm rhythm, JsonObject job) {
-    return db.mongo().findOne(PROMPTS, new JsonObject().put("_id", Jobs.data(job).getString("promptId")), null)
-        .compose(prompt -> prompt == null ? Future.succeededFuture() : communities.byId(prompt.getString("communityId"))
-            .compose(community -> rhythm.of(community.getString("_id"))
+  static Future<Sending> sending(PromptStore prompts, CommunityStore communities, Rhythm rhythm, JsonObject job) {
+    return prompts.byId(Jobs.data(job).getString("promptId"))
+        .compose(prompt -> prompt == null ? Future.succeededFuture() : communities.byId(prompt.communityId())
+            .compose(community -> rhythm.of(prompt.communityId())
                 .map(settings -> new Sending(prompt, community, settings))));
   }
 
@@ -116,44 +118,32 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
   @Override
   protected Future<Outcome> deliver(JsonObject job, Sending sending, Instant now) {
     JsonObject data = Jobs.data(job);
-    JsonObject prompt = sending.prompt();
     JsonObject community = sending.community();
     List<Step> steps = new ArrayList<>();
     int occurrence = data.getInteger("occurrence", 1);
-    JsonObject sent = prompt;
+    Prompt sent = sending.prompt();
     if (occurrence > 1) {
-      sent = occurrence(prompt, occurrence, now);
-      steps.add(Step.insert(PROMPTS, sent));
-      steps.add(IdLists.add(IdLists.key(community.getString("_id"), "prompts"), sent.getString("_id")));
+      sent = sent.occurrence(occurrence, now);
+      steps.addAll(PromptStore.scheduled(sent));
     }
-    String promptId = sent.getString("_id");
+    String promptId = sent.id();
     String jobId = job.getString("_id");
-    String text = sent.getString("text");
+    String text = sent.text();
     JsonObject model = new JsonObject()
         .put("text", text)
-        .put("from", sent.getString("createdByName"))
+        .put("from", sent.createdByName())
         .put("community", Recipients.title(community))
         .put("answerUrl", publicUrl + answerLink(promptId));
-    for (String userId : Recipients.of(community, sent.getJsonArray("recipientIds"), sent.getString("createdBy"))) {
+    for (String userId : Recipients.of(community, sent.recipientIds(), sent.createdBy())) {
       steps.addAll(Fanout.inApp(jobId, promptId, userId, "prompt", new JsonArray().add(text), answerLink(promptId),
           Times.format(now)));
       steps.add(Fanout.mail(jobId, promptId, userId, MailKind.PROMPT, "prompt",
           new JsonArray().add(Recipients.title(community)), model, null, now));
     }
     steps.add(Jobs.at("promptReminder:" + promptId, PromptReminders.KIND, now.plus(sending.settings().promptReminder()),
-        new JsonObject().put("promptId", promptId).put("communityId", community.getString("_id"))));
+        new JsonObject().put("promptId", promptId).put("communityId", sent.communityId())));
     steps.addAll(next(data, job, now));
     return Future.succeededFuture(Outcome.sent(steps));
-  }
-
-  /** Every occurrence after the first is a prompt of its own, answered on its own. */
-  private JsonObject occurrence(JsonObject prompt, int occurrence, Instant now) {
-    return prompt.copy()
-        .put("_id", prompt.getString("_id") + "-" + occurrence)
-        .put("sendAt", Times.format(now))
-        .put("createdAt", Times.format(now))
-        .put("occurrenceOf", prompt.getString("_id"))
-        .put("answers", new JsonArray());
   }
 
   /** The job for the next occurrence, if the prompt repeats and has occurrences left. */
@@ -179,14 +169,14 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
    */
   private Future<Outcome> planAfterSession(JsonObject data, Instant now) {
     String communityId = data.getString("communityId");
-    return db.lists().all(IdLists.key(communityId, "sessions"), "sessions").map(sessions -> {
-      Optional<JsonObject> following = Repeat.following(sessions, data.getString("afterSessionStart"));
+    return sessions.ofCommunity(communityId).map(all -> {
+      Optional<Session> following = Repeat.following(all, Instant.parse(data.getString("afterSessionStart")));
       if (following.isEmpty()) {
         return Outcome.later(now.plus(LOOK_AGAIN));
       }
-      String start = following.get().getString("startsAt");
-      Instant due = Repeat.of(data.getJsonObject("repeat")).afterSession(Instant.parse(start), zone(data));
-      JsonObject planned = data.copy().put("planAfterSession", false).put("sessionStart", start);
+      Instant start = following.get().startsAt();
+      Instant due = Repeat.of(data.getJsonObject("repeat")).afterSession(start, zone(data));
+      JsonObject planned = data.copy().put("planAfterSession", false).put("sessionStart", Times.format(start));
       return new Outcome.Later(due.isAfter(now) ? due : now, planned);
     });
   }

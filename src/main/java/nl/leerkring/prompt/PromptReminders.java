@@ -29,14 +29,14 @@ public final class PromptReminders extends DeliveryJob<PromptJobs.Sending> {
   static final String KIND = "promptReminder";
   private static final Duration TOO_LATE = Duration.ofDays(2);
 
-  private final Database db;
+  private final PromptStore prompts;
   private final CommunityStore communities;
   private final Rhythm rhythm;
   private final String publicUrl;
 
   public PromptReminders(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
     super(db.clock());
-    this.db = db;
+    this.prompts = new PromptStore(db);
     this.communities = communities;
     this.rhythm = rhythm;
     this.publicUrl = publicUrl;
@@ -49,7 +49,7 @@ public final class PromptReminders extends DeliveryJob<PromptJobs.Sending> {
 
   @Override
   protected Future<PromptJobs.Sending> load(JsonObject job) {
-    return PromptJobs.sending(db, communities, rhythm, job);
+    return PromptJobs.sending(prompts, communities, rhythm, job);
   }
 
   @Override
@@ -67,17 +67,15 @@ public final class PromptReminders extends DeliveryJob<PromptJobs.Sending> {
     return Future.succeededFuture(remind(job, reminding.prompt(), reminding.community(), now));
   }
 
-  private Outcome remind(JsonObject job, JsonObject prompt, JsonObject community, Instant now) {
-    List<String> answered = new ArrayList<>();
-    prompt.getJsonArray("answers", new JsonArray()).forEach(a -> answered.add(((JsonObject) a).getString("userId")));
-    String promptId = prompt.getString("_id");
+  private Outcome remind(JsonObject job, Prompt prompt, JsonObject community, Instant now) {
+    String promptId = prompt.id();
     JsonObject model = new JsonObject()
-        .put("text", prompt.getString("text"))
+        .put("text", prompt.text())
         .put("community", Recipients.title(community))
         .put("answerUrl", publicUrl + PromptJobs.answerLink(promptId));
     List<Step> steps = new ArrayList<>();
-    for (String userId : Recipients.of(community, prompt.getJsonArray("recipientIds"), prompt.getString("createdBy"))) {
-      if (!answered.contains(userId)) {
+    for (String userId : Recipients.of(community, prompt.recipientIds(), prompt.createdBy())) {
+      if (!prompt.answeredBy(userId)) {
         steps.add(Fanout.mail(job.getString("_id"), promptId, userId, MailKind.PROMPT_REMINDER, "promptReminder",
             new JsonArray().add(Recipients.title(community)), model, null, now));
       }

@@ -1,6 +1,8 @@
 package nl.leerkring.prompt;
 
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -55,9 +57,9 @@ record Repeat(boolean afterSession, DayOfWeek day, LocalTime time, int daysAfter
   }
 
   /** The first session, not cancelled, that starts after {@code afterStart}. */
-  static Optional<JsonObject> following(List<JsonObject> sessions, String afterStart) {
+  static Optional<Session> following(List<Session> sessions, Instant afterStart) {
     return sessions.stream()
-        .filter(s -> !"cancelled".equals(s.getString("status")) && s.getString("startsAt").compareTo(afterStart) > 0)
-        .min(Comparator.comparing(s -> s.getString("startsAt")));
+        .filter(s -> !s.is(SessionStatus.CANCELLED) && s.startsAt().isAfter(afterStart))
+        .min(Comparator.comparing(Session::startsAt));
   }
 }

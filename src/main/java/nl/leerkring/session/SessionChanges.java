@@ -28,36 +28,36 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
 
   static final String KIND = "sessionChange";
 
-  private final Database db;
+  private final SessionStore sessions;
   private final CommunityStore communities;
   private final Rhythm rhythm;
   private final String publicUrl;
 
   public SessionChanges(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
     super(db.clock());
-    this.db = db;
+    this.sessions = new SessionStore(db);
     this.communities = communities;
     this.rhythm = rhythm;
     this.publicUrl = publicUrl;
   }
 
   /** The session, its community and the community's rhythm. */
-  record Telling(JsonObject session, JsonObject community, Rhythm.Settings settings) {
+  record Telling(Session session, JsonObject community, Rhythm.Settings settings) {
 
     Instant start() {
-      return Instant.parse(session.getString("startsAt"));
+      return session.startsAt();
     }
 
     Instant end() {
-      return start().plusSeconds(60L * session.getInteger("durationMinutes", 120));
+      return session.startsAt().plusSeconds(60L * session.durationMinutes());
     }
   }
 
   /** What a session's jobs load; null when the session is gone. */
-  static Future<Telling> telling(Database db, CommunityStore communities, Rhythm rhythm, JsonObject job) {
-    return db.mongo().findOne("sessions", new JsonObject().put("_id", Jobs.data(job).getString("sessionId")), null)
-        .compose(session -> session == null ? Future.succeededFuture() : communities.byId(session.getString("communityId"))
-            .compose(community -> rhythm.of(community.getString("_id"))
+  static Future<Telling> telling(SessionStore sessions, CommunityStore communities, Rhythm rhythm, JsonObject job) {
+    return sessions.byId(Jobs.data(job).getString("sessionId"))
+        .compose(session -> session == null ? Future.succeededFuture() : communities.byId(session.communityId())
+            .compose(community -> rhythm.of(session.communityId())
                 .map(settings -> new Telling(session, community, settings))));
   }
 
@@ -68,7 +68,7 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
 
   @Override
   protected Future<Telling> load(JsonObject job) {
-    return telling(db, communities, rhythm, job);
+    return telling(sessions, communities, rhythm, job);
   }
 
   @Override
@@ -88,11 +88,10 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
 
   @Override
   protected Future<Outcome> deliver(JsonObject job, Telling telling, Instant now) {
-    JsonObject session = telling.session();
+    Session session = telling.session();
     JsonObject community = telling.community();
-    String sessionId = session.getString("_id");
-    boolean cancelled = "cancelled".equals(session.getString("status"));
-    String kind = cancelled ? "sessionCancelled" : "sessionChanged";
+    String sessionId = session.id();
+    String kind = session.is(SessionStatus.CANCELLED) ? "sessionCancelled" : "sessionChanged";
     String title = Recipients.title(community);
     List<Step> steps = new ArrayList<>();
     for (String userId : Recipients.of(community, null, Jobs.data(job).getString("by"))) {
@@ -109,13 +108,13 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
   }
 
   /** What a session mail shows: when (as an instant, formatted in the reader's language), where, and links. */
-  static JsonObject model(JsonObject session, JsonObject community, String publicUrl) {
+  static JsonObject model(Session session, JsonObject community, String publicUrl) {
     return new JsonObject()
         .put("community", Recipients.title(community))
-        .put("startsAt", session.getString("startsAt"))
-        .put("durationMinutes", session.getInteger("durationMinutes", 120))
-        .put("place", session.getString("place"))
-        .put("onlineLink", session.getString("onlineLink"))
-        .put("sessionUrl", publicUrl + sessionLink(session.getString("_id")));
+        .put("startsAt", Times.format(session.startsAt()))
+        .put("durationMinutes", session.durationMinutes())
+        .put("place", session.place())
+        .put("onlineLink", session.onlineLink())
+        .put("sessionUrl", publicUrl + sessionLink(session.id()));
   }
 }

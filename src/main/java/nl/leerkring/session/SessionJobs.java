@@ -3,6 +3,7 @@ package nl.leerkring.session;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 import nl.leerkring.platform.jobs.Jobs;
 
 import java.time.Instant;
@@ -17,45 +18,41 @@ import java.util.Objects;
  */
 public final class SessionJobs {
 
-  private static final String SESSIONS = "sessions";
-  private static final String[] CALENDAR_FIELDS = {"startsAt", "durationMinutes", "place", "onlineLink"};
-
   private SessionJobs() {
   }
 
   /** The reminder job of a newly planned session; it works out its own time from the community's settings. */
-  public static Step planned(JsonObject session) {
-    return reminder(session.getString("_id"), session.getString("startsAt"), Instant.parse(session.getString("createdAt")));
+  public static Step planned(Session session) {
+    return reminder(session.id(), session.startsAt(), session.createdAt());
   }
 
-  /** The session's update with {@code set}, and the jobs that announce the change. */
-  public static List<Step> changed(JsonObject session, JsonObject set, String byUserId, String now) {
-    String id = session.getString("_id");
-    boolean moved = set.containsKey("startsAt") && !set.getString("startsAt").equals(session.getString("startsAt"));
-    boolean cancelled = "cancelled".equals(set.getString("status")) && !"cancelled".equals(session.getString("status"));
-    boolean relevant = cancelled;
-    for (String field : CALENDAR_FIELDS) {
-      relevant |= set.containsKey(field) && !Objects.equals(set.getValue(field), session.getValue(field));
-    }
-    JsonObject update = new JsonObject().put("$set", set);
-    if (relevant) {
-      update.put("$inc", new JsonObject().put("sequence", 1));
-    }
+  /** The session's update from {@code before} to {@code after}, and the jobs that announce the change. */
+  public static List<Step> changed(Session before, Session after, String byUserId, Instant now) {
+    boolean moved = !after.startsAt().equals(before.startsAt());
+    boolean cancelled = after.is(SessionStatus.CANCELLED) && !before.is(SessionStatus.CANCELLED);
+    boolean relevant = cancelled || moved || after.durationMinutes() != before.durationMinutes()
+        || !Objects.equals(after.place(), before.place()) || !Objects.equals(after.onlineLink(), before.onlineLink());
     List<Step> steps = new ArrayList<>();
-    steps.add(Step.update(SESSIONS, id, update));
+    SessionStore.changed(before, after, relevant).ifPresent(steps::add);
     if (relevant) {
-      steps.add(Jobs.at("sessionChange:" + id + ":" + Ids.newId(), SessionChanges.KIND, Instant.parse(now),
-          new JsonObject().put("sessionId", id).put("by", byUserId)));
+      steps.add(Jobs.at("sessionChange:" + after.id() + ":" + Ids.newId(), SessionChanges.KIND, now,
+          new JsonObject().put("sessionId", after.id()).put("by", byUserId)));
     }
     if (moved && !cancelled) {
-      steps.add(reminder(id, set.getString("startsAt"), Instant.parse(now)));
+      steps.add(reminder(after.id(), after.startsAt(), now));
     }
     return steps;
   }
 
   /** One reminder per session and start time: after a move, the old one finds the time changed and stops. */
-  private static Step reminder(String sessionId, String startsAt, Instant now) {
-    return Jobs.at("sessionReminder:" + sessionId + ":" + startsAt, SessionReminders.KIND, now,
-        new JsonObject().put("sessionId", sessionId).put("startsAt", startsAt));
+  private static Step reminder(String sessionId, Instant startsAt, Instant now) {
+    String start = Times.format(startsAt);
+    return Jobs.at("sessionReminder:" + sessionId + ":" + start, SessionReminders.KIND, now,
+        new JsonObject().put("sessionId", sessionId).put("startsAt", start));
+  }
+
+  /** Whether a reminder job was made for the session's present start; after a move it was not. */
+  static boolean forPresentStart(JsonObject job, Session session) {
+    return Times.format(session.startsAt()).equals(Jobs.data(job).getString("startsAt"));
   }
 }

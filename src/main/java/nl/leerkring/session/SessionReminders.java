@@ -11,7 +11,6 @@ import nl.leerkring.notification.Fanout;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.jobs.DeliveryJob;
-import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.platform.jobs.Outcome;
 import nl.leerkring.platform.jobs.Timing;
 
@@ -28,14 +27,14 @@ public final class SessionReminders extends DeliveryJob<SessionChanges.Telling> 
 
   static final String KIND = "sessionReminder";
 
-  private final Database db;
+  private final SessionStore sessions;
   private final CommunityStore communities;
   private final Rhythm rhythm;
   private final String publicUrl;
 
   public SessionReminders(Database db, CommunityStore communities, Rhythm rhythm, String publicUrl) {
     super(db.clock());
-    this.db = db;
+    this.sessions = new SessionStore(db);
     this.communities = communities;
     this.rhythm = rhythm;
     this.publicUrl = publicUrl;
@@ -48,15 +47,15 @@ public final class SessionReminders extends DeliveryJob<SessionChanges.Telling> 
 
   @Override
   protected Future<SessionChanges.Telling> load(JsonObject job) {
-    return SessionChanges.telling(db, communities, rhythm, job);
+    return SessionChanges.telling(sessions, communities, rhythm, job);
   }
 
   @Override
   protected String skipReason(JsonObject job, SessionChanges.Telling telling) {
-    if (telling == null || "cancelled".equals(telling.session().getString("status"))) {
+    if (telling == null || telling.session().is(SessionStatus.CANCELLED)) {
       return "cancelled";
     }
-    return telling.session().getString("startsAt").equals(Jobs.data(job).getString("startsAt")) ? null : "moved";
+    return SessionJobs.forPresentStart(job, telling.session()) ? null : "moved";
   }
 
   @Override
@@ -73,9 +72,9 @@ public final class SessionReminders extends DeliveryJob<SessionChanges.Telling> 
 
   @Override
   protected Future<Outcome> deliver(JsonObject job, SessionChanges.Telling telling, Instant now) {
-    JsonObject session = telling.session();
+    Session session = telling.session();
     JsonObject community = telling.community();
-    String sessionId = session.getString("_id");
+    String sessionId = session.id();
     JsonObject model = SessionChanges.model(session, community, publicUrl);
     List<Step> steps = new ArrayList<>();
     for (String userId : Recipients.of(community, null, null)) {

@@ -90,7 +90,7 @@ public final class SessionService {
           body.getInteger("durationMinutes", 120), body.getString("place"), body.getString("onlineLink"),
           agenda(body.getJsonArray("phases")), db.clock().instant());
       List<Step> steps = new ArrayList<>(SessionStore.planned(session));
-      steps.add(SessionJobs.planned(SessionDocument.of(session)));
+      steps.add(SessionJobs.planned(session));
       return activity.entry(m.communityId(), "session.planned", m.userId(), m.caller().displayName(),
               new JsonObject().put("sessionId", session.id()).put("startsAt", Times.format(startsAt)))
           .compose(entry -> {
@@ -131,8 +131,8 @@ public final class SessionService {
       if (before.is(SessionStatus.DONE) && after.is(SessionStatus.PLANNED)) {
         throw Problem.conflict("session_done", "A session that took place cannot be planned again.");
       }
-      return db.writes().apply(SessionJobs.changed(SessionDocument.of(before), SessionStore.changes(before, after),
-              found.membership().userId(), db.now()))
+      return db.writes().apply(SessionJobs.changed(before, after, found.membership().userId(),
+              db.clock().instant()))
           .compose(done -> changed(found, "updated"));
     });
   }

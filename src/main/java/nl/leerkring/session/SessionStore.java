@@ -9,6 +9,7 @@ import nl.leerkring.platform.Step;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code sessions} collection: the only class that knows a session document's field names (with
@@ -62,6 +63,22 @@ public final class SessionStore {
       }
     });
     return set;
+  }
+
+  /**
+   * The update from {@code before} to {@code after}, raising the calendar's SEQUENCE when {@code newRevision};
+   * empty when nothing changes.
+   */
+  static Optional<Step> changed(Session before, Session after, boolean newRevision) {
+    JsonObject set = changes(before, after);
+    JsonObject update = new JsonObject();
+    if (!set.isEmpty()) {
+      update.put("$set", set);
+    }
+    if (newRevision) {
+      update.put("$inc", new JsonObject().put("sequence", 1));
+    }
+    return update.isEmpty() ? Optional.empty() : Optional.of(Step.update(SESSIONS, after.id(), update));
   }
 
   public static Step agreementAdded(String sessionId, Agreement agreement) {

@@ -1,6 +1,9 @@
 package nl.leerkring.prompt;
 
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.session.Phase;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -79,13 +82,19 @@ class RepeatTest {
   @Test
   @DisplayName("The next occurrence follows the first session after the last one, skipping cancelled sessions")
   void followingSession() {
-    List<JsonObject> sessions = List.of(
-        new JsonObject().put("_id", "old").put("startsAt", "2026-06-04T17:00:00Z"),
-        new JsonObject().put("_id", "cancelled").put("startsAt", "2026-06-11T17:00:00Z").put("status", "cancelled"),
-        new JsonObject().put("_id", "later").put("startsAt", "2026-06-25T17:00:00Z"),
-        new JsonObject().put("_id", "next").put("startsAt", "2026-06-18T17:00:00Z"));
-    assertEquals("next", Repeat.following(sessions, "2026-06-04T17:00:00Z").orElseThrow().getString("_id"));
-    assertTrue(Repeat.following(sessions, "2026-06-25T17:00:00Z").isEmpty());
+    List<Session> sessions = List.of(
+        session("old", "2026-06-04T17:00:00Z", SessionStatus.DONE),
+        session("cancelled", "2026-06-11T17:00:00Z", SessionStatus.CANCELLED),
+        session("later", "2026-06-25T17:00:00Z", SessionStatus.PLANNED),
+        session("next", "2026-06-18T17:00:00Z", SessionStatus.PLANNED));
+    assertEquals("next", Repeat.following(sessions, Instant.parse("2026-06-04T17:00:00Z")).orElseThrow().id());
+    assertTrue(Repeat.following(sessions, Instant.parse("2026-06-25T17:00:00Z")).isEmpty());
+  }
+
+  private static Session session(String id, String startsAt, SessionStatus status) {
+    return new Session(id, "c-1", 1, Instant.parse(startsAt), ZoneId.of("Europe/Amsterdam"), 120, null, null, status,
+        Phase.CHECK_IN, List.of(Phase.CHECK_IN), List.of(), List.of(), List.of(), null, 0,
+        Instant.parse("2026-06-01T00:00:00Z"));
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public abstract class DeliveryJob<T> implements JobHandler {
 
-  private final Clock clock;
+  protected final Clock clock;
 
   protected DeliveryJob(Clock clock) {
     this.clock = clock;
