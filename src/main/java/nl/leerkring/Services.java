@@ -137,8 +137,10 @@ public record Services(
         return ContributionStore.views(db, ids);
       }
     });
-    CycleService cycles = new CycleService(db, new CycleStore(db), access, questionStore, activity);
-    SessionService sessions = new SessionService(db, new SessionStore(db), access, questionStore, questions, activity,
+    CycleStore cycleStore = new CycleStore(db);
+    SessionStore sessionStore = new SessionStore(db);
+    CycleService cycles = new CycleService(db, cycleStore, access, questionStore, activity);
+    SessionService sessions = new SessionService(db, sessionStore, access, questionStore, questions, activity,
         vertx.eventBus(), settings.zone());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
         activity, audit, settings.publicUrl());
@@ -146,7 +148,7 @@ public record Services(
     ActivityService activityFeed = new ActivityService(db, access, activity);
     PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
         settings.zone());
-    Agenda agenda = new Agenda(db, questionStore);
+    Agenda agenda = new Agenda(questionStore, sessionStore, noteStore, cycleStore);
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);
@@ -166,12 +168,12 @@ public record Services(
         mailPreferences,
         new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
         new NotificationService(new Notifications(db)),
-        scheduler(vertx, db, settings, registry, communityStore, questionStore, rhythm, mailer, mailPreferences));
+        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences));
   }
 
   /** Every kind of job, each handled by its own feature. */
   private static Scheduler scheduler(Vertx vertx, Database db, Settings settings, MeterRegistry registry,
-                                     CommunityStore communities, QuestionStore questions, Rhythm rhythm, Mailer mailer,
+                                     CommunityStore communities, Agenda agenda, Rhythm rhythm, Mailer mailer,
                                      MailPreferences preferences) {
     String url = settings.publicUrl();
     SessionInvitations invitations = new SessionInvitations(db, communities, mailer.from());
@@ -181,7 +183,7 @@ public record Services(
         .handle(new SessionReminders(db, communities, rhythm, url))
         .handle(new SessionChanges(db, communities, rhythm, url))
         .handle(new QuestionNews(db))
-        .handle(new Digests(db, questions, url, settings.zone()))
+        .handle(new Digests(db, agenda, url, settings.zone()))
         .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()), url), preferences, new DeliveryLog(db),
             invitations::of, settings.mail()));
   }

@@ -5,18 +5,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Recipients;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.Visibility;
+import nl.leerkring.home.Agenda;
 import nl.leerkring.mail.MailKind;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
-import nl.leerkring.platform.Times;
 import nl.leerkring.platform.jobs.DeliveryJob;
 import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.platform.jobs.Outcome;
 import nl.leerkring.platform.jobs.Timing;
 import nl.leerkring.notification.Fanout;
 import nl.leerkring.question.Question;
-import nl.leerkring.question.QuestionStore;
+import nl.leerkring.session.Session;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -40,17 +41,16 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
   static final String KIND = "digest";
   private static final LocalTime AT = LocalTime.of(8, 0);
   private static final Duration TOO_LATE = Duration.ofDays(1);
-  private static final int RECENT = 200;
 
   private final Database db;
-  private final QuestionStore questions;
+  private final Agenda agenda;
   private final String publicUrl;
   private final ZoneId zone;
 
-  public Digests(Database db, QuestionStore questions, String publicUrl, ZoneId zone) {
+  public Digests(Database db, Agenda agenda, String publicUrl, ZoneId zone) {
     super(db.clock());
     this.db = db;
-    this.questions = questions;
+    this.agenda = agenda;
     this.publicUrl = publicUrl;
     this.zone = zone;
   }
@@ -105,10 +105,10 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
       return Future.succeededFuture(List.of());
     }
     String id = community.getString("_id");
-    String since = Times.format(now.minus(Duration.ofDays(7)));
-    Future<List<JsonObject>> notes = db.lists().newestFirst(IdLists.key(id, "notes"), "notes", 0, RECENT);
-    Future<List<Question>> open = questions.ofCommunity(id);
-    Future<List<JsonObject>> sessions = db.lists().all(IdLists.key(id, "sessions"), "sessions");
+    Instant since = now.minus(Duration.ofDays(7));
+    Future<List<Note>> notes = agenda.notes(id);
+    Future<List<Question>> open = agenda.questions(id);
+    Future<List<Session>> sessions = agenda.sessions(id);
     return Future.all(notes, open, sessions).map(x -> {
       JsonObject model = new JsonObject()
           .put("community", Recipients.title(community))
@@ -123,7 +123,7 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     });
   }
 
-  private static JsonArray participation(JsonObject community, List<JsonObject> notes, String since) {
+  private static JsonArray participation(JsonObject community, List<Note> notes, Instant since) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     community.getJsonArray("members").forEach(m -> {
       JsonObject member = (JsonObject) m;
@@ -131,15 +131,15 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
         counts.put(member.getString("userId"), new int[2]);
       }
     });
-    for (JsonObject note : notes) {
-      int[] count = counts.get(note.getString("authorId"));
-      if (count == null || note.getString("createdAt").compareTo(since) < 0) {
+    for (Note note : notes) {
+      int[] count = counts.get(note.authorId());
+      if (count == null || note.createdAt().isBefore(since)) {
         continue;
       }
       // A private answer to a prompt counts as an answer (the facilitator sees who answered); other private notes do not count.
-      if (note.getString("promptId") != null) {
+      if (note.promptId() != null) {
         count[1]++;
-      } else if ("community".equals(note.getString("visibility"))) {
+      } else if (note.visibility() == Visibility.COMMUNITY) {
         count[0]++;
       }
     }
@@ -161,17 +161,13 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     return out;
   }
 
-  private JsonArray overdue(List<JsonObject> sessions, Instant now) {
-    String today = now.atZone(zone).toLocalDate().toString();
+  private JsonArray overdue(List<Session> sessions, Instant now) {
+    LocalDate today = now.atZone(zone).toLocalDate();
     JsonArray out = new JsonArray();
-    sessions.forEach(s -> s.getJsonArray("agreements", new JsonArray()).forEach(a -> {
-      JsonObject agreement = (JsonObject) a;
-      String due = agreement.getString("due");
-      if (!agreement.getBoolean("done", false) && due != null && due.compareTo(today) < 0) {
-        out.add(new JsonObject().put("what", agreement.getString("what")).put("owner", agreement.getString("ownerName"))
-            .put("due", due));
-      }
-    }));
+    sessions.forEach(s -> s.agreements().stream()
+        .filter(a -> !a.done() && a.due() != null && a.due().isBefore(today))
+        .forEach(a -> out.add(new JsonObject().put("what", a.what()).put("owner", a.ownerName())
+            .put("due", a.due().toString()))));
     return out;
   }
 }

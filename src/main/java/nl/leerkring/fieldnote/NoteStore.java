@@ -58,6 +58,12 @@ public final class NoteStore {
     });
   }
 
+  /** The newest {@code limit} notes of a community, newest first, private ones included: callers filter. */
+  public Future<List<Note>> newest(String communityId, int limit) {
+    return db.lists().newestFirst(communityList(communityId), NOTES, 0, limit)
+        .map(found -> found.stream().map(NoteStore::fromDocument).toList());
+  }
+
   public Future<JsonObject> byId(String id) {
     return db.mongo().findOne(NOTES, new JsonObject().put("_id", id), null);
   }

@@ -1,15 +1,20 @@
 package nl.leerkring.home;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.Membership;
+import nl.leerkring.cycle.Cycle;
+import nl.leerkring.cycle.CycleStore;
+import nl.leerkring.fieldnote.Note;
 import nl.leerkring.fieldnote.NoteStore;
-import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Times;
 import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SessionStore;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,28 +33,32 @@ public final class Agenda {
   /** Notes written since the last session are a few dozen; this bounds a very busy community. */
   public static final int RECENT_NOTES = 300;
 
-  private final Database db;
   private final QuestionStore questions;
+  private final SessionStore sessions;
+  private final NoteStore notes;
+  private final CycleStore cycles;
 
-  public Agenda(Database db, QuestionStore questions) {
-    this.db = db;
+  public Agenda(QuestionStore questions, SessionStore sessions, NoteStore notes, CycleStore cycles) {
     this.questions = questions;
+    this.sessions = sessions;
+    this.notes = notes;
+    this.cycles = cycles;
   }
 
-  public Future<JsonObject> currentCycle(Membership m) {
-    return db.mongo().findOne("cycles", new JsonObject().put("_id", m.currentCycleId()), null);
+  public Future<Cycle> currentCycle(Membership m) {
+    return cycles.byNumber(m.communityId(), m.currentCycle());
   }
 
-  public Future<List<JsonObject>> sessions(String communityId) {
-    return db.lists().newestFirst(IdLists.key(communityId, "sessions"), "sessions", 0, RECENT_SESSIONS);
+  public Future<List<Session>> sessions(String communityId) {
+    return sessions.newestPlanned(communityId, RECENT_SESSIONS);
   }
 
   public Future<List<Question>> questions(String communityId) {
     return questions.newest(communityId, RECENT_QUESTIONS);
   }
 
-  public Future<List<JsonObject>> notes(String communityId) {
-    return db.lists().newestFirst(IdLists.key(communityId, "notes"), NoteStore.NOTES, 0, RECENT_NOTES);
+  public Future<List<Note>> notes(String communityId) {
+    return notes.newest(communityId, RECENT_NOTES);
   }
 
   /** Open and investigating questions, the most pressing first. */
@@ -58,33 +67,31 @@ public final class Agenda {
   }
 
   /** The first planned session that has not started yet. */
-  public static Optional<JsonObject> next(List<JsonObject> sessions, String now) {
+  public static Optional<Session> next(List<Session> sessions, Instant now) {
     return sessions.stream()
-        .filter(s -> "planned".equals(s.getString("status")) && s.getString("startsAt").compareTo(now) >= 0)
-        .min(Comparator.comparing(s -> s.getString("startsAt")));
+        .filter(s -> s.is(SessionStatus.PLANNED) && !s.startsAt().isBefore(now))
+        .min(Comparator.comparing(Session::startsAt));
   }
 
   /** The latest session that has begun: participation is counted from its start. */
-  public static Optional<JsonObject> last(List<JsonObject> sessions, String now) {
+  public static Optional<Session> last(List<Session> sessions, Instant now) {
     return sessions.stream()
-        .filter(s -> s.getString("startsAt").compareTo(now) <= 0)
-        .max(Comparator.comparing(s -> s.getString("startsAt")));
+        .filter(s -> !s.startsAt().isAfter(now))
+        .max(Comparator.comparing(Session::startsAt));
   }
 
   /** Agreements not yet done, each with the session and community it was made in, the earliest due first. */
-  public static List<JsonObject> openAgreements(List<JsonObject> sessions) {
-    return sessions.stream().flatMap(s -> s.getJsonArray("agreements", new JsonArray()).stream()
-            .map(a -> ((JsonObject) a).copy().put("sessionId", s.getString("_id"))
-                .put("communityId", s.getString("communityId"))))
-        .filter(a -> !a.getBoolean("done", false))
+  public static List<JsonObject> openAgreements(List<Session> sessions) {
+    return sessions.stream().flatMap(s -> s.agreements().stream().filter(a -> !a.done())
+            .map(a -> a.view().put("sessionId", s.id()).put("communityId", s.communityId())))
         .sorted(Comparator.comparing(a -> a.getString("due") == null ? "9999" : a.getString("due")))
         .toList();
   }
 
   /** A session as the pages show it. */
-  public static JsonObject session(JsonObject s) {
-    return new JsonObject().put("id", s.getString("_id")).put("startsAt", s.getString("startsAt")).put("zone", s.getString("zone"))
-        .put("place", s.getString("place")).put("onlineLink", s.getString("onlineLink"))
-        .put("cycle", s.getInteger("cycle")).put("communityId", s.getString("communityId"));
+  public static JsonObject session(Session s) {
+    return new JsonObject().put("id", s.id()).put("startsAt", Times.format(s.startsAt())).put("zone", s.zone().getId())
+        .put("place", s.place()).put("onlineLink", s.onlineLink()).put("cycle", s.cycle())
+        .put("communityId", s.communityId());
   }
 }

@@ -9,7 +9,9 @@ import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
+import nl.leerkring.cycle.Cycle;
 import nl.leerkring.question.Question;
+import nl.leerkring.session.Session;
 
 import java.util.List;
 
@@ -36,8 +38,8 @@ public final class CommunityOverview {
 
   public Future<JsonObject> overview(Caller caller, String communityId, Long before) {
     return access.in(caller, communityId).compose(m -> {
-      Future<JsonObject> cycle = agenda.currentCycle(m);
-      Future<List<JsonObject>> sessions = agenda.sessions(m.communityId());
+      Future<Cycle> cycle = agenda.currentCycle(m);
+      Future<List<Session>> sessions = agenda.sessions(m.communityId());
       Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<JsonObject> recent = activity.page(m, before, ACTIVITY_PAGE);
       return Future.all(cycle, sessions, questions, recent).map(done -> {
@@ -48,8 +50,8 @@ public final class CommunityOverview {
             .put("status", q.status().value()).put("votes", q.votes().size()).put("owned", !q.owners().isEmpty())));
         JsonObject out = CommunityService.view(m)
             .put("cycle", cycle.result() == null ? null : new JsonObject()
-                .put("number", cycle.result().getInteger("number")).put("goal", cycle.result().getString("goal")))
-            .put("nextSession", Agenda.next(sessions.result(), db.now()).map(Agenda::session).orElse(null))
+                .put("number", cycle.result().number()).put("goal", cycle.result().goal()))
+            .put("nextSession", Agenda.next(sessions.result(), db.clock().instant()).map(Agenda::session).orElse(null))
             .put("openQuestions", shown)
             .put("openQuestionCount", open.size())
             .put("activity", recent.result())

@@ -10,9 +10,15 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.fieldnote.Note;
+import nl.leerkring.fieldnote.Visibility;
+import nl.leerkring.platform.Times;
 import nl.leerkring.question.Question;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
 import nl.leerkring.prompt.PromptService;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -69,17 +75,18 @@ public final class FacilitatorService {
   }
 
   private Future<JsonObject> community(Membership m) {
-    String now = db.now();
+    Instant now = db.clock().instant();
     return agenda.sessions(m.communityId()).compose(sessions -> {
-      String since = Agenda.last(sessions, now).map(s -> s.getString("startsAt")).orElse(null);
-      Future<List<JsonObject>> notes = agenda.notes(m.communityId());
+      Instant lastStart = Agenda.last(sessions, now).map(Session::startsAt).orElse(null);
+      String since = lastStart == null ? null : Times.format(lastStart);
+      Future<List<Note>> notes = agenda.notes(m.communityId());
       Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
       return Future.all(notes, questions, uptake).map(done -> new JsonObject()
           .put("id", m.communityId())
           .put("title", m.community().getJsonObject("challenge").getString("title"))
           .put("since", since)
-          .put("participation", participation(m, since, notes.result(), uptake.result().answersByMember()))
+          .put("participation", participation(m, lastStart, notes.result(), uptake.result().answersByMember()))
           .put("unowned", unowned(questions.result()))
           .put("overdue", overdue(sessions))
           .put("plannedPrompts", uptake.result().planned())
@@ -87,15 +94,15 @@ public final class FacilitatorService {
     });
   }
 
-  private static JsonArray participation(Membership m, String since, List<JsonObject> notes, Map<String, Integer> answers) {
+  private static JsonArray participation(Membership m, Instant since, List<Note> notes, Map<String, Integer> answers) {
     JsonArray out = new JsonArray();
     m.community().getJsonArray("members").stream().map(x -> (JsonObject) x)
         .filter(member -> Role.PARTICIPANT.value().equals(member.getString("role")))
         .forEach(member -> {
           String id = member.getString("userId");
           long shared = notes.stream()
-              .filter(n -> id.equals(n.getString("authorId")) && "community".equals(n.getString("visibility"))
-                  && n.getString("promptId") == null && (since == null || n.getString("createdAt").compareTo(since) >= 0))
+              .filter(n -> id.equals(n.authorId()) && n.visibility() == Visibility.COMMUNITY && n.promptId() == null
+                  && (since == null || !n.createdAt().isBefore(since)))
               .count();
           int answered = answers.getOrDefault(id, 0);
           out.add(new JsonObject().put("userId", id).put("displayName", member.getString("displayName"))
@@ -112,7 +119,7 @@ public final class FacilitatorService {
     return out;
   }
 
-  private JsonArray overdue(List<JsonObject> sessions) {
+  private JsonArray overdue(List<Session> sessions) {
     String today = LocalDate.now(db.clock().withZone(zone)).toString();
     JsonArray out = new JsonArray();
     Agenda.openAgreements(sessions).stream().filter(a -> a.getString("due") != null && a.getString("due").compareTo(today) < 0)
@@ -120,10 +127,10 @@ public final class FacilitatorService {
     return out;
   }
 
-  private static JsonArray coming(List<JsonObject> sessions, String now) {
+  private static JsonArray coming(List<Session> sessions, Instant now) {
     JsonArray out = new JsonArray();
-    sessions.stream().filter(s -> "planned".equals(s.getString("status")) && s.getString("startsAt").compareTo(now) >= 0)
-        .sorted(Comparator.comparing(s -> s.getString("startsAt")))
+    sessions.stream().filter(s -> s.is(SessionStatus.PLANNED) && !s.startsAt().isBefore(now))
+        .sorted(Comparator.comparing(Session::startsAt))
         .forEach(s -> out.add(Agenda.session(s)));
     return out;
   }

@@ -7,7 +7,9 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.prompt.PromptService;
+import nl.leerkring.session.Session;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,12 +42,12 @@ public final class HomeService {
   public Future<JsonObject> askedOfMe(Caller caller) {
     Future<JsonArray> mine = communities.list(caller);
     Future<JsonArray> delivered = prompts.mine(caller);
-    List<Future<List<JsonObject>>> sessions = caller.communityIds().stream().map(agenda::sessions).toList();
+    List<Future<List<Session>>> sessions = caller.communityIds().stream().map(agenda::sessions).toList();
     return Future.all(mine, delivered, Future.all(sessions)).map(done -> {
-      String now = db.now();
+      Instant now = db.clock().instant();
       String today = LocalDate.now(db.clock().withZone(zone)).toString();
       List<JsonObject> summaries = mine.result().stream().map(c -> (JsonObject) c).toList();
-      List<JsonObject> all = new ArrayList<>();
+      List<Session> all = new ArrayList<>();
       sessions.forEach(f -> all.addAll(f.result()));
 
       JsonArray openPrompts = new JsonArray();
