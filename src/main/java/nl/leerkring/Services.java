@@ -176,7 +176,7 @@ public record Services(
                                      CommunityStore communities, Agenda agenda, Rhythm rhythm, Mailer mailer,
                                      MailPreferences preferences) {
     String url = settings.publicUrl();
-    SessionInvitations invitations = new SessionInvitations(db, communities, mailer.from());
+    SessionInvitations invitations = new SessionInvitations(db, communities, mailer.address());
     return new Scheduler(vertx, db, settings.schedulerPollMillis(), registry)
         .handle(new PromptJobs(db, communities, rhythm, url))
         .handle(new PromptReminders(db, communities, rhythm, url))

@@ -8,9 +8,6 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.session.SessionStatus;
 import nl.leerkring.session.SessionStore;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A session as the calendar invitation attached to a mail about it: REQUEST adds or updates the event,
@@ -18,20 +15,17 @@ import java.util.regex.Pattern;
  */
 public final class SessionInvitations {
 
-  private static final Pattern ADDRESS = Pattern.compile("<([^>]+)>");
-
   private final Database db;
   private final SessionStore sessions;
   private final CommunityStore communities;
   private final String organizer;
 
-  /** {@code from} is the mail's sender, with or without a name ("Leerkring &lt;a@b&gt;"). */
-  public SessionInvitations(Database db, CommunityStore communities, String from) {
+  /** {@code organizer} is the bare address mail comes from. */
+  public SessionInvitations(Database db, CommunityStore communities, String organizer) {
     this.db = db;
     this.sessions = new SessionStore(db);
     this.communities = communities;
-    Matcher inBrackets = ADDRESS.matcher(from);
-    this.organizer = (inBrackets.find() ? inBrackets.group(1) : from).trim().toLowerCase(Locale.ROOT);
+    this.organizer = organizer;
   }
 
   /** Null when the session is gone. */

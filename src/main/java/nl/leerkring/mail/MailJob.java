@@ -24,6 +24,8 @@ import java.util.List;
 public final class MailJob implements JobHandler {
 
   public static final String KIND = "mail";
+  /** Recorded just before the hand-over to SMTP: until "sent" follows, the mail may or may not have gone out. */
+  static final String SENDING = "sending";
 
   /** A session's calendar event for a mail about it (the calendar feature makes it); null when it is gone. */
   public interface CalendarAttachment {
@@ -72,6 +74,9 @@ public final class MailJob implements JobHandler {
       if (done != null && "sent".equals(done.getString("status"))) {
         return Future.succeededFuture(Outcome.skipped("already_sent"));
       }
+      // An earlier try handed it to the SMTP server and stopped before recording that: it is sent again, with
+      // the same Message-ID.
+      String again = done != null && SENDING.equals(done.getString("status")) ? "sent_again" : null;
       if (!mailer.enabled()) {
         return Future.succeededFuture(skipped(job, "mail_off"));
       }
@@ -88,8 +93,9 @@ public final class MailJob implements JobHandler {
         JsonObject model = data.getJsonObject("model", new JsonObject()).copy().put("name", to.displayName());
         return templates.render(data.getString("template"), to.language(), data.getJsonArray("subjectArgs", new JsonArray()), model)
             .compose(message -> withCalendar(message, data.getString("calendarSessionId"), to.language()))
-            .compose(message -> mailer.send(message.setTo(to.address())))
-            .map(sent -> Outcome.sent(record(job, "sent", null)));
+            .compose(message -> db.writes().apply(record(job, SENDING, null)).map(message))
+            .compose(message -> mailer.send(message.setTo(to.address()), id))
+            .map(sent -> Outcome.sent(record(job, "sent", again)));
       });
     });
   }

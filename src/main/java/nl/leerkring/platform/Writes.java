@@ -46,6 +46,9 @@ public final class Writes {
   }
 
   public Future<Void> apply(List<Step> steps) {
+    if (steps.isEmpty()) {
+      return Future.succeededFuture();
+    }
     if (steps.size() == 1) {
       return run(steps.get(0));
     }

@@ -7,7 +7,11 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import jakarta.mail.internet.MimeMessage;
+import nl.leerkring.mail.MailKind;
+import nl.leerkring.notification.Fanout;
+import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.platform.jobs.DeliveryLog;
 import nl.leerkring.platform.jobs.Jobs;
 import nl.leerkring.support.Eventually;
 import nl.leerkring.support.Mails;
@@ -164,6 +168,54 @@ class PromptMailTest {
     assertTrue(mine.getInteger("unread") >= 1);
     assertEquals("Nieuwe vraag van je begeleider: Wat heb je deze maand op het werk geleerd?",
         mine.getJsonArray("items").getJsonObject(0).getString("text"));
+  }
+
+  @Test
+  @DisplayName("A process dies after handing Sanne's prompt mail to the SMTP server, before recording it: another "
+      + "takes the job over within a minute and sends it again with the same Message-ID")
+  void interruptedMailKeepsItsMessageId(Vertx vertx) throws Exception {
+    TestServer server = server(vertx, new JsonObject());
+    giveAddresses(server);
+    Person fenna = server.demo("fenna@leerwerkplaats.nl");
+    String id = prompt(fenna, "Wat heb je deze week gemeten?", inMinutes(10));
+    clock.advance(Duration.ofMinutes(10));
+    Mails.await(SMTP, 3);
+    noMoreThan(3);
+    String first = Mails.to(SMTP, SANNE).getMessageID();
+    assertTrue(first.matches("<[0-9a-f]{32}@leerwerkplaats\\.test>"), first);
+    assertEquals(3, List.of(SMTP.getReceivedMessages()).stream().map(PromptMailTest::messageId).distinct().count(),
+        "one Message-ID per delivery");
+
+    // The state a process leaves when it is killed between the hand-over and its record: the delivery marked
+    // sending, the mail job claimed by it under a lease that has just begun.
+    JsonObject delivery = store.find(DeliveryLog.DELIVERIES, new JsonObject().put("refId", id)
+        .put("userId", "demo-sanne").put("channel", DeliveryLog.EMAIL)).get(0);
+    String mailJob = delivery.getString("_id");
+    store.upsert(DeliveryLog.DELIVERIES, mailJob, new JsonObject().put("status", "sending"));
+    Step job = Fanout.mail(mailJob.substring(0, mailJob.indexOf('/')), id, "demo-sanne", MailKind.PROMPT, "prompt",
+        new JsonArray().add("Warmtepomp in één keer goed inregelen"), new JsonObject().put("text", "Wat heb je deze week gemeten?"),
+        null, clock.instant());
+    store.upsert(Jobs.JOBS, mailJob, job.update().getJsonObject("$setOnInsert").copy()
+        .put("status", Jobs.CLAIMED).put("claimedBy", "killed-process")
+        .put("dueAt", Times.format(clock.instant().plusSeconds(30))));
+
+    clock.advance(Duration.ofSeconds(31));
+    Mails.await(SMTP, 4);
+    noMoreThan(4);
+    List<String> toSanne = List.of(SMTP.getReceivedMessages()).stream().filter(m -> SANNE.equals(Mails.recipient(m)))
+        .map(PromptMailTest::messageId).toList();
+    assertEquals(List.of(first, first), toSanne, "sent again, as the same message");
+    JsonObject again = store.findOne(DeliveryLog.DELIVERIES, mailJob);
+    assertEquals("sent", again.getString("status"));
+    assertEquals("sent_again", again.getString("reason"));
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static long count(JsonObject deliveries, String channel, String status) {

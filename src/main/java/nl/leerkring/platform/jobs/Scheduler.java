@@ -27,14 +27,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs due jobs. Every few seconds (a Vert.x timer) it reads the jobs whose time has come and claims each
  * with one atomic update that only succeeds on the state it read; the claim moves the job's dueAt forward by
- * a lease, so a second process skips it, and a process that dies holding it gives it back when the lease
- * ends. Looking at the database rather than at timers in memory is what makes jobs survive a restart: on
+ * a short lease, which the process renews while the job runs (a heartbeat), so a second process skips it,
+ * and a process that dies holding it gives it back when the lease ends. Looking at the database rather than at timers in memory is what makes jobs survive a restart: on
  * start-up the first look finds whatever fell due while the server was down.
  */
 public final class Scheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-  static final Duration LEASE = Duration.ofMinutes(5);
+  /**
+   * How long a claim holds without a heartbeat: a process that dies (kill -9, power) loses its jobs to the
+   * others within this, plus one look.
+   */
+  static final Duration LEASE = Duration.ofSeconds(30);
+  /** A job that runs renews its lease this often, so only a dead process's jobs are taken over. */
+  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
   private static final int BATCH = 100;
 
   private final Vertx vertx;
@@ -143,14 +149,23 @@ public final class Scheduler {
       return finish(job, Outcome.skipped("unknown_kind"));
     }
     Future<Outcome> outcome;
+    long heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), beat -> renew(job));
     try {
       outcome = handler.run(job);
     } catch (RuntimeException e) {
       outcome = Future.failedFuture(e);
     }
+    outcome.onComplete(done -> vertx.cancelTimer(heartbeat));
     return outcome
         .compose(result -> result instanceof Outcome.Later later ? postpone(job, later) : finish(job, (Outcome.Done) result))
         .recover(error -> failed(handler, job, error));
+  }
+
+  private void renew(JsonObject job) {
+    mongo.updateCollection(Jobs.JOBS, new JsonObject().put("_id", job.getString("_id")).put("claimedBy", instance),
+            new JsonObject().put("$set", new JsonObject()
+                .put("dueAt", Times.format(db.clock().instant().plus(LEASE)))))
+        .onFailure(error -> LOG.warn("Could not renew the lease of job {}", job.getString("_id"), error));
   }
 
   private Future<Void> finish(JsonObject job, Outcome outcome) {
