@@ -417,7 +417,7 @@ public final class ReadBenchmark {
     }
 
     void flushAll() {
-      organisationCommunities.forEach((org, ids) -> add("idlists", idList(IdLists.key(org, "communities"), ids)));
+      organisationCommunities.forEach((org, ids) -> add("idlists", idList(CommunityStore.organisationList(org), ids)));
       organisationCommunities.clear();
       new ArrayList<>(buffers.keySet()).forEach(this::flush);
     }
