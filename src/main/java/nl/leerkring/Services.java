@@ -159,7 +159,7 @@ public record Services(
         new HomeService(db, communities, prompts, agenda, settings.zone()),
         new FacilitatorService(db, access, communityStore, agenda, prompts, settings.zone()),
         new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
-        new DataExport(vertx, db, users, audit),
+        new DataExport(vertx, db, users, communityStore, audit),
         new Erasure(db, users, logins, activity, audit),
         new InstallationService(db, users, passwords, policy, invitations, audit, settings.dataDir().resolve("backups")),
         rhythm,
@@ -183,7 +183,7 @@ public record Services(
         .handle(new SessionReminders(db, communities, rhythm, url))
         .handle(new SessionChanges(db, communities, rhythm, url))
         .handle(new QuestionNews(db))
-        .handle(new Digests(db, agenda, url, settings.zone()))
+        .handle(new Digests(db, communities, agenda, url, settings.zone()))
         .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()), url), preferences, new DeliveryLog(db),
             invitations::of, settings.mail()));
   }

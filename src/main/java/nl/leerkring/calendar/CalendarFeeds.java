@@ -6,6 +6,7 @@ import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.community.Access;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.mail.CalendarLink;
 import nl.leerkring.platform.Database;
@@ -101,15 +102,15 @@ public final class CalendarFeeds implements CalendarLink {
     return sessions.byId(sessionId)
         .compose(session -> access.inCommunityOf(caller, session == null ? null : session.communityId(), "session")
             .map(m -> CalendarEvents.feed(
-            List.of(new CalendarEvents.Entry(session, m.community().getJsonObject("challenge").getString("title"))),
+            List.of(new CalendarEvents.Entry(session, m.community().title())),
             caller.language(), db.clock().instant())));
   }
 
-  private Future<List<CalendarEvents.Entry>> entries(List<JsonObject> all) {
+  private Future<List<CalendarEvents.Entry>> entries(List<Community> all) {
     List<Future<List<CalendarEvents.Entry>>> perCommunity = new ArrayList<>();
-    for (JsonObject community : all) {
-      String title = community.getJsonObject("challenge").getString("title");
-      perCommunity.add(sessions.ofCommunity(community.getString("_id"))
+    for (Community community : all) {
+      String title = community.title();
+      perCommunity.add(sessions.ofCommunity(community.id())
           .map(found -> found.stream().map(s -> new CalendarEvents.Entry(s, title)).toList()));
     }
     return Future.all(perCommunity).map(done -> {

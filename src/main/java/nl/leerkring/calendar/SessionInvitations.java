@@ -34,7 +34,7 @@ public final class SessionInvitations {
         ? Future.succeededFuture()
         : communities.byId(session.communityId()).map(community -> {
           String ics = CalendarEvents.invitation(
-              new CalendarEvents.Entry(session, community.getJsonObject("challenge").getString("title")),
+              new CalendarEvents.Entry(session, community.title()),
               language, "Leerkring", organizer, db.clock().instant());
           String method = session.is(SessionStatus.CANCELLED) ? "CANCEL" : "REQUEST";
           return MailAttachment.create()

@@ -46,13 +46,13 @@ public final class Access {
     });
   }
 
-  static Membership of(Caller caller, JsonObject community) {
+  static Membership of(Caller caller, Community community) {
     if (community == null) {
       return null;
     }
-    JsonObject member = Membership.memberOf(community, caller.userId());
-    Role role = member == null ? null : Role.parse(member.getString("role"));
-    boolean admin = caller.administers(community.getString("organisationId"));
+    Community.Member member = community.member(caller.userId());
+    Role role = member == null ? null : member.role();
+    boolean admin = caller.administers(community.organisationId());
     return role == null && !admin ? null : new Membership(caller, community, role, admin);
   }
 }

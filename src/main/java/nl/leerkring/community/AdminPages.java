@@ -135,7 +135,7 @@ public final class AdminPages {
       }
       return Page.of("member-remove", new JsonObject()
           .put("community", CommunityService.summary(m))
-          .put("member", Membership.memberOf(m.community(), userId)));
+          .put("member", m.community().member(userId).view()));
     });
   }
 

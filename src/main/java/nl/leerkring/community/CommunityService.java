@@ -8,10 +8,10 @@ import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Database;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ public final class CommunityService {
   /** The communities a person is in, and those of the companies they administer. */
   public Future<JsonArray> list(Caller caller) {
     List<Future<List<String>>> adminLists = caller.adminOf().stream()
-        .map(org -> db.lists().ids(IdLists.key(org, "communities"))).toList();
+        .map(org -> db.lists().ids(CommunityStore.organisationList(org))).toList();
     return Future.all(adminLists).compose(done -> {
       Set<String> ids = new LinkedHashSet<>(caller.communityIds());
       adminLists.forEach(list -> ids.addAll(list.result()));
@@ -73,22 +73,15 @@ public final class CommunityService {
           : Problem.notFound("organisation"));
     }
     String id = Ids.newId();
-    String now = db.now();
-    JsonObject community = new JsonObject()
-        .put("_id", id)
-        .put("organisationId", organisationId)
-        .put("challenge", Challenges.clean(body.getJsonObject("challenge")))
-        .put("members", new JsonArray())
-        .put("currentCycle", 1)
-        .put("createdBy", caller.userId())
-        .put("createdAt", now);
+    Instant now = Instant.parse(db.now());
+    Community community = Community.started(id, organisationId,
+        Community.Challenge.of(body.getJsonObject("challenge")), caller.userId(), now);
     return activity.entry(id, "community.started", caller.userId(), caller.displayName(),
-            new JsonObject().put("title", community.getJsonObject("challenge").getString("title")))
+            new JsonObject().put("title", community.title()))
         .compose(entry -> db.writes().apply(
-            Step.insert(CommunityStore.COMMUNITIES, community),
-            firstCycle.start(id, body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim(),
-                Instant.parse(now)),
-            IdLists.add(IdLists.key(organisationId, "communities"), id),
+            CommunityStore.inserted(community),
+            firstCycle.start(id, body.getString("firstCycleGoal", "Verkennen van het vraagstuk").trim(), now),
+            CommunityStore.listed(community),
             entry))
         .compose(done -> access.in(caller, id))
         .map(CommunityService::view);
@@ -100,7 +93,7 @@ public final class CommunityService {
           if (!m.companyAdmin() && !m.is(Role.FACILITATOR)) {
             throw Problem.forbidden("Only the facilitator or a company admin can change the challenge.");
           }
-          return communities.setChallenge(m.communityId(), Challenges.clean(challenge));
+          return db.writes().apply(CommunityStore.setChallenge(m.communityId(), Community.Challenge.of(challenge)));
         })
         .compose(done -> access.in(caller, communityId))
         .map(CommunityService::view);
@@ -114,11 +107,17 @@ public final class CommunityService {
             throw Problem.notFound("member");
           }
           return communities.changeRole(m.communityId(), userId, role).compose(x -> audit.record(
-              m.community().getString("organisationId"), m.userId(), "member.role_changed", userId,
+              m.community().organisationId(), m.userId(), "member.role_changed", userId,
               new JsonObject().put("communityId", m.communityId()).put("role", role.value())));
         })
         .compose(done -> access.in(caller, communityId))
-        .map(m -> Membership.memberOf(m.community(), userId));
+        .map(m -> {
+          Community.Member member = m.community().member(userId);
+          if (member == null) {
+            throw Problem.notFound("member");
+          }
+          return member.view();
+        });
   }
 
   public Future<Void> removeMember(Caller caller, String communityId, String userId) {
@@ -130,7 +129,7 @@ public final class CommunityService {
       // The community's own list decides membership, so it goes first: the person loses access at once.
       List<Step> steps = new ArrayList<>(List.of(CommunityStore.removeMember(m.communityId(), userId),
           UserStore.leaveCommunity(userId, m.communityId())));
-      steps.addAll(audit.steps(m.community().getString("organisationId"), m.userId(), "member.removed", userId,
+      steps.addAll(audit.steps(m.community().organisationId(), m.userId(), "member.removed", userId,
           new JsonObject().put("communityId", m.communityId())));
       return db.writes().apply(steps);
     });
@@ -141,7 +140,7 @@ public final class CommunityService {
       return Future.failedFuture(Problem.notFound("organisation"));
     }
     return db.mongo().findOne("organisations", new JsonObject().put("_id", organisationId), null)
-        .compose(org -> db.lists().all(IdLists.key(organisationId, "communities"), CommunityStore.COMMUNITIES)
+        .compose(org -> communities.ofOrganisation(organisationId)
             .map(list -> {
               JsonArray summaries = new JsonArray();
               list.forEach(c -> summaries.add(summary(Access.of(caller, c))));
@@ -154,30 +153,24 @@ public final class CommunityService {
   }
 
   public static JsonObject summary(Membership m) {
-    JsonObject c = m.community();
+    Community c = m.community();
     return new JsonObject()
-        .put("id", c.getString("_id"))
-        .put("organisationId", c.getString("organisationId"))
-        .put("title", c.getJsonObject("challenge").getString("title"))
-        .put("currentCycle", c.getInteger("currentCycle"))
-        .put("memberCount", c.getJsonArray("members").size())
+        .put("id", c.id())
+        .put("organisationId", c.organisationId())
+        .put("title", c.title())
+        .put("currentCycle", c.currentCycle())
+        .put("memberCount", c.members().size())
         .put("myRole", m.role() == null ? null : m.role().value())
         .put("companyAdmin", m.companyAdmin());
   }
 
+  /** The API's view: built from the record, so what is only stored (who started it) stays out. */
   public static JsonObject view(Membership m) {
     JsonArray members = new JsonArray();
-    m.community().getJsonArray("members").forEach(member -> {
-      JsonObject mm = (JsonObject) member;
-      members.add(new JsonObject()
-          .put("userId", mm.getString("userId"))
-          .put("displayName", mm.getString("displayName"))
-          .put("role", mm.getString("role"))
-          .put("joinedAt", mm.getString("joinedAt")));
-    });
+    m.community().members().forEach(member -> members.add(member.view()));
     return summary(m)
-        .put("challenge", m.community().getJsonObject("challenge"))
+        .put("challenge", m.community().challenge().view())
         .put("members", members)
-        .put("createdAt", m.community().getString("createdAt"));
+        .put("createdAt", Times.format(m.community().createdAt()));
   }
 }

@@ -1,16 +1,21 @@
 package nl.leerkring.community;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Communities with their challenge and members embedded: a community has some ten members, and every
- * request in it needs them to decide what the caller may do, so one read by _id answers both.
+ * request in it needs them to decide what the caller may do, so one read by _id answers both. This is the
+ * only class that knows the stored shape of a community.
  */
 public final class CommunityStore {
 
@@ -29,19 +34,45 @@ public final class CommunityStore {
     return communityId + ":" + number;
   }
 
-  public Future<JsonObject> byId(String id) {
-    return mongo.findOne(COMMUNITIES, new JsonObject().put("_id", id), null);
+  /** The list of a company's communities. */
+  public static String organisationList(String organisationId) {
+    return IdLists.key(organisationId, COMMUNITIES);
   }
 
-  public Future<List<JsonObject>> byIds(List<String> ids) {
-    return db.lists().byIds(COMMUNITIES, ids);
+  /** Null when there is no such community. */
+  public Future<Community> byId(String id) {
+    return mongo.findOne(COMMUNITIES, new JsonObject().put("_id", id), null)
+        .map(doc -> doc == null ? null : fromDocument(doc));
   }
 
-  public static Step addMember(String communityId, JsonObject member) {
+  /** The communities there are of these ids, in the order given. */
+  public Future<List<Community>> byIds(List<String> ids) {
+    return db.lists().byIds(COMMUNITIES, ids).map(CommunityStore::fromDocuments);
+  }
+
+  public Future<List<Community>> ofOrganisation(String organisationId) {
+    return db.lists().all(organisationList(organisationId), COMMUNITIES).map(CommunityStore::fromDocuments);
+  }
+
+  /** Every community: only for work done once a week, when reading them all is fine at any size. */
+  public Future<List<Community>> all() {
+    return mongo.find(COMMUNITIES, new JsonObject()).map(CommunityStore::fromDocuments);
+  }
+
+  public static Step inserted(Community community) {
+    return Step.insert(COMMUNITIES, toDocument(community));
+  }
+
+  /** The community in its company's list: written after the community and its first cycle. */
+  public static Step listed(Community community) {
+    return IdLists.add(organisationList(community.organisationId()), community.id());
+  }
+
+  public static Step addMember(String communityId, Community.Member member) {
     // The filter skips a person already in the list, so a replayed join adds nobody twice.
     return new Step(COMMUNITIES,
-        new JsonObject().put("_id", communityId).put("members.userId", new JsonObject().put("$ne", member.getString("userId"))),
-        new JsonObject().put("$push", new JsonObject().put("members", member)), false);
+        new JsonObject().put("_id", communityId).put("members.userId", new JsonObject().put("$ne", member.userId())),
+        new JsonObject().put("$push", new JsonObject().put("members", toDocument(member))), false);
   }
 
   public static Step removeMember(String communityId, String userId) {
@@ -56,13 +87,59 @@ public final class CommunityStore {
         .map(result -> result.getDocMatched() == 1);
   }
 
-  public Future<Void> setChallenge(String communityId, JsonObject challenge) {
-    return mongo.updateCollection(COMMUNITIES, new JsonObject().put("_id", communityId),
-        new JsonObject().put("$set", new JsonObject().put("challenge", challenge))).mapEmpty();
+  public static Step setChallenge(String communityId, Community.Challenge challenge) {
+    return Step.update(COMMUNITIES, communityId,
+        new JsonObject().put("$set", new JsonObject().put("challenge", toDocument(challenge))));
   }
 
   public static Step setCurrentCycle(String communityId, int number) {
     return Step.update(COMMUNITIES, communityId,
         new JsonObject().put("$max", new JsonObject().put("currentCycle", number)));
+  }
+
+  public static JsonObject toDocument(Community c) {
+    JsonArray members = new JsonArray();
+    c.members().forEach(m -> members.add(toDocument(m)));
+    return new JsonObject()
+        .put("_id", c.id())
+        .put("organisationId", c.organisationId())
+        .put("challenge", toDocument(c.challenge()))
+        .put("members", members)
+        .put("currentCycle", c.currentCycle())
+        .put("createdBy", c.createdBy())
+        .put("createdAt", Times.format(c.createdAt()));
+  }
+
+  public static Community fromDocument(JsonObject d) {
+    List<Community.Member> members = d.getJsonArray("members", new JsonArray()).stream().map(m -> (JsonObject) m)
+        .map(CommunityStore::member).toList();
+    JsonObject challenge = d.getJsonObject("challenge", new JsonObject());
+    return new Community(d.getString("_id"), d.getString("organisationId"),
+        new Community.Challenge(challenge.getString("title"), challenge.getString("description"),
+            challenge.getString("whyItMatters"), challenge.getString("desiredOutcome")),
+        members, d.getInteger("currentCycle"), d.getString("createdBy"), instant(d.getString("createdAt")));
+  }
+
+  private static List<Community> fromDocuments(List<JsonObject> docs) {
+    return docs.stream().map(CommunityStore::fromDocument).toList();
+  }
+
+  private static Community.Member member(JsonObject m) {
+    return new Community.Member(m.getString("userId"), m.getString("displayName"), Role.parse(m.getString("role")),
+        instant(m.getString("joinedAt")));
+  }
+
+  private static JsonObject toDocument(Community.Member m) {
+    return new JsonObject().put("userId", m.userId()).put("displayName", m.displayName()).put("role", m.role().value())
+        .put("joinedAt", m.joinedAt() == null ? null : Times.format(m.joinedAt()));
+  }
+
+  private static JsonObject toDocument(Community.Challenge c) {
+    return new JsonObject().put("title", c.title()).put("description", c.description())
+        .put("whyItMatters", c.whyItMatters()).put("desiredOutcome", c.desiredOutcome());
+  }
+
+  private static Instant instant(String value) {
+    return value == null ? null : Instant.parse(value);
   }
 }

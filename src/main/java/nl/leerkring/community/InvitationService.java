@@ -26,6 +26,7 @@ import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.Times;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Joining by link, for staff without a company e-mail address: the facilitator or an admin makes a link for
@@ -82,8 +83,8 @@ public final class InvitationService {
       JsonObject invitation = new JsonObject()
           .put("_id", Hashes.sha256(token))
           .put("communityId", m.communityId())
-          .put("organisationId", m.community().getString("organisationId"))
-          .put("title", m.community().getJsonObject("challenge").getString("title"))
+          .put("organisationId", m.community().organisationId())
+          .put("title", m.community().title())
           .put("role", Role.parse(body.getString("role")).value())
           .put("name", body.getString("name", "").trim())
           .put("createdBy", m.userId())
@@ -272,7 +273,7 @@ public final class InvitationService {
   private Future<Void> join(JsonObject invitation, String userId, String displayName) {
     return communities.byId(invitation.getString("communityId"))
         .compose(community -> {
-          if (community != null && Membership.memberOf(community, userId) != null) {
+          if (community != null && community.hasMember(userId)) {
             throw Problem.conflict("already_member", "You are already a member of this community.");
           }
           return claim(invitation, userId);
@@ -301,11 +302,8 @@ public final class InvitationService {
 
   private Future<Void> writeJoin(JsonObject invitation, String userId, String displayName) {
     String communityId = invitation.getString("communityId");
-    JsonObject member = new JsonObject()
-        .put("userId", userId)
-        .put("displayName", displayName)
-        .put("role", invitation.getString("role"))
-        .put("joinedAt", db.now());
+    Community.Member member = new Community.Member(userId, displayName, Role.parse(invitation.getString("role")),
+        Instant.parse(db.now()));
     return activity.entry(communityId, "member.joined", userId, displayName,
             new JsonObject().put("role", invitation.getString("role")))
         .compose(entry -> {

@@ -1,7 +1,5 @@
 package nl.leerkring.community;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
 import nl.leerkring.platform.Problem;
 
@@ -11,10 +9,10 @@ import java.util.Arrays;
  * How the caller stands in one community: a member with a role, an admin of its company, or both. Every
  * rule about who may do what in a community is asked of this object.
  */
-public record Membership(Caller caller, JsonObject community, Role role, boolean companyAdmin) {
+public record Membership(Caller caller, Community community, Role role, boolean companyAdmin) {
 
   public String communityId() {
-    return community.getString("_id");
+    return community.id();
   }
 
   public String userId() {
@@ -53,7 +51,7 @@ public record Membership(Caller caller, JsonObject community, Role role, boolean
   }
 
   public boolean hasMember(String userId) {
-    return memberOf(community, userId) != null;
+    return community.hasMember(userId);
   }
 
   public Membership requireMemberId(String userId) {
@@ -64,25 +62,15 @@ public record Membership(Caller caller, JsonObject community, Role role, boolean
   }
 
   public String currentCycleId() {
-    return CommunityStore.cycleId(communityId(), currentCycle());
+    return community.cycleId();
   }
 
   public int currentCycle() {
-    return community.getInteger("currentCycle");
-  }
-
-  static JsonObject memberOf(JsonObject community, String userId) {
-    for (Object member : community.getJsonArray("members", new JsonArray())) {
-      JsonObject m = (JsonObject) member;
-      if (userId.equals(m.getString("userId"))) {
-        return m;
-      }
-    }
-    return null;
+    return community.currentCycle();
   }
 
   public String memberName(String userId) {
-    JsonObject member = memberOf(community, userId);
-    return member == null ? null : member.getString("displayName");
+    Community.Member member = community.member(userId);
+    return member == null ? null : member.displayName();
   }
 }

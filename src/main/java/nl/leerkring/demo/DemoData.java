@@ -7,7 +7,9 @@ import io.vertx.core.json.JsonObject;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Role;
 import nl.leerkring.contribution.Contribution;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.contribution.ContributionStore;
@@ -21,7 +23,6 @@ import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.StoreErrors;
-import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.prompt.Prompt;
@@ -117,7 +118,7 @@ public final class DemoData {
     organisation("demo-leerwerkplaats", "De Leerwerkplaats (procesbegeleiding)", "facilitation");
     organisation("demo-hogeschool", "Hogeschool Oost", "college");
     organisation(CARE_COMPANY, "Zorggroep De Linde", "company");
-    JsonArray members = new JsonArray();
+    List<Community.Member> members = new ArrayList<>();
     for (Person p : PEOPLE) {
       JsonObject user = UserStore.newUser(p.id(), p.login(), p.name(), passwordHash, "nl", p.org(), at(-60));
       if ("installation".equals(p.role())) {
@@ -128,27 +129,21 @@ public final class DemoData {
         user.put("communityIds", new JsonArray().add(CARE_COMMUNITY));
       } else {
         user.put("communityIds", new JsonArray().add(COMMUNITY));
-        members.add(new JsonObject().put("userId", p.id()).put("displayName", p.name()).put("role", p.role())
-            .put("joinedAt", at(-45)));
+        members.add(new Community.Member(p.id(), p.name(), Role.parse(p.role()), days(-45)));
       }
       steps.add(Step.insert(UserStore.USERS, user));
     }
-    steps.add(Step.insert(CommunityStore.COMMUNITIES, new JsonObject()
-        .put("_id", COMMUNITY)
-        .put("organisationId", COMPANY)
-        .put("challenge", new JsonObject()
-            .put("title", "Warmtepomp in één keer goed inregelen")
-            .put("description", "Na de installatie van een warmtepomp komen we te vaak terug: de woning wordt niet "
-                + "warm genoeg, de pomp pendelt of het verbruik valt tegen.")
-            .put("whyItMatters", "Elke terugkomst kost ons een halve dag en de klant vertrouwen. De vraag naar "
-                + "warmtepompen groeit en de regels veranderen.")
-            .put("desiredOutcome", "Een werkwijze waarmee elke monteur de warmtepomp bij oplevering goed inregelt, "
-                + "en minder dan één op de tien installaties een terugkomst."))
-        .put("members", members)
-        .put("currentCycle", 2)
-        .put("createdBy", "demo-ingrid")
-        .put("createdAt", at(-50))));
-    steps.add(IdLists.add(IdLists.key(COMPANY, "communities"), COMMUNITY));
+    Community community = new Community(COMMUNITY, COMPANY, new Community.Challenge(
+        "Warmtepomp in één keer goed inregelen",
+        "Na de installatie van een warmtepomp komen we te vaak terug: de woning wordt niet "
+            + "warm genoeg, de pomp pendelt of het verbruik valt tegen.",
+        "Elke terugkomst kost ons een halve dag en de klant vertrouwen. De vraag naar "
+            + "warmtepompen groeit en de regels veranderen.",
+        "Een werkwijze waarmee elke monteur de warmtepomp bij oplevering goed inregelt, "
+            + "en minder dan één op de tien installaties een terugkomst."),
+        members, 2, "demo-ingrid", days(-50));
+    steps.add(CommunityStore.inserted(community));
+    steps.add(CommunityStore.listed(community));
     careCommunity();
     cycles();
     questions();
@@ -164,19 +159,16 @@ public final class DemoData {
    * that neither employer's people can reach the other's community.
    */
   private void careCommunity() {
-    JsonArray members = new JsonArray();
+    List<Community.Member> members = new ArrayList<>();
     for (String id : List.of("demo-fenna", "demo-anouk", "demo-dirk")) {
-      members.add(new JsonObject().put("userId", id).put("displayName", nameOf(id))
-          .put("role", id.equals("demo-fenna") ? "facilitator" : "participant").put("joinedAt", at(-20)));
+      members.add(new Community.Member(id, nameOf(id), id.equals("demo-fenna") ? Role.FACILITATOR : Role.PARTICIPANT,
+          days(-20)));
     }
-    steps.add(Step.insert(CommunityStore.COMMUNITIES, new JsonObject()
-        .put("_id", CARE_COMMUNITY).put("organisationId", CARE_COMPANY)
-        .put("challenge", new JsonObject()
-            .put("title", "Tilliften zonder rugklachten")
-            .put("description", "Zorgmedewerkers melden rugklachten na transfers met de tillift.")
-            .put("whyItMatters", "Verzuim door rugklachten is hoog.").put("desiredOutcome", "Minder rugklachten."))
-        .put("members", members).put("currentCycle", 1).put("createdBy", "demo-marloes").put("createdAt", at(-20))));
-    steps.add(IdLists.add(IdLists.key(CARE_COMPANY, "communities"), CARE_COMMUNITY));
+    Community community = new Community(CARE_COMMUNITY, CARE_COMPANY, new Community.Challenge(
+        "Tilliften zonder rugklachten", "Zorgmedewerkers melden rugklachten na transfers met de tillift.",
+        "Verzuim door rugklachten is hoog.", "Minder rugklachten."), members, 1, "demo-marloes", days(-20));
+    steps.add(CommunityStore.inserted(community));
+    steps.add(CommunityStore.listed(community));
     steps.add(UserStore.joinCommunity("demo-fenna", CARE_COMMUNITY));
     steps.add(CycleStore.started(Cycle.first(CARE_COMMUNITY, "Verkennen waar het misgaat", days(-20))));
     steps.addAll(QuestionStore.written(Question.raised("demo-q-tillift", CARE_COMMUNITY,

@@ -3,8 +3,9 @@ package nl.leerkring.digest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
-import nl.leerkring.community.Recipients;
+import nl.leerkring.community.Role;
 import nl.leerkring.fieldnote.Note;
 import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.home.Agenda;
@@ -36,20 +37,20 @@ import java.util.Map;
  * notes and prompt answers; private notes stay out), the open questions and the agreements past their due
  * date. One job a week for the whole server, with the week in its id, so every process agrees on it.
  */
-public final class Digests extends DeliveryJob<List<JsonObject>> {
+public final class Digests extends DeliveryJob<List<Community>> {
 
   static final String KIND = "digest";
   private static final LocalTime AT = LocalTime.of(8, 0);
   private static final Duration TOO_LATE = Duration.ofDays(1);
 
-  private final Database db;
+  private final CommunityStore communities;
   private final Agenda agenda;
   private final String publicUrl;
   private final ZoneId zone;
 
-  public Digests(Database db, Agenda agenda, String publicUrl, ZoneId zone) {
+  public Digests(Database db, CommunityStore communities, Agenda agenda, String publicUrl, ZoneId zone) {
     super(db.clock());
-    this.db = db;
+    this.communities = communities;
     this.agenda = agenda;
     this.publicUrl = publicUrl;
     this.zone = zone;
@@ -67,28 +68,28 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
   }
 
   @Override
-  protected Future<List<JsonObject>> load(JsonObject job) {
+  protected Future<List<Community>> load(JsonObject job) {
     // Once a week the whole list of communities is read: fine at any size a week allows.
-    return db.mongo().find(CommunityStore.COMMUNITIES, new JsonObject());
+    return communities.all();
   }
 
   @Override
-  protected String skipReason(JsonObject job, List<JsonObject> all) {
+  protected String skipReason(JsonObject job, List<Community> all) {
     return null;
   }
 
   @Override
-  protected Timing timing(JsonObject job, List<JsonObject> all) {
+  protected Timing timing(JsonObject job, List<Community> all) {
     return Timing.at(Jobs.at(job)).tooLateAfter(TOO_LATE);
   }
 
   @Override
-  protected Outcome tooLate(JsonObject job, List<JsonObject> all, Instant now) {
+  protected Outcome tooLate(JsonObject job, List<Community> all, Instant now) {
     return Outcome.skipped("too_late", List.of(next(now, zone)));
   }
 
   @Override
-  protected Future<Outcome> deliver(JsonObject job, List<JsonObject> all, Instant now) {
+  protected Future<Outcome> deliver(JsonObject job, List<Community> all, Instant now) {
     List<Future<List<Step>>> perCommunity = new ArrayList<>();
     all.forEach(community -> perCommunity.add(digest(job, community, now)));
     return Future.all(perCommunity).map(done -> {
@@ -99,38 +100,33 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
     });
   }
 
-  private Future<List<Step>> digest(JsonObject job, JsonObject community, Instant now) {
-    List<String> facilitators = Recipients.withRole(community, "facilitator");
+  private Future<List<Step>> digest(JsonObject job, Community community, Instant now) {
+    List<String> facilitators = community.withRole(Role.FACILITATOR).stream().map(Community.Member::userId).toList();
     if (facilitators.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    String id = community.getString("_id");
+    String id = community.id();
     Instant since = now.minus(Duration.ofDays(7));
     Future<List<Note>> notes = agenda.notes(id);
     Future<List<Question>> open = agenda.questions(id);
     Future<List<Session>> sessions = agenda.sessions(id);
     return Future.all(notes, open, sessions).map(x -> {
       JsonObject model = new JsonObject()
-          .put("community", Recipients.title(community))
+          .put("community", community.title())
           .put("participation", participation(community, notes.result(), since))
           .put("openQuestions", openQuestions(open.result()))
           .put("overdue", overdue(sessions.result(), now))
           .put("communityUrl", publicUrl + "/c/" + id);
       List<Step> steps = new ArrayList<>();
       facilitators.forEach(f -> steps.add(Fanout.mail(job.getString("_id") + ":" + id, id, f, MailKind.DIGEST, "digest",
-          new JsonArray().add(Recipients.title(community)), model, null, now)));
+          new JsonArray().add(community.title()), model, null, now)));
       return steps;
     });
   }
 
-  private static JsonArray participation(JsonObject community, List<Note> notes, Instant since) {
+  private static JsonArray participation(Community community, List<Note> notes, Instant since) {
     Map<String, int[]> counts = new LinkedHashMap<>();
-    community.getJsonArray("members").forEach(m -> {
-      JsonObject member = (JsonObject) m;
-      if ("participant".equals(member.getString("role"))) {
-        counts.put(member.getString("userId"), new int[2]);
-      }
-    });
+    community.withRole(Role.PARTICIPANT).forEach(member -> counts.put(member.userId(), new int[2]));
     for (Note note : notes) {
       int[] count = counts.get(note.authorId());
       if (count == null || note.createdAt().isBefore(since)) {
@@ -144,11 +140,10 @@ public final class Digests extends DeliveryJob<List<JsonObject>> {
       }
     }
     JsonArray out = new JsonArray();
-    community.getJsonArray("members").forEach(m -> {
-      JsonObject member = (JsonObject) m;
-      int[] count = counts.get(member.getString("userId"));
+    community.members().forEach(member -> {
+      int[] count = counts.get(member.userId());
       if (count != null) {
-        out.add(new JsonObject().put("name", member.getString("displayName")).put("notes", count[0]).put("answers", count[1]));
+        out.add(new JsonObject().put("name", member.displayName()).put("notes", count[0]).put("answers", count[1]));
       }
     });
     return out;

@@ -55,8 +55,8 @@ public final class FacilitatorService {
   public Future<JsonArray> overview(Caller caller) {
     return communities.byIds(caller.communityIds()).compose(found -> {
       List<Future<JsonObject>> served = found.stream()
-          .filter(c -> facilitates(c, caller.userId()))
-          .map(c -> access.in(caller, c.getString("_id")).compose(this::community))
+          .filter(c -> c.facilitatedBy(caller.userId()))
+          .map(c -> access.in(caller, c.id()).compose(this::community))
           .toList();
       if (served.isEmpty()) {
         throw Problem.forbidden("Only a facilitator has this overview.");
@@ -69,11 +69,6 @@ public final class FacilitatorService {
     });
   }
 
-  private static boolean facilitates(JsonObject community, String userId) {
-    return community.getJsonArray("members", new JsonArray()).stream().map(m -> (JsonObject) m)
-        .anyMatch(m -> userId.equals(m.getString("userId")) && Role.FACILITATOR.value().equals(m.getString("role")));
-  }
-
   private Future<JsonObject> community(Membership m) {
     Instant now = db.clock().instant();
     return agenda.sessions(m.communityId()).compose(sessions -> {
@@ -84,7 +79,7 @@ public final class FacilitatorService {
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
       return Future.all(notes, questions, uptake).map(done -> new JsonObject()
           .put("id", m.communityId())
-          .put("title", m.community().getJsonObject("challenge").getString("title"))
+          .put("title", m.community().title())
           .put("since", since)
           .put("participation", participation(m, lastStart, notes.result(), uptake.result().answersByMember()))
           .put("unowned", unowned(questions.result()))
@@ -96,16 +91,15 @@ public final class FacilitatorService {
 
   private static JsonArray participation(Membership m, Instant since, List<Note> notes, Map<String, Integer> answers) {
     JsonArray out = new JsonArray();
-    m.community().getJsonArray("members").stream().map(x -> (JsonObject) x)
-        .filter(member -> Role.PARTICIPANT.value().equals(member.getString("role")))
+    m.community().withRole(Role.PARTICIPANT)
         .forEach(member -> {
-          String id = member.getString("userId");
+          String id = member.userId();
           long shared = notes.stream()
               .filter(n -> id.equals(n.authorId()) && n.visibility() == Visibility.COMMUNITY && n.promptId() == null
                   && (since == null || !n.createdAt().isBefore(since)))
               .count();
           int answered = answers.getOrDefault(id, 0);
-          out.add(new JsonObject().put("userId", id).put("displayName", member.getString("displayName"))
+          out.add(new JsonObject().put("userId", id).put("displayName", member.displayName())
               .put("notes", shared).put("answers", answered).put("quiet", shared == 0 && answered == 0));
         });
     return out;

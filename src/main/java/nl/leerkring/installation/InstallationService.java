@@ -14,7 +14,7 @@ import nl.leerkring.account.UserStore;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
-import nl.leerkring.platform.IdLists;
+import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
@@ -142,7 +142,7 @@ public final class InstallationService {
         .compose(x -> mongo.find(ORGANISATIONS, new JsonObject()))
         .compose(orgs -> {
           List<Future<List<String>>> communities = orgs.stream()
-              .map(org -> db.lists().ids(IdLists.key(org.getString("_id"), "communities"))).toList();
+              .map(org -> db.lists().ids(CommunityStore.organisationList(org.getString("_id")))).toList();
           return Future.all(communities).map(done -> {
             JsonArray out = new JsonArray();
             for (int i = 0; i < orgs.size(); i++) {

@@ -9,10 +9,12 @@ import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.web.Caller;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.audit.AuditTrail;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Writes;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Times;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,13 +38,15 @@ public final class DataExport {
   private final Database db;
   private final MongoClient mongo;
   private final UserStore users;
+  private final CommunityStore communities;
   private final AuditTrail audit;
 
-  public DataExport(Vertx vertx, Database db, UserStore users, AuditTrail audit) {
+  public DataExport(Vertx vertx, Database db, UserStore users, CommunityStore communities, AuditTrail audit) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
     this.users = users;
+    this.communities = communities;
     this.audit = audit;
   }
 
@@ -81,13 +85,15 @@ public final class DataExport {
   }
 
   private Future<JsonArray> memberships(String userId, List<String> communityIds) {
-    return db.lists().byIds(CommunityStore.COMMUNITIES, communityIds).map(communities -> {
+    return communities.byIds(communityIds).map(found -> {
       JsonArray out = new JsonArray();
-      communities.forEach(c -> c.getJsonArray("members", new JsonArray()).stream().map(m -> (JsonObject) m)
-          .filter(m -> userId.equals(m.getString("userId"))).findFirst()
-          .ifPresent(m -> out.add(new JsonObject().put("communityId", c.getString("_id"))
-              .put("title", c.getJsonObject("challenge", new JsonObject()).getString("title"))
-              .put("role", m.getString("role")).put("joinedAt", m.getString("joinedAt")))));
+      for (Community c : found) {
+        Community.Member m = c.member(userId);
+        if (m != null) {
+          out.add(new JsonObject().put("communityId", c.id()).put("title", c.title()).put("role", m.role().value())
+              .put("joinedAt", m.joinedAt() == null ? null : Times.format(m.joinedAt())));
+        }
+      }
       return out;
     });
   }

@@ -183,7 +183,7 @@ public final class Erasure {
   /** Their own communities and every community of their company, where they may have written before leaving. */
   private Future<List<String>> communities(JsonObject pending) {
     Set<String> ids = new LinkedHashSet<>(IdLists.strings(pending.getJsonArray("communityIds", new JsonArray())));
-    return db.lists().ids(IdLists.key(pending.getString("organisationId"), "communities")).map(company -> {
+    return db.lists().ids(CommunityStore.organisationList(pending.getString("organisationId"))).map(company -> {
       ids.addAll(company);
       return new ArrayList<>(ids);
     });

@@ -3,6 +3,7 @@ package nl.leerkring.prompt;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Recipients;
 import nl.leerkring.community.Rhythm;
@@ -78,7 +79,7 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
   }
 
   /** The prompt, its community and the community's rhythm. */
-  record Sending(Prompt prompt, JsonObject community, Rhythm.Settings settings) {
+  record Sending(Prompt prompt, Community community, Rhythm.Settings settings) {
   }
 
   @Override
@@ -118,7 +119,7 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
   @Override
   protected Future<Outcome> deliver(JsonObject job, Sending sending, Instant now) {
     JsonObject data = Jobs.data(job);
-    JsonObject community = sending.community();
+    Community community = sending.community();
     List<Step> steps = new ArrayList<>();
     int occurrence = data.getInteger("occurrence", 1);
     Prompt sent = sending.prompt();
@@ -132,13 +133,13 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
     JsonObject model = new JsonObject()
         .put("text", text)
         .put("from", sent.createdByName())
-        .put("community", Recipients.title(community))
+        .put("community", community.title())
         .put("answerUrl", publicUrl + answerLink(promptId));
     for (String userId : Recipients.of(community, sent.recipientIds(), sent.createdBy())) {
       steps.addAll(Fanout.inApp(jobId, promptId, userId, "prompt", new JsonArray().add(text), answerLink(promptId),
           Times.format(now)));
       steps.add(Fanout.mail(jobId, promptId, userId, MailKind.PROMPT, "prompt",
-          new JsonArray().add(Recipients.title(community)), model, null, now));
+          new JsonArray().add(community.title()), model, null, now));
     }
     steps.add(Jobs.at("promptReminder:" + promptId, PromptReminders.KIND, now.plus(sending.settings().promptReminder()),
         new JsonObject().put("promptId", promptId).put("communityId", sent.communityId())));

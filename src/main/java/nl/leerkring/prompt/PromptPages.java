@@ -48,11 +48,11 @@ public final class PromptPages {
     return communities.get(caller, communityId).compose(m -> prompts.list(caller, communityId, from, PAGE).map(page -> {
       JsonArray chosen = Forms.all(ctx, "recipientIds");
       JsonArray recipients = new JsonArray();
-      m.community().getJsonArray("members").stream().map(x -> (JsonObject) x)
-          .filter(member -> !member.getString("userId").equals(caller.userId()))
-          .forEach(member -> recipients.add(new JsonObject().put("userId", member.getString("userId"))
-              .put("displayName", member.getString("displayName"))
-              .put("chosen", chosen.contains(member.getString("userId")))));
+      m.community().members().stream()
+          .filter(member -> !member.userId().equals(caller.userId()))
+          .forEach(member -> recipients.add(new JsonObject().put("userId", member.userId())
+              .put("displayName", member.displayName())
+              .put("chosen", chosen.contains(member.userId()))));
       return Page.of("prompts", new JsonObject()
           .put("community", CommunityService.summary(m))
           .put("facilitator", m.is(Role.FACILITATOR))

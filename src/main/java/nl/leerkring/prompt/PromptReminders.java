@@ -3,6 +3,7 @@ package nl.leerkring.prompt;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Recipients;
 import nl.leerkring.community.Rhythm;
@@ -67,17 +68,17 @@ public final class PromptReminders extends DeliveryJob<PromptJobs.Sending> {
     return Future.succeededFuture(remind(job, reminding.prompt(), reminding.community(), now));
   }
 
-  private Outcome remind(JsonObject job, Prompt prompt, JsonObject community, Instant now) {
+  private Outcome remind(JsonObject job, Prompt prompt, Community community, Instant now) {
     String promptId = prompt.id();
     JsonObject model = new JsonObject()
         .put("text", prompt.text())
-        .put("community", Recipients.title(community))
+        .put("community", community.title())
         .put("answerUrl", publicUrl + PromptJobs.answerLink(promptId));
     List<Step> steps = new ArrayList<>();
     for (String userId : Recipients.of(community, prompt.recipientIds(), prompt.createdBy())) {
       if (!prompt.answeredBy(userId)) {
         steps.add(Fanout.mail(job.getString("_id"), promptId, userId, MailKind.PROMPT_REMINDER, "promptReminder",
-            new JsonArray().add(Recipients.title(community)), model, null, now));
+            new JsonArray().add(community.title()), model, null, now));
       }
     }
     return Outcome.sent(steps);

@@ -119,12 +119,12 @@ public final class PromptService {
   public Future<JsonArray> mine(Caller caller) {
     return communities.byIds(caller.communityIds()).compose(list -> {
       List<Future<JsonArray>> perCommunity = list.stream()
-          .map(c -> access.in(caller, c.getString("_id")).compose(m -> visiblePrompts(m, 0, RECENT).map(page -> {
+          .map(c -> access.in(caller, c.id()).compose(m -> visiblePrompts(m, 0, RECENT).map(page -> {
             JsonArray delivered = new JsonArray();
             page.items().forEach(p -> {
               JsonObject prompt = (JsonObject) p;
               if (prompt.getBoolean("forMe") && prompt.getBoolean("sent")) {
-                delivered.add(prompt.put("communityTitle", c.getJsonObject("challenge").getString("title")));
+                delivered.add(prompt.put("communityTitle", c.title()));
               }
             });
             return delivered;
@@ -159,8 +159,7 @@ public final class PromptService {
             .put("noteId", n.getString("_id")).put("userId", n.getString("authorId"))
             .put("displayName", n.getString("authorName")).put("text", n.getString("text"))
             .put("visibility", n.getString("visibility"))));
-        return view.put("answers", shown).put("communityTitle",
-            m.community().getJsonObject("challenge").getString("title"));
+        return view.put("answers", shown).put("communityTitle", m.community().title());
       });
     });
   }

@@ -3,6 +3,7 @@ package nl.leerkring.session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Recipients;
 import nl.leerkring.community.Rhythm;
@@ -42,7 +43,7 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
   }
 
   /** The session, its community and the community's rhythm. */
-  record Telling(Session session, JsonObject community, Rhythm.Settings settings) {
+  record Telling(Session session, Community community, Rhythm.Settings settings) {
 
     Instant start() {
       return session.startsAt();
@@ -89,10 +90,10 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
   @Override
   protected Future<Outcome> deliver(JsonObject job, Telling telling, Instant now) {
     Session session = telling.session();
-    JsonObject community = telling.community();
+    Community community = telling.community();
     String sessionId = session.id();
     String kind = session.is(SessionStatus.CANCELLED) ? "sessionCancelled" : "sessionChanged";
-    String title = Recipients.title(community);
+    String title = community.title();
     List<Step> steps = new ArrayList<>();
     for (String userId : Recipients.of(community, null, Jobs.data(job).getString("by"))) {
       steps.addAll(Fanout.inApp(job.getString("_id"), sessionId, userId, kind, new JsonArray().add(title),
@@ -108,9 +109,9 @@ public final class SessionChanges extends DeliveryJob<SessionChanges.Telling> {
   }
 
   /** What a session mail shows: when (as an instant, formatted in the reader's language), where, and links. */
-  static JsonObject model(Session session, JsonObject community, String publicUrl) {
+  static JsonObject model(Session session, Community community, String publicUrl) {
     return new JsonObject()
-        .put("community", Recipients.title(community))
+        .put("community", community.title())
         .put("startsAt", Times.format(session.startsAt()))
         .put("durationMinutes", session.durationMinutes())
         .put("place", session.place())

@@ -141,13 +141,12 @@ public final class SessionPages {
     JsonArray attendance = session.getJsonArray("attendance");
     JsonArray present = new JsonArray();
     JsonArray members = new JsonArray();
-    m.community().getJsonArray("members").forEach(member -> {
-      JsonObject mm = (JsonObject) member;
-      boolean here = attendance.contains(mm.getString("userId"));
-      members.add(new JsonObject().put("userId", mm.getString("userId"))
-          .put("displayName", mm.getString("displayName")).put("present", here));
+    m.community().members().forEach(member -> {
+      boolean here = attendance.contains(member.userId());
+      members.add(new JsonObject().put("userId", member.userId())
+          .put("displayName", member.displayName()).put("present", here));
       if (here) {
-        present.add(mm.getString("displayName"));
+        present.add(member.displayName());
       }
     });
     session.getJsonArray("carriedOverAgreements").forEach(a -> ((JsonObject) a).put("canMark",

@@ -3,6 +3,7 @@ package nl.leerkring.session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Recipients;
 import nl.leerkring.community.Rhythm;
@@ -73,13 +74,13 @@ public final class SessionReminders extends DeliveryJob<SessionChanges.Telling> 
   @Override
   protected Future<Outcome> deliver(JsonObject job, SessionChanges.Telling telling, Instant now) {
     Session session = telling.session();
-    JsonObject community = telling.community();
+    Community community = telling.community();
     String sessionId = session.id();
     JsonObject model = SessionChanges.model(session, community, publicUrl);
     List<Step> steps = new ArrayList<>();
     for (String userId : Recipients.of(community, null, null)) {
       steps.add(Fanout.mail(job.getString("_id"), sessionId, userId, MailKind.SESSION_REMINDER, "sessionReminder",
-          new JsonArray().add(Recipients.title(community)), model, sessionId, now));
+          new JsonArray().add(community.title()), model, sessionId, now));
     }
     return Future.succeededFuture(Outcome.sent(steps));
   }

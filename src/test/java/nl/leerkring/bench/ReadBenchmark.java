@@ -16,7 +16,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
+import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Role;
 import nl.leerkring.cycle.Cycle;
 import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.fieldnote.Note;
@@ -242,28 +244,20 @@ public final class ReadBenchmark {
     int minute = 0;
     List<BenchUser> members = pick(pool, config.members);
     Map<String, String> roles = new HashMap<>();
-    JsonArray memberDocs = new JsonArray();
+    List<Community.Member> memberList = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       BenchUser u = members.get(i);
-      String role = i == 0 ? "facilitator" : i == 1 ? "lecturer" : "participant";
-      roles.put(u.id(), role);
+      Role role = i == 0 ? Role.FACILITATOR : i == 1 ? Role.LECTURER : Role.PARTICIPANT;
+      roles.put(u.id(), role.value());
       u.communityIds().add(id);
       userOrganisation.putIfAbsent(u.id(), organisationId);
-      memberDocs.add(new JsonObject().put("userId", u.id()).put("displayName", u.name()).put("role", role)
-          .put("joinedAt", at(day, ++minute)));
+      memberList.add(new Community.Member(u.id(), u.name(), role, Instant.parse(at(day, ++minute))));
     }
     BenchUser facilitator = members.get(0);
     String title = "Uitdaging " + (number + 1) + ": " + sentence(4, 8);
-    JsonObject community = new JsonObject()
-        .put("_id", id)
-        .put("organisationId", organisationId)
-        .put("challenge", new JsonObject().put("title", title).put("description", sentence(20, 40))
-            .put("whyItMatters", sentence(10, 25)).put("desiredOutcome", sentence(10, 25)))
-        .put("members", memberDocs)
-        .put("currentCycle", 1)
-        .put("createdBy", facilitator.id())
-        .put("createdAt", at(day, 0));
-    loader.add(CommunityStore.COMMUNITIES, community);
+    Community community = new Community(id, organisationId, new Community.Challenge(title, sentence(20, 40),
+        sentence(10, 25), sentence(10, 25)), memberList, 1, facilitator.id(), Instant.parse(at(day, 0)));
+    loader.add(CommunityStore.COMMUNITIES, CommunityStore.toDocument(community));
     loader.add(CycleStore.CYCLES, CycleStore.toDocument(Cycle.first(id, "Verkennen van het vraagstuk",
         Instant.parse(at(day, 0)))));
     loader.organisationCommunity(organisationId, id);
@@ -423,7 +417,7 @@ public final class ReadBenchmark {
     }
 
     void flushAll() {
-      organisationCommunities.forEach((org, ids) -> add("idlists", idList(IdLists.key(org, "communities"), ids)));
+      organisationCommunities.forEach((org, ids) -> add("idlists", idList(CommunityStore.organisationList(org), ids)));
       organisationCommunities.clear();
       new ArrayList<>(buffers.keySet()).forEach(this::flush);
     }

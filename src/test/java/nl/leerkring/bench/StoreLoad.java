@@ -6,6 +6,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
+import nl.leerkring.community.Community;
+import nl.leerkring.community.CommunityStore;
+import nl.leerkring.community.Role;
 import nl.leerkring.fieldnote.Note;
 import nl.leerkring.fieldnote.NoteKind;
 import nl.leerkring.fieldnote.NoteStore;
@@ -16,6 +19,7 @@ import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Writes;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +38,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StoreLoad {
 
   public static final String NOTES = "notes";
-  public static final String COMMUNITIES = "communities";
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -60,9 +63,12 @@ public final class StoreLoad {
 
   public Future<Void> communities() {
     List<Future<?>> all = new ArrayList<>();
+    Instant now = Instant.now();
     for (int c = 0; c < communities; c++) {
-      all.add(mongo.save(COMMUNITIES, new JsonObject().put("_id", community(c)).put("name", "Community " + c)
-          .put("members", new JsonArray().add(new JsonObject().put("userId", "user-" + c).put("role", "facilitator")))));
+      Community community = new Community(community(c), "organisation", new Community.Challenge("Community " + c,
+          null, null, null), List.of(new Community.Member("user-" + c, "User " + c, Role.FACILITATOR, now)), 1,
+          "user-" + c, now);
+      all.add(mongo.save(CommunityStore.COMMUNITIES, CommunityStore.toDocument(community)));
     }
     return Future.all(all).mapEmpty();
   }
@@ -229,7 +235,7 @@ public final class StoreLoad {
   /** What the weekly digest and the clean-up of expired logins do: walk a whole collection. */
   private Future<Void> scan() {
     return mongo.count(NOTES, new JsonObject().put("kind", "question"))
-        .compose(x -> mongo.find(COMMUNITIES, new JsonObject()))
+        .compose(x -> mongo.find(CommunityStore.COMMUNITIES, new JsonObject()))
         .onSuccess(x -> scans.incrementAndGet()).mapEmpty();
   }
 

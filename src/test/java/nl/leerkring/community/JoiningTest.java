@@ -73,7 +73,7 @@ class JoiningTest {
   }
 
   @Test
-  @DisplayName("An admin starts a community, changes a role and removes a member, who then no longer sees it")
+  @DisplayName("An admin starts a community and makes Joost its facilitator, who sharpens the challenge; removed, he no longer sees it")
   void manageMembers() {
     JsonObject created = admin.post("/communities", new JsonObject().put("organisationId", "demo-vandijk")
         .put("challenge", new JsonObject().put("title", "Minder faalkosten bij zonnepanelen")
@@ -90,6 +90,11 @@ class JoiningTest {
     assertEquals("facilitator", admin.put(path + "/members/demo-joost", new JsonObject().put("role", "facilitator"))
         .ok().getString("role"));
     assertEquals("facilitator", joost.get(path).ok().getString("myRole"));
+    joost.put(path + "/challenge", new JsonObject().put("title", " Zonnepanelen in één keer goed ")
+        .put("description", "Herstelwerk na montage halveren.")).ok();
+    assertEquals(new JsonObject().put("title", "Zonnepanelen in één keer goed")
+        .put("description", "Herstelwerk na montage halveren.").put("whyItMatters", "").put("desiredOutcome", ""),
+        admin.get(path).ok().getJsonObject("challenge"));
 
     admin.delete(path + "/members/demo-joost").expect(204);
     assertEquals(404, joost.get(path).status());
