@@ -1,7 +1,12 @@
 package nl.leerkring.platform;
 
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.CursorNotFoundException;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import de.bwaldvogel.mongo.oplog.OplogCursor;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -12,7 +17,8 @@ import java.util.Set;
  * Two things H2's backend leaves to its user. Every command runs on a pinned store version, so that chunks
  * the command may still read are not reused under it ("Chunk ... not found" while a scan of a large
  * collection ran next to writers, h2database#2118). And a command that may have changed something answers
- * only once the change is on disk, like a journaled MongoDB write.
+ * only once the change is on disk, like a journaled MongoDB write. With the oplog on (a store that several
+ * processes share), a change stream's getMore waits for the next write, as on a replica set.
  */
 final class DurableH2Backend extends H2Backend {
 
@@ -22,8 +28,14 @@ final class DurableH2Backend extends H2Backend {
       "getlasterror", "serverstatus", "dbstats", "collstats", "endsessions", "getparameter", "whatsmyuri",
       "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus", "getlog", "explain");
 
+  /** A replica set's default wait of a change stream's getMore when the driver asks for none. */
+  private static final long AWAIT_MILLIS = 1_000;
+
   private final MVStore store;
   private final GroupCommit commits;
+  /** Counts the writes the oplog recorded; a waiting change stream is woken by each. */
+  private final Object oplogWrites = new Object();
+  private long oplogWriteCount;
 
   DurableH2Backend(MVStore store, GroupCommit commits) {
     super(store);
@@ -33,6 +45,98 @@ final class DurableH2Backend extends H2Backend {
 
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
+    if (!command.equalsIgnoreCase("getMore")) {
+      return pinned(channel, database, command, query);
+    }
+    long writesBefore = oplogWrites();
+    Document reply = pinned(channel, database, command, query);
+    // Without this wait the driver asks again at once and the command threads spin on an idle stream.
+    if (emptyChangeStreamBatch(reply) && awaitOplogWrite(writesBefore, awaitMillis(query))) {
+      return pinned(channel, database, command, query);
+    }
+    return reply;
+  }
+
+  @Override
+  protected Oplog createOplog() {
+    Oplog recorded = super.createOplog();
+    return new Oplog() {
+      @Override
+      public void handleInsert(String namespace, List<Document> documents) {
+        recorded.handleInsert(namespace, documents);
+        oplogWritten();
+      }
+
+      @Override
+      public void handleUpdate(String namespace, Document selector, Document query, List<Object> modifiedIds) {
+        recorded.handleUpdate(namespace, selector, query, modifiedIds);
+        oplogWritten();
+      }
+
+      @Override
+      public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
+        recorded.handleDelete(namespace, query, deletedIds);
+        oplogWritten();
+      }
+
+      @Override
+      public void handleDropCollection(String namespace) {
+        recorded.handleDropCollection(namespace);
+        oplogWritten();
+      }
+
+      @Override
+      public Cursor createCursor(Document changeStream, String namespace, Aggregation aggregation) {
+        return recorded.createCursor(changeStream, namespace, aggregation);
+      }
+    };
+  }
+
+  private long oplogWrites() {
+    synchronized (oplogWrites) {
+      return oplogWriteCount;
+    }
+  }
+
+  private void oplogWritten() {
+    synchronized (oplogWrites) {
+      oplogWriteCount++;
+      oplogWrites.notifyAll();
+    }
+  }
+
+  /** Whether a write came after {@code seen}, waiting at most {@code millis} for one. */
+  private boolean awaitOplogWrite(long seen, long millis) {
+    long until = System.nanoTime() + millis * 1_000_000;
+    synchronized (oplogWrites) {
+      try {
+        for (long left = millis; oplogWriteCount == seen && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
+          oplogWrites.wait(left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return oplogWriteCount != seen;
+    }
+  }
+
+  private static long awaitMillis(Document query) {
+    return query.get("maxTimeMS") instanceof Number millis ? Math.min(millis.longValue(), AWAIT_MILLIS) : AWAIT_MILLIS;
+  }
+
+  private boolean emptyChangeStreamBatch(Document reply) {
+    if (!(reply.get("cursor") instanceof Document cursor) || !(cursor.get("nextBatch") instanceof List<?> batch)
+        || !batch.isEmpty() || !(cursor.get("id") instanceof Number id) || id.longValue() == 0) {
+      return false;
+    }
+    try {
+      return getCursorRegistry().getCursor(id.longValue()) instanceof OplogCursor;
+    } catch (CursorNotFoundException e) {
+      return false;
+    }
+  }
+
+  private Document pinned(Channel channel, String database, String command, Document query) {
     MVStore.TxCounter pinned = store.registerVersionUsage();
     Document reply;
     try {
