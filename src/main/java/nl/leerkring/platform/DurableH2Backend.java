@@ -50,7 +50,8 @@ final class DurableH2Backend extends H2Backend {
     }
     long writesBefore = oplogWrites();
     Document reply = pinned(channel, database, command, query);
-    // Without this wait the driver asks again at once and the command threads spin on an idle stream.
+    // Without this wait the driver asks again at once and the command threads spin on an idle stream. The wait
+    // holds this connection's command thread, as a sync does, up to a second.
     if (emptyChangeStreamBatch(reply) && awaitOplogWrite(writesBefore, awaitMillis(query))) {
       return pinned(channel, database, command, query);
     }

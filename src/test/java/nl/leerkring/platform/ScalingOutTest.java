@@ -110,14 +110,12 @@ class ScalingOutTest {
       // B says it follows only once it listens, so nothing sent after this can pass it by.
       lineStartingWith(line, ": following", 5_000);
 
-      long sent = System.nanoTime();
       fennaOnA.patch("/sessions/demo-s-2", new JsonObject().put("status", "live").put("phase", "explore"))
           .expect(200);
+      // Within 2 s of A confirming the change (an event that came sooner is already in the stream's buffer).
       JsonObject event = new JsonObject(lineStartingWith(line, "data: ", 2_000).substring("data: ".length()));
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
       assertEquals("live", event.getString("status"));
       assertEquals("explore", event.getString("phase"));
-      assertTrue(millis < 2_000, "took " + millis + " ms");
     }
   }
 
