@@ -1,7 +1,5 @@
 package nl.leerkring.platform;
 
-import de.bwaldvogel.mongo.backend.Cursor;
-import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.CursorNotFoundException;
@@ -33,9 +31,8 @@ final class DurableH2Backend extends H2Backend {
 
   private final MVStore store;
   private final GroupCommit commits;
-  /** Counts the writes the oplog recorded; a waiting change stream is woken by each. */
-  private final Object oplogWrites = new Object();
-  private long oplogWriteCount;
+  /** Only when the oplog is on: a store that several processes share. */
+  private volatile AwaitedOplog awaited;
 
   DurableH2Backend(MVStore store, GroupCommit commits) {
     super(store);
@@ -45,14 +42,15 @@ final class DurableH2Backend extends H2Backend {
 
   @Override
   public Document handleCommand(Channel channel, String database, String command, Document query) {
-    if (!command.equalsIgnoreCase("getMore")) {
+    AwaitedOplog changes = awaited;
+    if (changes == null || !command.equalsIgnoreCase("getMore")) {
       return pinned(channel, database, command, query);
     }
-    long writesBefore = oplogWrites();
+    long writesBefore = changes.writes();
     Document reply = pinned(channel, database, command, query);
     // Without this wait the driver asks again at once and the command threads spin on an idle stream. The wait
     // holds this connection's command thread, as a sync does, up to a second.
-    if (emptyChangeStreamBatch(reply) && awaitOplogWrite(writesBefore, awaitMillis(query))) {
+    if (emptyChangeStreamBatch(reply) && changes.awaitWriteAfter(writesBefore, awaitMillis(query))) {
       return pinned(channel, database, command, query);
     }
     return reply;
@@ -60,65 +58,8 @@ final class DurableH2Backend extends H2Backend {
 
   @Override
   protected Oplog createOplog() {
-    Oplog recorded = super.createOplog();
-    return new Oplog() {
-      @Override
-      public void handleInsert(String namespace, List<Document> documents) {
-        recorded.handleInsert(namespace, documents);
-        oplogWritten();
-      }
-
-      @Override
-      public void handleUpdate(String namespace, Document selector, Document query, List<Object> modifiedIds) {
-        recorded.handleUpdate(namespace, selector, query, modifiedIds);
-        oplogWritten();
-      }
-
-      @Override
-      public void handleDelete(String namespace, Document query, List<Object> deletedIds) {
-        recorded.handleDelete(namespace, query, deletedIds);
-        oplogWritten();
-      }
-
-      @Override
-      public void handleDropCollection(String namespace) {
-        recorded.handleDropCollection(namespace);
-        oplogWritten();
-      }
-
-      @Override
-      public Cursor createCursor(Document changeStream, String namespace, Aggregation aggregation) {
-        return recorded.createCursor(changeStream, namespace, aggregation);
-      }
-    };
-  }
-
-  private long oplogWrites() {
-    synchronized (oplogWrites) {
-      return oplogWriteCount;
-    }
-  }
-
-  private void oplogWritten() {
-    synchronized (oplogWrites) {
-      oplogWriteCount++;
-      oplogWrites.notifyAll();
-    }
-  }
-
-  /** Whether a write came after {@code seen}, waiting at most {@code millis} for one. */
-  private boolean awaitOplogWrite(long seen, long millis) {
-    long until = System.nanoTime() + millis * 1_000_000;
-    synchronized (oplogWrites) {
-      try {
-        for (long left = millis; oplogWriteCount == seen && left > 0; left = (until - System.nanoTime()) / 1_000_000) {
-          oplogWrites.wait(left);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return oplogWriteCount != seen;
-    }
+    awaited = new AwaitedOplog(super.createOplog());
+    return awaited;
   }
 
   private static long awaitMillis(Document query) {
