@@ -141,7 +141,7 @@ public record Services(
     SessionStore sessionStore = new SessionStore(db);
     CycleService cycles = new CycleService(db, cycleStore, access, questionStore, activity);
     SessionService sessions = new SessionService(db, sessionStore, access, questionStore, questions, activity,
-        vertx.eventBus(), settings.zone());
+        db.broadcasts(), settings.zone());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
         activity, audit, settings.publicUrl());
     ContributionService contributions = new ContributionService(db, access, questionStore, activity);

@@ -27,6 +27,8 @@ public final class Database {
   private final Writes writes;
   private final IdLists lists;
   private final WriteProbe writeProbe;
+  /** Set once in {@link #open}, before anyone else sees this database. */
+  private Broadcasts broadcasts;
   private long sweeper = -1;
 
   private Database(Vertx vertx, MongoClient mongo, EmbeddedStore embedded, Clock clock) {
@@ -63,7 +65,11 @@ public final class Database {
       // The driver's first call loads its classes on the calling thread, which blocked the event loop for
       // seconds on a busy machine ("Thread blocked" at start-up); a worker takes that first call.
       return vertx.executeBlocking(() -> database.createIndexes().toCompletionStage().toCompletableFuture().get())
-          .map(database);
+          .compose(x -> store != null ? Future.succeededFuture(Broadcasts.local(vertx)) : Broadcasts.shared(vertx, mongo))
+          .map(broadcasts -> {
+            database.broadcasts = broadcasts;
+            return database;
+          });
     });
   }
 
@@ -83,6 +89,11 @@ public final class Database {
 
   public Writes writes() {
     return writes;
+  }
+
+  /** Publishes to the event bus of every server process on this database. */
+  public Broadcasts broadcasts() {
+    return broadcasts;
   }
 
   public IdLists lists() {
@@ -134,6 +145,7 @@ public final class Database {
 
   public Future<Void> close() {
     vertx.cancelTimer(sweeper);
+    broadcasts.stop();
     return mongo.close().compose(ignored -> embedded == null
         ? Future.succeededFuture()
         : vertx.executeBlocking(() -> {

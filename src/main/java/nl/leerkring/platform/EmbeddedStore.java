@@ -52,6 +52,7 @@ public final class EmbeddedStore implements AutoCloseable {
 
   private final Path file;
   private final int cacheMb;
+  private final boolean oplog;
   private final ScheduledExecutorService housekeeping;
   private final InetSocketAddress address;
   private volatile Engine engine;
@@ -60,7 +61,7 @@ public final class EmbeddedStore implements AutoCloseable {
   /** The open file, its sync thread and the wire-protocol server on top; replaced as a whole on reopen. */
   private record Engine(MVStore store, GroupCommit commits, MongoServer server) {
 
-    static Engine open(Path file, int cacheMb, InetSocketAddress bindTo) {
+    static Engine open(Path file, int cacheMb, InetSocketAddress bindTo, boolean oplog) {
       MVStore store = builder(file).cacheSize(cacheMb)
           // Our own thread commits and syncs (GroupCommit); H2's background writer would commit without a sync.
           .autoCommitDisabled()
@@ -73,7 +74,11 @@ public final class EmbeddedStore implements AutoCloseable {
       }
       store.setRetentionTime(RETENTION_MILLIS);
       GroupCommit commits = new GroupCommit(store, "leerkring-store-sync");
-      MongoServer server = new MongoServer(new DurableH2Backend(store, commits));
+      DurableH2Backend backend = new DurableH2Backend(store, commits);
+      if (oplog) {
+        backend.enableOplog();
+      }
+      MongoServer server = new MongoServer(backend);
       try {
         server.bind(bindTo, 1, COMMAND_THREADS);
       } catch (RuntimeException e) {
@@ -93,9 +98,10 @@ public final class EmbeddedStore implements AutoCloseable {
     return new MVStore.Builder().fileName(file.toString()).compressHigh();
   }
 
-  private EmbeddedStore(Path file, int cacheMb, Engine engine) {
+  private EmbeddedStore(Path file, int cacheMb, boolean oplog, Engine engine) {
     this.file = file;
     this.cacheMb = cacheMb;
+    this.oplog = oplog;
     this.engine = engine;
     this.address = engine.server.getLocalAddress();
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,6 +118,19 @@ public final class EmbeddedStore implements AutoCloseable {
    * over a store file that exists but is empty or unreadable: H2 would silently begin a new store there.
    */
   public static EmbeddedStore start(Path dataDir, int cacheMb) {
+    return start(dataDir, cacheMb, false);
+  }
+
+  /**
+   * The same store with change streams, as the test harness serves it to several server processes at once.
+   * Its oplog keeps every write and each change stream reads all of it, so it is for tests, not for production:
+   * several processes there share a MongoDB replica set.
+   */
+  public static EmbeddedStore startShared(Path dataDir, int cacheMb) {
+    return start(dataDir, cacheMb, true);
+  }
+
+  private static EmbeddedStore start(Path dataDir, int cacheMb, boolean oplog) {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
@@ -121,13 +140,13 @@ public final class EmbeddedStore implements AutoCloseable {
     StoreFile.requireUsable(file);
     Engine engine;
     try {
-      engine = Engine.open(file, cacheMb, new InetSocketAddress("127.0.0.1", 0));
+      engine = Engine.open(file, cacheMb, new InetSocketAddress("127.0.0.1", 0), oplog);
     } catch (RuntimeException e) {
       throw new StoreFile.UnusableStoreException("The store file " + file.toAbsolutePath() + " cannot be opened ("
           + e.getMessage() + "). " + StoreFile.WHAT_TO_DO, e);
     }
     LOG.info("Using the embedded store, file {} (page cache {} MB)", file.toAbsolutePath(), cacheMb);
-    return new EmbeddedStore(file, cacheMb, engine);
+    return new EmbeddedStore(file, cacheMb, oplog, engine);
   }
 
   public String connectionString() {
@@ -242,7 +261,7 @@ public final class EmbeddedStore implements AutoCloseable {
     broken.server.shutdownNow();
     broken.commits.close();
     broken.store.closeImmediately();
-    engine = Engine.open(file, cacheMb, address);
+    engine = Engine.open(file, cacheMb, address, oplog);
     LOG.info("The store file {} is open again", file.toAbsolutePath());
   }
 

@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * A session's changes as server-sent events, for the people who have its page open. The stream listens on
- * the event bus, not in this process's memory, so with a clustered event bus a change made through another
- * server process reaches them too.
+ * this process's event bus, where {@code Broadcasts} also delivers the changes made through other server
+ * processes on the same database.
  */
 final class SessionEvents {
 

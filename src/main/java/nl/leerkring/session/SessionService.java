@@ -1,7 +1,6 @@
 package nl.leerkring.session;
 
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
@@ -10,6 +9,7 @@ import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.notification.Notifications;
+import nl.leerkring.platform.Broadcasts;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -33,8 +33,8 @@ import java.util.List;
 /**
  * Sessions of a cycle: planned by the facilitator, run through their phases, with attendance, a summary and
  * agreements. Open agreements carry over: a session shows those still open from the sessions before it.
- * Every change is published on the event bus at {@link #address}, so that everyone who has the session open,
- * on whichever server process, follows it live.
+ * Every change is published at {@link #address} on the event bus of every server process ({@link Broadcasts}),
+ * so that everyone who has the session open, on whichever process, follows it live.
  */
 public final class SessionService {
 
@@ -44,12 +44,12 @@ public final class SessionService {
   private final QuestionStore questionStore;
   private final QuestionService questions;
   private final ActivityLog activity;
-  private final EventBus bus;
+  private final Broadcasts broadcasts;
   /** The installation's zone: where a session planned without one takes place, and what "today" is. */
   private final ZoneId zone;
 
   public SessionService(Database db, SessionStore store, Access access, QuestionStore questionStore,
-                        QuestionService questions, ActivityLog activity, EventBus bus, ZoneId zone) {
+                        QuestionService questions, ActivityLog activity, Broadcasts broadcasts, ZoneId zone) {
     this.zone = zone;
     this.db = db;
     this.store = store;
@@ -57,7 +57,7 @@ public final class SessionService {
     this.questionStore = questionStore;
     this.questions = questions;
     this.activity = activity;
-    this.bus = bus;
+    this.broadcasts = broadcasts;
   }
 
   /** The event-bus address where the changes of one session are published. */
@@ -241,7 +241,7 @@ public final class SessionService {
     return store.byId(found.session().id())
         .map(s -> new Found(s, found.membership()))
         .compose(this::withCarriedOver)
-        .onSuccess(session -> bus.publish(address(session.getString("id")), new JsonObject()
+        .onSuccess(session -> broadcasts.publish(address(session.getString("id")), new JsonObject()
             .put("change", what)
             .put("status", session.getString("status"))
             .put("phase", session.getString("phase"))));

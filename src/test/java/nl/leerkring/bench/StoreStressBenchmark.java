@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.platform.EmbeddedStore;
+import nl.leerkring.support.StoreChild;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

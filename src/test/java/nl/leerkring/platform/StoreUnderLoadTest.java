@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
-import nl.leerkring.bench.StoreChild;
+import nl.leerkring.support.StoreChild;
 import nl.leerkring.bench.StoreLoad;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

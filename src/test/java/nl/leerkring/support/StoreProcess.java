@@ -1,20 +1,28 @@
-package nl.leerkring.bench;
+package nl.leerkring.support;
 
 import nl.leerkring.platform.EmbeddedStore;
 
 import java.nio.file.Path;
 
-/** The embedded store alone in a JVM of its own, so that a load test can kill it the hard way (kill -9). */
+/**
+ * The embedded store alone in a JVM of its own: so that a load test can kill it the hard way (kill -9), and,
+ * with {@code --shared}, as the one database of several server processes.
+ */
 public final class StoreProcess {
 
   public static final String READY = "STORE READY ";
   public static final String COSTS = "STORE COSTS ";
+  public static final String SHARED = "--shared";
 
   private StoreProcess() {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    EmbeddedStore store = EmbeddedStore.start(Path.of(args[0]), EmbeddedStore.DEFAULT_CACHE_MB);
+    Path dataDir = Path.of(args[0]);
+    boolean shared = args.length > 1 && args[1].equals(SHARED);
+    EmbeddedStore store = shared
+        ? EmbeddedStore.startShared(dataDir, EmbeddedStore.DEFAULT_CACHE_MB)
+        : EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB);
     Runtime.getRuntime().addShutdownHook(new Thread(store::close));
     System.out.println(READY + store.connectionString());
     System.out.flush();

@@ -1,0 +1,154 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.Cluster;
+import nl.leerkring.support.Person;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two server processes (A and B) on one database served by a third, as an operator scales out behind a load
+ * balancer without sticky sessions. Started once for the class: the processes take seconds to start.
+ */
+@ExtendWith(VertxExtension.class)
+@DisplayName("Two server processes on one database")
+class ScalingOutTest {
+
+  private static final Duration IDLE = Duration.ofSeconds(3);
+
+  @TempDir
+  static Path directory;
+  private static Cluster cluster;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    cluster = Cluster.start(vertx, directory, 2);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  @DisplayName("Both started together on an empty database, and the demo was loaded once: no person, member or "
+      + "activity entry twice")
+  void demoLoadedOnce() {
+    assertEquals(1, cluster.serverLines("Empty store: loading the demo").size(),
+        () -> "the demo was loaded more than once: " + cluster.serverLines("demo"));
+    Person fenna = cluster.server(1).demo("fenna@leerwerkplaats.nl");
+    JsonArray members = fenna.get("/communities/demo-warmtepomp").ok().getJsonArray("members");
+    assertEquals(members.size(), distinct(members.stream().map(m -> ((JsonObject) m).getString("userId")).toList()),
+        "a member twice: " + members);
+    JsonArray activity = fenna.get("/communities/demo-warmtepomp/activity?limit=100").ok().getJsonArray("items");
+    List<String> entries = activity.stream().map(e -> ((JsonObject) e).copy()).map(e -> {
+      e.remove("id");
+      e.remove("seq");
+      return e.encode();
+    }).toList();
+    assertTrue(entries.size() > 1, "the demo has activity");
+    assertEquals(entries.size(), distinct(entries), "an activity entry twice: " + activity);
+  }
+
+  @Test
+  @DisplayName("Sanne logs in on A, and the next request, which the load balancer sends to B, is still hers")
+  void loginOnAWorksOnB() {
+    Person sanneOnA = cluster.server(0).demo("sanne");
+    Person sanneOnB = cluster.server(1).anonymous().adopt(sanneOnA.me());
+    sanneOnB.copyLoginFrom(sanneOnA);
+    assertEquals(sanneOnA.id(), sanneOnB.get("/me").ok().getString("id"));
+    String noteId = sanneOnB.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
+        .put("text", "Geschreven via B met de login van A")).expect(201).json().getString("id");
+    assertEquals("Geschreven via B met de login van A", sanneOnA.get("/notes/" + noteId).ok().getString("text"));
+  }
+
+  @Test
+  @DisplayName("Fenna moves the live session to the next phase on A, and Sanne's phone, following it through B, "
+      + "has the change within 2 seconds")
+  void liveSessionChangeReachesB() throws Exception {
+    Person fennaOnA = cluster.server(0).demo("fenna@leerwerkplaats.nl");
+    // Her phone logs in through A and keeps the cookie (for the host, whatever the port) when B answers.
+    HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpResponse<String> login = phone.send(HttpRequest.newBuilder(uri(0, "/api/v1/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", "sanne")
+            .put("password", "welkom2026").encode()))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode(), login.body());
+    HttpResponse<Stream<String>> stream = phone.send(HttpRequest.newBuilder(uri(1, "/sessions/demo-s-2/events"))
+        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, stream.statusCode());
+    try (Stream<String> lines = stream.body()) {
+      Iterator<String> line = lines.iterator();
+      // B says it follows only once it listens, so nothing sent after this can pass it by.
+      lineStartingWith(line, ": following", 5_000);
+
+      fennaOnA.patch("/sessions/demo-s-2", new JsonObject().put("status", "live").put("phase", "explore"))
+          .expect(200);
+      // Within 2 s of A confirming the change (an event that came sooner is already in the stream's buffer).
+      JsonObject event = new JsonObject(lineStartingWith(line, "data: ", 2_000).substring("data: ".length()));
+      assertEquals("live", event.getString("status"));
+      assertEquals("explore", event.getString("phase"));
+    }
+  }
+
+  @Test
+  @DisplayName("While no one does anything, following live changes costs the database almost no CPU")
+  void idleChangeStreamsWait() throws Exception {
+    // Each process keeps a change stream open. Without the store waiting for the next write, as a replica set
+    // does, the driver asked again at once: the store then used about half a core, each server a third.
+    Duration before = cluster.store().process.cpu();
+    Thread.sleep(IDLE.toMillis());
+    Duration used = cluster.store().process.cpu().minus(before);
+    assertTrue(used.compareTo(IDLE.dividedBy(6)) < 0, "the store used " + used.toMillis() + " ms CPU in "
+        + IDLE.toMillis() + " ms without requests");
+  }
+
+  private static URI uri(int server, String path) {
+    return URI.create("http://127.0.0.1:" + cluster.server(server).port() + path);
+  }
+
+  private static int distinct(List<String> values) {
+    Set<String> seen = new HashSet<>(values);
+    return seen.size();
+  }
+
+  private static String lineStartingWith(Iterator<String> lines, String prefix, long withinMillis) throws Exception {
+    return CompletableFuture.supplyAsync(() -> {
+      while (lines.hasNext()) {
+        String line = lines.next();
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      throw new AssertionError("The stream ended before a line starting with '" + prefix + "'");
+    }).get(withinMillis, TimeUnit.MILLISECONDS);
+  }
+}
