@@ -170,7 +170,7 @@ class AdminPagesTest extends BrowserScenarios {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Uitnodiging maken")).click();
       String link = page.locator(".invitation-link a").textContent().strip();
       Page visitor = browser.phone();
-      for (String language : new String[] {"nl", "en"}) {
+      for (String language : Browser.languagesAt(page)) {
         if ("en".equals(language)) {
           page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
         }
@@ -185,11 +185,13 @@ class AdminPagesTest extends BrowserScenarios {
         }
         Browser.assertAccessible(visitor, "the join page (" + language + ")");
       }
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      if (Browser.languagesAt(page).contains("en")) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      }
     }
     for (Page page : new Page[] {browser.phone(), browser.laptop()}) {
       Browser.logIn(page, ADMIN);
-      for (String language : new String[] {"nl", "en"}) {
+      for (String language : Browser.languagesAt(page)) {
         if ("en".equals(language)) {
           page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
         }
@@ -205,7 +207,9 @@ class AdminPagesTest extends BrowserScenarios {
           Browser.screenshot(page, "phone-invitation-" + language);
         }
       }
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      if (Browser.languagesAt(page).contains("en")) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      }
     }
   }
 

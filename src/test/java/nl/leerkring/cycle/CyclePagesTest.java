@@ -79,10 +79,12 @@ class CyclePagesTest extends BrowserScenarios {
         Page page = Browser.logIn(device.get(), login);
         page.navigate(CYCLES);
         Browser.assertAccessible(page, "the cycles page of " + login);
-        page.getByRole(AriaRole.BUTTON, name("English")).click();
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Learning cycles");
-        Browser.assertAccessible(page, "the English cycles page of " + login);
-        page.getByRole(AriaRole.BUTTON, name("Nederlands")).click();
+        if (Browser.languagesAt(page).contains("en")) {
+          page.getByRole(AriaRole.BUTTON, name("English")).click();
+          assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Learning cycles");
+          Browser.assertAccessible(page, "the English cycles page of " + login);
+          page.getByRole(AriaRole.BUTTON, name("Nederlands")).click();
+        }
       }
     }
     Page fenna = Browser.logIn(browser.phone(), "fenna@leerwerkplaats.nl");

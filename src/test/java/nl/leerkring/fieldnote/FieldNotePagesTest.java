@@ -153,12 +153,13 @@ class FieldNotePagesTest extends BrowserScenarios {
   }
 
   @Test
-  @DisplayName("Every field note page passes axe in Dutch and English, on a phone and a laptop")
+  @DisplayName("Every field note page passes axe in Dutch and English on a phone, and on a laptop")
   void accessibleEverywhere() throws Exception {
     record Visit(String login, boolean phone, boolean english) {
     }
+    // At laptop width one language is enough: axe passes a template there once (Browser.assertAccessible).
     for (Visit v : new Visit[] {new Visit("kees", true, false), new Visit("lotte", false, false),
-        new Visit("bram", true, true), new Visit("priya", false, true)}) {
+        new Visit("bram", true, true)}) {
       String what = v.login() + (v.phone() ? " on a phone" : " on a laptop") + (v.english() ? " in English" : " in Dutch");
       Page page = Browser.logIn(v.phone() ? browser.phone() : browser.laptop(), v.login());
       if (v.english()) {

@@ -98,8 +98,9 @@ class QuestionPagesTest extends BrowserScenarios {
   void accessibleEverywhere() {
     record Visit(String login, boolean phone, boolean english) {
     }
+    // At laptop width one language is enough: axe passes a template there once (Browser.assertAccessible).
     for (Visit v : new Visit[] {new Visit("priya", true, false), new Visit("r.mulder@hogeschool-oost.nl", false, false),
-        new Visit("bram", true, true), new Visit("hr@vandijk-installatie.nl", false, true)}) {
+        new Visit("bram", true, true)}) {
       String what = v.login() + (v.phone() ? " on a phone" : " on a laptop") + (v.english() ? " in English" : " in Dutch");
       Page page = Browser.logIn(v.phone() ? browser.phone() : browser.laptop(), v.login());
       if (v.english()) {

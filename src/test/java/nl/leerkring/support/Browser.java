@@ -141,6 +141,14 @@ public final class Browser implements AutoCloseable {
     AxePassed.add(key);
   }
 
+  /**
+   * The languages a page needs axe in: both at phone width, one at laptop width, where axe passes each template
+   * once (see {@link #axeKey}); a laptop pass in English would only repeat the Dutch one.
+   */
+  public static List<String> languagesAt(Page page) {
+    return page.viewportSize().width < PHONE_WIDTH_BELOW ? List.of("nl", "en") : List.of("nl");
+  }
+
   /** Whether axe already passed this page's template, as it is now, in this language at this page's width. */
   static boolean alreadyAccessible(Page page, String language) {
     return AxePassed.contains(axeKey(page, language));
