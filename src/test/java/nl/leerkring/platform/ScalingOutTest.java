@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Cluster;
+import nl.leerkring.support.EventStreams;
 import nl.leerkring.support.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -108,12 +107,12 @@ class ScalingOutTest {
     try (Stream<String> lines = stream.body()) {
       Iterator<String> line = lines.iterator();
       // B says it follows only once it listens, so nothing sent after this can pass it by.
-      lineStartingWith(line, ": following", 5_000);
+      EventStreams.lineStartingWith(line, ": following", 5_000);
 
       fennaOnA.patch("/sessions/demo-s-2", new JsonObject().put("status", "live").put("phase", "explore"))
           .expect(200);
       // Within 2 s of A confirming the change (an event that came sooner is already in the stream's buffer).
-      JsonObject event = new JsonObject(lineStartingWith(line, "data: ", 2_000).substring("data: ".length()));
+      JsonObject event = new JsonObject(EventStreams.lineStartingWith(line, "data: ", 2_000).substring("data: ".length()));
       assertEquals("live", event.getString("status"));
       assertEquals("explore", event.getString("phase"));
     }
@@ -140,15 +139,4 @@ class ScalingOutTest {
     return seen.size();
   }
 
-  private static String lineStartingWith(Iterator<String> lines, String prefix, long withinMillis) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
-      while (lines.hasNext()) {
-        String line = lines.next();
-        if (line.startsWith(prefix)) {
-          return line;
-        }
-      }
-      throw new AssertionError("The stream ended before a line starting with '" + prefix + "'");
-    }).get(withinMillis, TimeUnit.MILLISECONDS);
-  }
 }

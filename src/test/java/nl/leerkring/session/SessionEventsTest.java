@@ -3,6 +3,7 @@ package nl.leerkring.session;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.EventStreams;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,12 +47,12 @@ class SessionEventsTest {
     try (Stream<String> lines = stream.body()) {
       Iterator<String> events = lines.iterator();
       // The stream says it follows only once it listens, so nothing sent after this can be missed.
-      assertEquals(": following", lineStartingWith(events, ": following"));
+      assertEquals(": following", EventStreams.lineStartingWith(events, ": following", 5_000));
 
       server.demo("fenna@leerwerkplaats.nl").patch("/sessions/demo-s-2",
           new JsonObject().put("status", "live").put("phase", "explore")).expect(200);
 
-      JsonObject event = new JsonObject(lineStartingWith(events, "data: ").substring("data: ".length()));
+      JsonObject event = new JsonObject(EventStreams.lineStartingWith(events, "data: ", 5_000).substring("data: ".length()));
       assertEquals("live", event.getString("status"));
       assertEquals("explore", event.getString("phase"));
     }
@@ -86,17 +85,6 @@ class SessionEventsTest {
         .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
   }
 
-  private static String lineStartingWith(Iterator<String> lines, String prefix) throws Exception {
-    return CompletableFuture.supplyAsync(() -> {
-      while (lines.hasNext()) {
-        String line = lines.next();
-        if (line.startsWith(prefix)) {
-          return line;
-        }
-      }
-      throw new AssertionError("The stream ended before a line starting with '" + prefix + "'");
-    }).get(5, TimeUnit.SECONDS);
-  }
 
   private static URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
