@@ -55,8 +55,8 @@ public final class Writes {
         throw new IllegalArgumentException("Only the first step of a write can be conditional");
       }
     }
-    if (steps.size() == 1) {
-      return run(steps.get(0));
+    if (steps.size() <= 1) {
+      return steps.isEmpty() ? Future.succeededFuture() : run(steps.get(0));
     }
     JsonArray encoded = new JsonArray();
     steps.forEach(step -> encoded.add(step.toJson()));
@@ -116,6 +116,9 @@ public final class Writes {
 
   /** Whether the steps were applied; false when the first was conditional and lost, and nothing was. */
   private Future<Boolean> runAll(String intentId, List<Step> steps) {
+    if (steps.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
     return runMarked(steps.get(0), intentId + "/0")
         .compose(won -> won ? runRest(intentId, steps, 1).map(true) : Future.succeededFuture(false));
   }
