@@ -70,6 +70,13 @@ public final class Database {
   }
 
   /**
+   * Fields that make a record unique where they are present: the key of the request that created it
+   * ({@link ClientKeys}), and the person and prompt of a prompt's answer.
+   */
+  private static final List<List<String>> CREATED_ONCE = List.of(
+      List.of("notes", ClientKeys.FIELD), List.of("notes", "answerOf"), List.of("questions", ClientKeys.FIELD));
+
+  /**
    * The states that conditional steps ({@link Step#expecting}) name next to the _id, per collection. The
    * embedded store answers a filter by an index only when the filter names exactly that index's fields, so
    * each such combination has a (trivially unique) index there; without it every state change would read the
@@ -89,6 +96,10 @@ public final class Database {
             new IndexOptions().unique(true))
         // Only the hourly clean-up queries by expiry; a real MongoDB uses this index, the embedded store scans.
         .compose(x -> mongo.createIndex("logins", new JsonObject().put("expiresAt", 1)));
+    for (List<String> once : CREATED_ONCE) {
+      indexes = indexes.compose(x -> mongo.createIndexWithOptions(once.get(0), new JsonObject().put(once.get(1), 1),
+          new IndexOptions().unique(true).sparse(true)));
+    }
     if (embedded == null) {
       return indexes;
     }
