@@ -225,7 +225,7 @@ public final class SessionService {
       if (found.session().is(SessionStatus.DONE)) {
         throw Problem.conflict("session_done", "This session is over; raise the question in the community.");
       }
-      return questions.raise(caller, found.session().communityId(), body)
+      return questions.raise(caller, found.session().communityId(), body, null)
           .compose(question -> store.questionNamed(sessionId, question.getString("id")))
           .compose(done -> changed(found, "question"));
     });
