@@ -67,7 +67,7 @@ public final class NoteService {
     return access.in(caller, communityId)
         .compose(m -> notes.write(m.requireMember(), body, null, ClientKeys.of(m.userId(), clientToken),
             id -> List.of()))
-        .map(NoteStore::view);
+        .map(written -> NoteStore.view(written.note()));
   }
 
   /**
@@ -80,9 +80,9 @@ public final class NoteService {
       m.requireMember();
       String clientKey = ClientKeys.of(m.userId(), clientToken);
       return clean(photo).compose(clean -> notes.write(m, body, null, clientKey, id -> List.of())
-          // A repeat gets the first note as it is: its photo, if any, came with the first request.
-          .compose(note -> note.getJsonObject("photo") != null ? Future.succeededFuture(NoteStore.view(note))
-              : store(note, clean)));
+          // A repeat gets the first note as it is: the first request brings the photo.
+          .compose(written -> written.repeat() ? Future.succeededFuture(NoteStore.view(written.note()))
+              : store(written.note(), clean)));
     });
   }
 

@@ -77,8 +77,8 @@ public final class NoteStore {
    * answers come through here too. A note is created once per {@code clientKey} (see {@link ClientKeys}) and
    * a prompt's answer once per person: a repeat loses, and one with the same client key gets the first note.
    */
-  public Future<JsonObject> write(Membership m, JsonObject input, String promptId, String clientKey,
-                                  Function<String, List<Step>> after) {
+  public Future<Written> write(Membership m, JsonObject input, String promptId, String clientKey,
+                               Function<String, List<Step>> after) {
     return questions.requireInCommunity(m.communityId(), input.getJsonArray("questionIds"), "questionIds")
         .compose(questionIds -> {
           Note note = new Note(Ids.newId(), m.communityId(), m.currentCycle(), m.userId(), m.caller().displayName(),
@@ -106,11 +106,15 @@ public final class NoteStore {
               steps.add(entry);
             }
             return db.writes().apply(steps);
-          }).map(done -> document).recover(failure -> failure instanceof Lost && clientKey != null
+          }).map(done -> new Written(document, false)).recover(failure -> failure instanceof Lost && clientKey != null
               ? byClientKey(clientKey).compose(first -> first == null ? Future.failedFuture(failure)
-                  : Future.succeededFuture(first))
+                  : Future.succeededFuture(new Written(first, true)))
               : Future.failedFuture(failure));
         });
+  }
+
+  /** The note as stored; {@code repeat} when an earlier request with the same client key made it. */
+  public record Written(JsonObject note, boolean repeat) {
   }
 
   /** The note an earlier request with this client key made (the same person's, as the key says), or null. */

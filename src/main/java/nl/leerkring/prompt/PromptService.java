@@ -198,7 +198,7 @@ public final class PromptService {
       return notes.write(m, note, promptId, clientKey,
               noteId -> List.of(PromptStore.answered(promptId, new Prompt.Answer(m.userId(), noteId, now))))
           .recover(Lost.as(already))
-          .map(NoteStore::view);
+          .map(written -> NoteStore.view(written.note()));
     });
   }
 
