@@ -106,9 +106,17 @@ public final class CommunityService {
           if (!m.hasMember(userId)) {
             throw Problem.notFound("member");
           }
-          return communities.changeRole(m.communityId(), userId, role).compose(x -> audit.record(
+          // Two managers changing the same person's role at once: the second finds the role it read gone.
+          Role from = m.community().member(userId).role();
+          return communities.changeRole(m.communityId(), userId, from, role).compose(changed -> {
+            if (!changed) {
+              throw Problem.conflict("role_changed",
+                  "Someone else changed this member's role just now; look again before changing it.");
+            }
+            return audit.record(
               m.community().organisationId(), m.userId(), "member.role_changed", userId,
-              new JsonObject().put("communityId", m.communityId()).put("role", role.value())));
+              new JsonObject().put("communityId", m.communityId()).put("role", role.value()));
+          });
         })
         .compose(done -> access.in(caller, communityId))
         .map(m -> {

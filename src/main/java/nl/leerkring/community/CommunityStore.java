@@ -3,7 +3,9 @@ package nl.leerkring.community;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
@@ -80,10 +82,13 @@ public final class CommunityStore {
         .put("$pull", new JsonObject().put("members", new JsonObject().put("userId", userId))));
   }
 
-  public Future<Boolean> changeRole(String communityId, String userId, Role role) {
-    return mongo.updateCollection(COMMUNITIES,
-            new JsonObject().put("_id", communityId).put("members.userId", userId),
-            new JsonObject().put("$set", new JsonObject().put("members.$.role", role.value())))
+  /** Whether the member still had the role {@code from} and now has {@code role}. */
+  public Future<Boolean> changeRole(String communityId, String userId, Role from, Role role) {
+    // An array filter, not the positional $: the embedded store finds no position for an $elemMatch.
+    return mongo.updateCollectionWithOptions(COMMUNITIES, new JsonObject().put("_id", communityId).put("members",
+                new JsonObject().put("$elemMatch", new JsonObject().put("userId", userId).put("role", from.value()))),
+            new JsonObject().put("$set", new JsonObject().put("members.$[member].role", role.value())),
+            new UpdateOptions().setArrayFilters(new JsonArray().add(new JsonObject().put("member.userId", userId))))
         .map(result -> result.getDocMatched() == 1);
   }
 

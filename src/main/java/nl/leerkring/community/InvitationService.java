@@ -21,6 +21,7 @@ import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.StoreErrors;
 import nl.leerkring.platform.Times;
@@ -164,17 +165,24 @@ public final class InvitationService {
           throw Problem.notFound("invitation");
         }
         if (invitation.getString("usedBy") != null) {
-          throw Problem.conflict("invitation_used", "This invitation has already been used; remove the member instead.");
+          throw usedNotWithdrawn();
         }
-        JsonObject unused = new JsonObject().put("_id", invitationId).putNull("usedBy");
-        List<Step> steps = new ArrayList<>(List.of(new Step(INVITATIONS, unused, new JsonObject().put("$set",
-                new JsonObject().put("withdrawnAt", db.now()).put("withdrawnBy", m.userId())), false),
+        // Only while still unused and not withdrawn: a link used at this moment is not recorded as withdrawn.
+        List<Step> steps = new ArrayList<>(List.of(Step.update(INVITATIONS, invitationId, new JsonObject().put("$set",
+                    new JsonObject().put("withdrawnAt", db.now()).put("withdrawnBy", m.userId())))
+                .expecting("usedBy", null).expecting("withdrawnAt", null),
             IdLists.remove(openKey(m.communityId()), invitationId)));
         steps.addAll(audit.steps(invitation.getString("organisationId"), m.userId(), "invitation.withdrawn", null,
             new JsonObject().put("communityId", m.communityId()).put("role", invitation.getString("role"))));
-        return db.writes().apply(steps);
+        return db.writes().apply(steps).recover(failure -> !(failure instanceof Lost) ? Future.failedFuture(failure)
+            : mongo.findOne(INVITATIONS, new JsonObject().put("_id", invitationId), null).compose(now ->
+                Future.failedFuture(now.getString("usedBy") != null ? usedNotWithdrawn() : Problem.notFound("invitation"))));
       });
     });
+  }
+
+  private static Problem usedNotWithdrawn() {
+    return Problem.conflict("invitation_used", "This invitation has already been used; remove the member instead.");
   }
 
   private static String openKey(String communityId) {

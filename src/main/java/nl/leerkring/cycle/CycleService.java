@@ -11,6 +11,7 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
@@ -44,6 +45,10 @@ public final class CycleService {
     });
   }
 
+  private static Problem notActive() {
+    return Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
+  }
+
   /** All cycles of a community, first to last. */
   public Future<JsonArray> list(Caller caller, String communityId) {
     return access.in(caller, communityId).compose(m -> store.upTo(m.communityId(), m.currentCycle()))
@@ -71,16 +76,16 @@ public final class CycleService {
   }
 
   /**
-   * Closes the active cycle with its harvest and starts the next one with the questions still open. The next
-   * cycle is written first and the community points to it last, so a crash in between leaves cycle n active
-   * and visible as before, and the same request can simply be sent again.
+   * Closes the active cycle with its harvest and starts the next one with the questions still open. Closing
+   * comes first and only while the cycle is active, so of two closes at once one wins and the other, having
+   * written nothing, gets 409; the community points to the next cycle last.
    */
   public Future<JsonObject> close(Caller caller, String communityId, int number, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
       return cycle(m, number).compose(cycle -> {
         if (cycle.status() != CycleStatus.ACTIVE || m.currentCycle() != number) {
-          throw Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
+          throw notActive();
         }
         return questions.ofCommunity(m.communityId()).compose(all -> {
           List<String> open = all.stream().filter(Question::isOpen).map(Question::id).toList();
@@ -91,10 +96,10 @@ public final class CycleService {
           return activity.entry(m.communityId(), "cycle.closed", m.userId(), m.caller().displayName(),
                   new JsonObject().put("number", number).put("nextGoal", next.goal()))
               .compose(entry -> db.writes().apply(
-                  CycleStore.started(next),
                   CycleStore.closed(closed),
+                  CycleStore.started(next),
                   CommunityStore.setCurrentCycle(m.communityId(), number + 1),
-                  entry))
+                  entry).recover(Lost.as(notActive())))
               .compose(done -> Future.all(cycle(m, number), cycle(m, number + 1)))
               .map(both -> new JsonObject()
                   .put("closed", both.<Cycle>resultAt(0).view())

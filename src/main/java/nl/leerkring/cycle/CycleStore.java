@@ -51,13 +51,15 @@ public final class CycleStore {
     return Step.insert(CYCLES, toDocument(cycle));
   }
 
+  /** Closes the cycle if it is still active; of two closes at once, the second loses. */
   public static Step closed(Cycle cycle) {
     return Step.update(CYCLES, cycle.id(), new JsonObject().put("$set", new JsonObject()
         .put("status", cycle.status().value())
         .put("closedAt", Times.format(cycle.closedAt()))
         .put("closedBy", cycle.closedBy())
         .put("harvest", cycle.harvest().toJson())
-        .put("nextSteps", new JsonArray(cycle.nextSteps()))));
+        .put("nextSteps", new JsonArray(cycle.nextSteps()))))
+        .expecting("status", CycleStatus.ACTIVE.value());
   }
 
   /** Also for loading data in bulk, as the read benchmark does. */

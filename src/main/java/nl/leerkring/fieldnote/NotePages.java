@@ -59,8 +59,8 @@ public final class NotePages {
       boolean again = isPost(ctx);
       List<String> ticked = again ? List.copyOf(Forms.all(ctx, "questionIds").getList())
           : ctx.queryParam("question");
-      JsonObject form = again ? typed(ctx)
-          : new JsonObject().put("visibility", "community");
+      JsonObject form = again ? typed(ctx).put(Forms.CLIENT_TOKEN, Forms.text(ctx, Forms.CLIENT_TOKEN))
+          : new JsonObject().put("visibility", "community").put(Forms.CLIENT_TOKEN, Forms.newClientToken());
       return questions.list(caller, communityId, null).map(all -> Page.of("note-new", new JsonObject()
           .put("communityId", communityId)
           .put("communityTitle", CommunityService.summary(m).getString("title"))
@@ -111,8 +111,8 @@ public final class NotePages {
     }
     return forms.check("writeNote", Map.of("communityId", communityId), body)
         .compose(valid -> uploadedPhoto(ctx).compose(photo -> photo == null
-            ? notes.write(caller, communityId, valid)
-            : notes.writeWithPhoto(caller, communityId, valid, photo)))
+            ? notes.write(caller, communityId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN))
+            : notes.writeWithPhoto(caller, communityId, valid, photo, Forms.text(ctx, Forms.CLIENT_TOKEN))))
         .recover(NotePages::photoProblemOnItsField)
         .map(note -> Page.redirect("/notes/" + note.getString("id")));
   }

@@ -18,7 +18,7 @@ public final class NoteRoutes {
     api.getRoute("listNotes").addHandler(Api.ok(ctx -> notes.list(Caller.required(ctx), Api.path(ctx, "communityId"),
         Api.queryInt(ctx, "offset", 0), Api.queryInt(ctx, "limit", 20))));
     api.getRoute("writeNote").addHandler(Api.created(ctx -> notes.write(Caller.required(ctx),
-        Api.path(ctx, "communityId"), Api.body(ctx))));
+        Api.path(ctx, "communityId"), Api.body(ctx), ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
     api.getRoute("getNote").addHandler(Api.ok(ctx -> notes.get(Caller.required(ctx), Api.path(ctx, "noteId"))));
     api.getRoute("editNote").addHandler(Api.ok(ctx -> notes.edit(Caller.required(ctx), Api.path(ctx, "noteId"),
         Api.body(ctx))));

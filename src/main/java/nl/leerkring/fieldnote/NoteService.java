@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -61,21 +62,27 @@ public final class NoteService {
     });
   }
 
-  public Future<JsonObject> write(Caller caller, String communityId, JsonObject body) {
+  /** {@code clientToken} (may be null): a repeat with the same token makes no second note, it gets the first. */
+  public Future<JsonObject> write(Caller caller, String communityId, JsonObject body, String clientToken) {
     return access.in(caller, communityId)
-        .compose(m -> notes.write(m.requireMember(), body, null))
-        .map(NoteStore::view);
+        .compose(m -> notes.write(m.requireMember(), body, null, ClientKeys.of(m.userId(), clientToken),
+            id -> List.of()))
+        .map(written -> NoteStore.view(written.note()));
   }
 
   /**
    * A note with its photo in one go, as the page's form sends them. The photo is checked and cleaned first,
    * so a photo that is refused leaves no note behind.
    */
-  public Future<JsonObject> writeWithPhoto(Caller caller, String communityId, JsonObject body, Buffer photo) {
+  public Future<JsonObject> writeWithPhoto(Caller caller, String communityId, JsonObject body, Buffer photo,
+                                          String clientToken) {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
-      return clean(photo).compose(clean -> notes.write(m, body, null)
-          .compose(note -> store(note, clean)));
+      String clientKey = ClientKeys.of(m.userId(), clientToken);
+      return clean(photo).compose(clean -> notes.write(m, body, null, clientKey, id -> List.of())
+          // A repeat gets the first note as it is: the first request brings the photo.
+          .compose(written -> written.repeat() ? Future.succeededFuture(NoteStore.view(written.note()))
+              : store(written.note(), clean)));
     });
   }
 

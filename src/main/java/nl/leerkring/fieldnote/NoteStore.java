@@ -7,7 +7,9 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Membership;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Step;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.question.QuestionNews;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Field notes. A private note is seen by its author and nobody else: not the facilitator, not the lecturer,
@@ -70,9 +73,12 @@ public final class NoteStore {
 
   /**
    * Writes a note with its links: the note first, then the lists and questions that point to it, so nobody
-   * ever follows a link to a note that is not there. Prompt answers come through here too.
+   * ever follows a link to a note that is not there, and {@code after} (given the note's id) last. Prompt
+   * answers come through here too. A note is created once per {@code clientKey} (see {@link ClientKeys}) and
+   * a prompt's answer once per person: a repeat loses, and one with the same client key gets the first note.
    */
-  public Future<JsonObject> write(Membership m, JsonObject input, String promptId) {
+  public Future<Written> write(Membership m, JsonObject input, String promptId, String clientKey,
+                               Function<String, List<Step>> after) {
     return questions.requireInCommunity(m.communityId(), input.getJsonArray("questionIds"), "questionIds")
         .compose(questionIds -> {
           Note note = new Note(Ids.newId(), m.communityId(), m.currentCycle(), m.userId(), m.caller().displayName(),
@@ -80,17 +86,41 @@ public final class NoteStore {
               trimmed(input, "happened"), Visibility.parse(input.getString("visibility", "community")), questionIds,
               List.of(), null, promptId, db.clock().instant(), null);
           List<Step> steps = new ArrayList<>(written(note));
+          JsonObject document = toDocument(note);
+          if (clientKey != null || promptId != null) {
+            JsonObject once = document.copy();
+            if (clientKey != null) {
+              once.put(ClientKeys.FIELD, clientKey);
+            }
+            if (promptId != null) {
+              once.put("answerOf", promptId + " " + m.userId());
+            }
+            steps.set(0, Step.claim(NOTES, once));
+          }
           if (!questionIds.isEmpty()) {
             steps.add(QuestionNews.note(note.id(), Times.format(note.createdAt())));
           }
-          JsonObject document = toDocument(note);
+          steps.addAll(after.apply(note.id()));
           return entry(m, note).compose(entry -> {
             if (entry != null) {
               steps.add(entry);
             }
             return db.writes().apply(steps);
-          }).map(done -> document);
+          }).map(done -> new Written(document, false)).recover(failure -> failure instanceof Lost && clientKey != null
+              ? byClientKey(clientKey).compose(first -> first == null ? Future.failedFuture(failure)
+                  : Future.succeededFuture(new Written(first, true)))
+              : Future.failedFuture(failure));
         });
+  }
+
+  /** The note as stored; {@code repeat} when an earlier request with the same client key made it. */
+  public record Written(JsonObject note, boolean repeat) {
+  }
+
+  /** The note an earlier request with this client key made (the same person's, as the key says), or null. */
+  public Future<JsonObject> byClientKey(String clientKey) {
+    return clientKey == null ? Future.succeededFuture()
+        : db.mongo().findOne(NOTES, new JsonObject().put(ClientKeys.FIELD, clientKey), null);
   }
 
   /** The note, its place in its community's list and its author's journal, and the questions it feeds. */

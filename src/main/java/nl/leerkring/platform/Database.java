@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -74,13 +76,46 @@ public final class Database {
   }
 
   /**
+   * Fields that make a record unique where they are present: the key of the request that created it
+   * ({@link ClientKeys}), and the person and prompt of a prompt's answer.
+   */
+  private static final List<List<String>> CREATED_ONCE = List.of(
+      List.of("notes", ClientKeys.FIELD), List.of("notes", "answerOf"), List.of("questions", ClientKeys.FIELD));
+
+  /**
+   * The states that conditional steps ({@link Step#expecting}) name next to the _id, per collection. The
+   * embedded store answers a filter by an index only when the filter names exactly that index's fields, so
+   * each such combination has a (trivially unique) index there; without it every state change would read the
+   * whole collection. A real MongoDB finds these documents by their _id alone.
+   */
+  private static final Map<String, List<String>> GUARDED = Map.of(
+      "cycles", List.of("status"),
+      "sessions", List.of("status"),
+      "invitations", List.of("usedBy", "withdrawnAt"));
+
+  /**
    * Unique indexes carry the lookups by natural key. The embedded store honours only unique indexes, which
    * is why every hot read goes by _id or by one of these.
    */
   private Future<Void> createIndexes() {
-    return mongo.createIndexWithOptions("users", new JsonObject().put("login", 1), new IndexOptions().unique(true))
+    Future<Void> indexes = mongo.createIndexWithOptions("users", new JsonObject().put("login", 1),
+            new IndexOptions().unique(true))
         // Only the hourly clean-up queries by expiry; a real MongoDB uses this index, the embedded store scans.
         .compose(x -> mongo.createIndex("logins", new JsonObject().put("expiresAt", 1)));
+    for (List<String> once : CREATED_ONCE) {
+      indexes = indexes.compose(x -> mongo.createIndexWithOptions(once.get(0), new JsonObject().put(once.get(1), 1),
+          new IndexOptions().unique(true).sparse(true)));
+    }
+    if (embedded == null) {
+      return indexes;
+    }
+    for (Map.Entry<String, List<String>> guarded : GUARDED.entrySet()) {
+      JsonObject keys = new JsonObject().put("_id", 1);
+      guarded.getValue().forEach(field -> keys.put(field, 1));
+      indexes = indexes.compose(x -> mongo.createIndexWithOptions(guarded.getKey(), keys,
+          new IndexOptions().unique(true)));
+    }
+    return indexes;
   }
 
   public MongoClient mongo() {

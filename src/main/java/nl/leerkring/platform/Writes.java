@@ -24,6 +24,10 @@ import java.util.List;
  * the document it changes and runs only where that mark is missing, so a step that ran before the crash, or
  * that another process runs at the same moment, is never applied twice (a history entry pushed twice, a
  * counter raised twice).
+ * <p>
+ * A write may start with one conditional {@link Step}; it is the first, so that when it loses nothing else has
+ * been written: the intent is dropped, the caller gets {@link Lost}, and a replay that finds the step lost
+ * drops the intent the same way instead of finishing it.
  */
 public final class Writes {
 
@@ -46,11 +50,13 @@ public final class Writes {
   }
 
   public Future<Void> apply(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return Future.succeededFuture();
+    for (int i = 1; i < steps.size(); i++) {
+      if (steps.get(i).conditional()) {
+        throw new IllegalArgumentException("Only the first step of a write can be conditional");
+      }
     }
-    if (steps.size() == 1) {
-      return run(steps.get(0));
+    if (steps.size() <= 1) {
+      return steps.isEmpty() ? Future.succeededFuture() : run(steps.get(0));
     }
     JsonArray encoded = new JsonArray();
     steps.forEach(step -> encoded.add(step.toJson()));
@@ -58,9 +64,9 @@ public final class Writes {
     JsonObject intent = new JsonObject().put("_id", intentId).put("owner", owner).put("at", Times.now(clock))
         .put("leaseUntil", clock.millis() + LEASE.toMillis()).put("steps", encoded);
     return mongo.insert(INTENTS, intent)
-        .compose(ignored -> runAll(intentId, steps, 0))
-        .compose(ignored -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
-        .mapEmpty();
+        .compose(ignored -> runAll(intentId, steps))
+        .compose(applied -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId))
+            .compose(removed -> applied ? Future.<Void>succeededFuture() : Future.failedFuture(new Lost(steps.get(0)))));
   }
 
   public Future<Void> apply(Step... steps) {
@@ -102,23 +108,38 @@ public final class Writes {
       }
       List<Step> steps = new ArrayList<>();
       intent.getJsonArray("steps").forEach(step -> steps.add(Step.fromJson((JsonObject) step)));
-      return runAll(intentId, steps, 0)
-          .compose(ignored -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
+      return runAll(intentId, steps)
+          .compose(applied -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
           .map(true);
     });
   }
 
-  private Future<Void> runAll(String intentId, List<Step> steps, int from) {
+  /** Whether the steps were applied; false when the first was conditional and lost, and nothing was. */
+  private Future<Boolean> runAll(String intentId, List<Step> steps) {
+    if (steps.isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    return runMarked(steps.get(0), intentId + "/0")
+        .compose(won -> won ? runRest(intentId, steps, 1).map(true) : Future.succeededFuture(false));
+  }
+
+  private Future<Void> runRest(String intentId, List<Step> steps, int from) {
     if (from == steps.size()) {
       return Future.succeededFuture();
     }
     return runMarked(steps.get(from), intentId + "/" + from)
-        .compose(ignored -> runAll(intentId, steps, from + 1));
+        .compose(ignored -> runRest(intentId, steps, from + 1));
   }
 
   private Future<Void> run(Step step) {
+    if (step.conditional() && step.upsert()) {
+      return mongo.insert(step.collection(), step.document()).<Void>mapEmpty()
+          .recover(e -> Future.failedFuture(StoreErrors.isDuplicateKey(e) ? new Lost(step) : e));
+    }
     return mongo.updateCollectionWithOptions(step.collection(), step.filter(), step.update(),
-        new UpdateOptions().setUpsert(step.upsert())).mapEmpty();
+            new UpdateOptions().setUpsert(step.upsert()))
+        .compose(result -> step.conditional() && result.getDocMatched() == 0
+            ? Future.failedFuture(new Lost(step)) : Future.succeededFuture());
   }
 
   /**
@@ -128,7 +149,7 @@ public final class Writes {
    * finishes an intent at a time (the claim), so the read and the write meet no other runner of the step
    * unless the intent's own process is still at it a whole lease later.
    */
-  private Future<Void> runMarked(Step step, String mark) {
+  private Future<Boolean> runMarked(Step step, String mark) {
     JsonObject update = step.update().copy();
     // A document written as a copy of another (a prompt's next occurrence) must not bring that one's marks.
     update.forEach(operator -> {
@@ -139,13 +160,45 @@ public final class Writes {
     JsonObject push = update.getJsonObject("$push", new JsonObject()).copy();
     push.put(MARKS, new JsonObject().put("$each", new JsonArray().add(mark)).put("$slice", -MARKS_KEPT));
     update.put("$push", push);
+    if (step.conditional()) {
+      return runConditional(step, update, mark);
+    }
     return mongo.findOne(step.collection(), step.filter(), new JsonObject().put(MARKS, 1)).compose(found -> {
-      if (found != null && found.getJsonArray(MARKS, new JsonArray()).contains(mark)) {
-        return Future.succeededFuture();
+      if (marked(found, mark)) {
+        return Future.succeededFuture(true);
       }
       return mongo.updateCollectionWithOptions(step.collection(), step.filter(), update,
-          new UpdateOptions().setUpsert(step.upsert())).mapEmpty();
+          new UpdateOptions().setUpsert(step.upsert())).map(true);
     });
+  }
+
+  /**
+   * A conditional step won when its document carries its mark afterwards: the mark is written in the same
+   * update as the change, so another runner of the same intent that won is told apart from another request.
+   */
+  private Future<Boolean> runConditional(Step step, JsonObject update, String mark) {
+    JsonObject byId = new JsonObject().put("_id", step.id());
+    JsonObject fields = new JsonObject().put(MARKS, 1);
+    return mongo.findOne(step.collection(), byId, fields).compose(found -> {
+      if (marked(found, mark)) {
+        return Future.succeededFuture(true);
+      }
+      if (step.upsert()) {
+        return found != null ? Future.succeededFuture(false) : mongo.insert(step.collection(),
+                step.document().put(MARKS, new JsonArray().add(mark))).map(true)
+            .recover(e -> StoreErrors.isDuplicateKey(e)
+                ? mongo.findOne(step.collection(), byId, fields).map(now -> marked(now, mark))
+                : Future.failedFuture(e));
+      }
+      return found == null ? Future.succeededFuture(false)
+          : mongo.updateCollection(step.collection(), step.filter(), update)
+              .compose(result -> result.getDocMatched() > 0 ? Future.succeededFuture(true)
+                  : mongo.findOne(step.collection(), byId, fields).map(now -> marked(now, mark)));
+    });
+  }
+
+  private static boolean marked(JsonObject document, String mark) {
+    return document != null && document.getJsonArray(MARKS, new JsonArray()).contains(mark);
   }
 
 }

@@ -12,6 +12,7 @@ import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Writes;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Times;
@@ -113,6 +114,7 @@ public final class DataExport {
           JsonObject copy = note.copy();
           copy.put("id", copy.remove("_id"));
           copy.remove(Writes.MARKS);
+          copy.remove(ClientKeys.FIELD);
           JsonObject photo = copy.getJsonObject("photo");
           if (photo != null) {
             found.stream().filter(p -> p.getString("_id").equals(photo.getString("id"))).findFirst().ifPresent(p -> {

@@ -80,6 +80,9 @@ public final class PromptPages {
   private Future<Page> prompt(RoutingContext ctx) {
     return prompts.get(Caller.required(ctx), ctx.pathParam("promptId"))
         .map(prompt -> Page.of("prompt", new JsonObject().put("prompt", prompt)
+            // Shown again after a refused answer, the form keeps its token: nothing was made with it yet.
+            .put("clientToken", "POST".equals(ctx.request().method().name())
+                ? Forms.text(ctx, Forms.CLIENT_TOKEN) : Forms.newClientToken())
             .put("canAnswer", prompt.getBoolean("forMe") && prompt.getBoolean("sent") && !prompt.getBoolean("answeredByMe"))));
   }
 
@@ -89,7 +92,7 @@ public final class PromptPages {
         .put("text", Forms.text(ctx, "text"))
         .put("visibility", "community".equals(Forms.text(ctx, "visibility")) ? "community" : "private");
     return forms.check("answerPrompt", Map.of("promptId", promptId), body)
-        .compose(valid -> prompts.answer(Caller.required(ctx), promptId, valid))
+        .compose(valid -> prompts.answer(Caller.required(ctx), promptId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN)))
         .map(note -> Page.redirect("/prompts/" + promptId));
   }
 

@@ -22,7 +22,7 @@ public final class PromptRoutes {
         Api.path(ctx, "communityId"), Api.queryInt(ctx, "offset", 0), Api.queryInt(ctx, "limit", 50)).map(PromptService.Page::items)));
     api.getRoute("getMyPrompts").addHandler(Api.ok(ctx -> prompts.mine(Caller.required(ctx))));
     api.getRoute("answerPrompt").addHandler(Api.created(ctx -> prompts.answer(Caller.required(ctx),
-        Api.path(ctx, "promptId"), Api.body(ctx))));
+        Api.path(ctx, "promptId"), Api.body(ctx), ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
     api.getRoute("getPromptDeliveries").addHandler(Api.ok(ctx ->
         deliveries.ofPrompt(Caller.required(ctx), Api.path(ctx, "promptId"))));
   }

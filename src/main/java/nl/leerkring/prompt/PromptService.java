@@ -10,7 +10,9 @@ import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.fieldnote.NoteStore;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.LocalTimes;
@@ -164,15 +166,26 @@ public final class PromptService {
     });
   }
 
-  public Future<JsonObject> answer(Caller caller, String promptId, JsonObject body) {
+  /**
+   * A member's answer, once: a second answer gets 409, and a repeat with the same {@code clientToken} (a
+   * double tap) gets the first answer's note.
+   */
+  public Future<JsonObject> answer(Caller caller, String promptId, JsonObject body, String clientToken) {
     return found(caller, promptId).compose(found -> {
       Prompt prompt = found.prompt();
       Membership m = found.membership().requireMember();
       if (!delivered(prompt, m.userId(), db.clock().instant())) {
         throw Problem.notFound("prompt");
       }
+      String clientKey = ClientKeys.of(m.userId(), clientToken);
+      Problem already = Problem.conflict("already_answered", "You already answered this prompt; edit your note instead.");
       if (prompt.answeredBy(m.userId())) {
-        throw Problem.conflict("already_answered", "You already answered this prompt; edit your note instead.");
+        return notes.byClientKey(clientKey).map(first -> {
+          if (first == null) {
+            throw already;
+          }
+          return NoteStore.view(first);
+        });
       }
       // An answer is personal unless its writer chooses to share it.
       JsonObject note = new JsonObject()
@@ -180,9 +193,11 @@ public final class PromptService {
           .put("text", body.getString("text"))
           .put("visibility", body.getString("visibility", "private"))
           .put("questionIds", body.getJsonArray("questionIds"));
-      return notes.write(m, note, promptId).compose(written -> store.answered(promptId,
-              new Prompt.Answer(m.userId(), written.getString("_id"), db.clock().instant()))
-          .map(done -> NoteStore.view(written)));
+      Instant now = db.clock().instant();
+      return notes.write(m, note, promptId, clientKey,
+              noteId -> List.of(PromptStore.answered(promptId, new Prompt.Answer(m.userId(), noteId, now))))
+          .recover(Lost.as(already))
+          .map(written -> NoteStore.view(written.note()));
     });
   }
 

@@ -46,9 +46,10 @@ public final class PromptStore {
     return List.of(Step.insert(PROMPTS, toDocument(prompt)), IdLists.add(listKey(prompt.communityId()), prompt.id()));
   }
 
-  public Future<Void> answered(String promptId, Prompt.Answer answer) {
-    return db.mongo().updateCollection(PROMPTS, new JsonObject().put("_id", promptId),
-        new JsonObject().put("$push", new JsonObject().put("answers", toDocument(answer)))).mapEmpty();
+  /** Goes into the same write as the answer's note, after it. */
+  public static Step answered(String promptId, Prompt.Answer answer) {
+    return Step.update(PROMPTS, promptId,
+        new JsonObject().put("$push", new JsonObject().put("answers", toDocument(answer))));
   }
 
   public static JsonObject toDocument(Prompt p) {

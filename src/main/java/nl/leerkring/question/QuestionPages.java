@@ -70,6 +70,7 @@ public final class QuestionPages {
       String priority = isPost(ctx) ? Forms.text(ctx, "priority") : "medium";
       return Page.of("question-new", new JsonObject()
           .put("communityId", communityId)
+          .put("clientToken", isPost(ctx) ? Forms.text(ctx, Forms.CLIENT_TOKEN) : Forms.newClientToken())
           .put("communityTitle", CommunityService.summary(m).getString("title"))
           .put("forLecturer", isPost(ctx) && ctx.request().getFormAttribute("forLecturer") != null)
           .put("priorities", options(Priority.values(), priority)));
@@ -84,7 +85,7 @@ public final class QuestionPages {
         .put("forLecturer", ctx.request().getFormAttribute("forLecturer") != null);
     Forms.putOptional(body, ctx, "category");
     return forms.check("raiseQuestion", Map.of("communityId", communityId), body)
-        .compose(valid -> questions.raise(Caller.required(ctx), communityId, valid))
+        .compose(valid -> questions.raise(Caller.required(ctx), communityId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN)))
         .map(q -> Page.redirect("/questions/" + q.getString("id")));
   }
 

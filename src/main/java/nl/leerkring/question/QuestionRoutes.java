@@ -17,7 +17,7 @@ public final class QuestionRoutes {
     api.getRoute("listQuestions").addHandler(Api.ok(ctx -> questions.list(Caller.required(ctx),
         Api.path(ctx, "communityId"), Api.query(ctx, "status"))));
     api.getRoute("raiseQuestion").addHandler(Api.created(ctx -> questions.raise(Caller.required(ctx),
-        Api.path(ctx, "communityId"), Api.body(ctx))));
+        Api.path(ctx, "communityId"), Api.body(ctx), ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
     api.getRoute("getQuestion").addHandler(Api.ok(ctx -> questions.get(Caller.required(ctx),
         Api.path(ctx, "questionId"))));
     api.getRoute("updateQuestion").addHandler(Api.ok(ctx -> questions.update(Caller.required(ctx),

@@ -8,7 +8,9 @@ import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
@@ -61,21 +63,28 @@ public final class QuestionService {
         }));
   }
 
-  public Future<JsonObject> raise(Caller caller, String communityId, JsonObject body) {
+  /** {@code clientToken} (may be null): a repeat with the same token raises nothing new, it gets the first. */
+  public Future<JsonObject> raise(Caller caller, String communityId, JsonObject body, String clientToken) {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
+      String clientKey = ClientKeys.of(m.userId(), clientToken);
       Question question = Question.raised(Ids.newId(), m.communityId(), body.getString("text").trim(),
           body.getString("category", "").trim(), Priority.parse(body.getString("priority", "medium")),
           body.getBoolean("forLecturer", false), m.userId(), m.caller().displayName(), m.currentCycle(),
           db.clock().instant());
-      List<Step> steps = new ArrayList<>(QuestionStore.written(question));
+      List<Step> steps = new ArrayList<>(QuestionStore.written(question, clientKey));
       return activity.entry(m.communityId(), "question.raised", m.userId(), m.caller().displayName(),
               new JsonObject().put("questionId", question.id()).put("text", question.text()))
           .compose(entry -> {
             steps.add(entry);
             return db.writes().apply(steps);
           })
-          .map(done -> view(question, m));
+          .map(done -> question)
+          .recover(failure -> failure instanceof Lost && clientKey != null
+              ? questions.byClientKey(clientKey).compose(first -> first == null ? Future.failedFuture(failure)
+                  : Future.succeededFuture(first))
+              : Future.failedFuture(failure))
+          .map(raised -> view(raised, m));
     });
   }
 

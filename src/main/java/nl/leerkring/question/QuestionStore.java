@@ -3,6 +3,7 @@ package nl.leerkring.question;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
@@ -60,7 +61,20 @@ public final class QuestionStore {
 
   /** The question and its place in its community's list. */
   public static List<Step> written(Question q) {
-    return List.of(Step.insert(QUESTIONS, toDocument(q)), IdLists.add(listKey(q.communityId()), q.id()));
+    return written(q, null);
+  }
+
+  /** The same, raised only once per client key (see {@link ClientKeys}): a repeat loses. */
+  public static List<Step> written(Question q, String clientKey) {
+    Step question = clientKey == null ? Step.insert(QUESTIONS, toDocument(q))
+        : Step.claim(QUESTIONS, toDocument(q).put(ClientKeys.FIELD, clientKey));
+    return List.of(question, IdLists.add(listKey(q.communityId()), q.id()));
+  }
+
+  /** The question an earlier request with this client key raised, or null. */
+  public Future<Question> byClientKey(String clientKey) {
+    return db.mongo().findOne(QUESTIONS, new JsonObject().put(ClientKeys.FIELD, clientKey), null)
+        .map(d -> d == null ? null : fromDocument(d));
   }
 
   public static Step owner(String questionId, String userId, boolean add) {

@@ -14,6 +14,7 @@ import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.LocalTimes;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
@@ -133,6 +134,8 @@ public final class SessionService {
       }
       return db.writes().apply(SessionJobs.changed(before, after, found.membership().userId(),
               db.clock().instant()))
+          .recover(Lost.as(Problem.conflict("session_status_changed",
+              "Someone else changed this session's status just now; look at it again before changing it.")))
           .compose(done -> changed(found, "updated"));
     });
   }
@@ -222,7 +225,7 @@ public final class SessionService {
       if (found.session().is(SessionStatus.DONE)) {
         throw Problem.conflict("session_done", "This session is over; raise the question in the community.");
       }
-      return questions.raise(caller, found.session().communityId(), body)
+      return questions.raise(caller, found.session().communityId(), body, null)
           .compose(question -> store.questionNamed(sessionId, question.getString("id")))
           .compose(done -> changed(found, "question"));
     });

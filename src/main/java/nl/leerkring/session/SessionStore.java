@@ -67,7 +67,8 @@ public final class SessionStore {
 
   /**
    * The update from {@code before} to {@code after}, raising the calendar's SEQUENCE when {@code newRevision};
-   * empty when nothing changes.
+   * empty when nothing changes. A change of status holds only while the status is still the one the change
+   * started from: a request that read "live" cannot plan again a session another request just finished.
    */
   static Optional<Step> changed(Session before, Session after, boolean newRevision) {
     JsonObject set = changes(before, after);
@@ -78,7 +79,11 @@ public final class SessionStore {
     if (newRevision) {
       update.put("$inc", new JsonObject().put("sequence", 1));
     }
-    return update.isEmpty() ? Optional.empty() : Optional.of(Step.update(SESSIONS, after.id(), update));
+    if (update.isEmpty()) {
+      return Optional.empty();
+    }
+    Step step = Step.update(SESSIONS, after.id(), update);
+    return Optional.of(set.containsKey("status") ? step.expecting("status", before.status().value()) : step);
   }
 
   public static Step agreementAdded(String sessionId, Agreement agreement) {

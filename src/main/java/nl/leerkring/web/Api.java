@@ -14,6 +14,9 @@ import java.util.function.Function;
 /** Turns a handler's future into the JSON response; failures go to {@link Failures}. */
 public final class Api {
 
+  /** The request header with the client's token for a request that creates something, sent again on a retry. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private Api() {
   }
 

@@ -10,6 +10,7 @@ import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
+import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 
 import java.util.HashMap;
@@ -21,6 +22,12 @@ import java.util.Map;
  * same contract the API checks, so a page accepts exactly what the API accepts and says why it does not.
  */
 public final class Forms {
+
+  /**
+   * The hidden field with a token made when a form that creates something is shown: a second press of its
+   * button sends the same token and creates nothing new (see {@link nl.leerkring.platform.ClientKeys}).
+   */
+  public static final String CLIENT_TOKEN = "clientToken";
 
   private final RequestValidator validator;
 
@@ -99,6 +106,10 @@ public final class Forms {
   }
 
   /** What was typed, trimmed; an empty field stays empty so that a required field fails on its own name. */
+  public static String newClientToken() {
+    return Ids.newSecret();
+  }
+
   public static String text(RoutingContext ctx, String name) {
     String value = ctx.request().getFormAttribute(name);
     return value == null ? "" : value.strip();

@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +83,30 @@ class InvitationWithdrawalTest {
 
     assertFalse(names(fenna).contains("Joost"));
     assertEquals("invitation_used", fenna.delete(COMMUNITY + "/invitations/" + id).expect(409).errorCode());
+  }
+
+  @Test
+  @DisplayName("A link withdrawn while the newcomer uses it: either they join or it is withdrawn, never both")
+  void withdrawnWhileUsed() {
+    String token = ingrid.post(COMMUNITY + "/invitations", new JsonObject().put("role", "participant")
+        .put("name", "Tegelijk")).expect(201).json().getString("token");
+    String id = invitation(ingrid, "Tegelijk").getString("id");
+    long withdrawals = withdrawals();
+    Person newcomer = server.demo("anouk");
+
+    List<Response> both = Person.answers(
+        newcomer.sendNow(HttpMethod.POST, "/invitations/" + token + "/accept", new JsonObject(), null),
+        ingrid.sendNow(HttpMethod.DELETE, COMMUNITY + "/invitations/" + id, null, null));
+
+    boolean joined = both.get(0).status() == 200;
+    assertEquals(joined ? List.of(200, 409) : List.of(409, 204), both.stream().map(Response::status).toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(joined ? withdrawals : withdrawals + 1, withdrawals(), "the audit trail says what happened");
+  }
+
+  private static long withdrawals() {
+    return ingrid.get("/organisations/demo-vandijk/audit").expect(200).array().stream()
+        .filter(r -> "invitation.withdrawn".equals(((JsonObject) r).getString("action"))).count();
   }
 
   @Test

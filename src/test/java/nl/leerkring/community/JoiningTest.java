@@ -4,13 +4,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +104,63 @@ class JoiningTest {
     assertEquals(404, joost.get(path).status());
     JsonArray joostsCommunities = joost.get("/communities").expect(200).array();
     assertTrue(joostsCommunities.stream().noneMatch(c -> created.getString("id").equals(((JsonObject) c).getString("id"))));
+  }
+
+  @Test
+  @DisplayName("One invitation link opened on two phones at once: one person joins, the other gets 409")
+  void invitationUsedTwiceAtOnce() {
+    int members = admin.get(COMMUNITY).ok().getJsonArray("members").size();
+    String accept = "/invitations/" + admin.post(COMMUNITY + "/invitations", new JsonObject().put("role", "participant"))
+        .expect(201).json().getString("token") + "/accept";
+
+    List<Response> answers = Person.answers(
+        server.anonymous().sendNow(HttpMethod.POST, accept, newcomer("ahmet"), null),
+        server.anonymous().sendNow(HttpMethod.POST, accept, newcomer("bianca"), null));
+
+    assertEquals(List.of(200, 409), answers.stream().map(Response::status).sorted().toList(),
+        () -> answers.stream().map(Response::body).toList().toString());
+    assertEquals("invitation_used", answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow()
+        .errorCode());
+    assertEquals(members + 1, admin.get(COMMUNITY).ok().getJsonArray("members").size());
+  }
+
+  private static JsonObject newcomer(String username) {
+    return new JsonObject().put("displayName", username).put("username", username)
+        .put("password", "warmtepomp-inregelen-" + username);
+  }
+
+  @Test
+  @DisplayName("Two managers change one member's role at the same moment: one wins, the other gets 409 and changes nothing")
+  void roleChangesRace() {
+    String path = "/communities/" + admin.post("/communities", new JsonObject().put("organisationId", "demo-vandijk")
+        .put("challenge", new JsonObject().put("title", "Sneller opleveren").put("description", "Minder na-werk.")))
+        .expect(201).json().getString("id");
+    String token = admin.post(path + "/invitations", new JsonObject().put("role", "participant")).expect(201).json()
+        .getString("token");
+    server.demo("kees").post("/invitations/" + token + "/accept", new JsonObject()).expect(200);
+    Person otherAdmin = server.demo("hr@vandijk-installatie.nl");
+    String member = path + "/members/demo-kees";
+    boolean raced = false;
+    // Requests served one after the other may both win; the race is what this is about, so it is repeated
+    // until the two met (at once, every time so far).
+    for (int round = 0; round < 5 && !raced; round++) {
+      admin.put(member, new JsonObject().put("role", "participant")).expect(200);
+      List<Response> answers = Person.answers(
+          admin.sendNow(HttpMethod.PUT, member, new JsonObject().put("role", "facilitator"), null),
+          otherAdmin.sendNow(HttpMethod.PUT, member, new JsonObject().put("role", "lecturer"), null));
+      String role = admin.get(path).ok().getJsonArray("members").stream().map(m -> (JsonObject) m)
+          .filter(m -> "demo-kees".equals(m.getString("userId"))).findFirst().orElseThrow().getString("role");
+      List<Response> won = answers.stream().filter(a -> a.status() == 200).toList();
+      if (won.size() == 1) {
+        raced = true;
+        Response lost = answers.stream().filter(a -> a.status() != 200).findFirst().orElseThrow();
+        assertEquals("role_changed", lost.expect(409).errorCode());
+        assertEquals(won.get(0).json().getString("role"), role, "the member has the winner's role");
+      } else {
+        assertEquals(2, won.size(), () -> answers.stream().map(Response::body).toList().toString());
+      }
+    }
+    assertTrue(raced, "in five rounds the two changes never met: both won every time");
   }
 
   @Test

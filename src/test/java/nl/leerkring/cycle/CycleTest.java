@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +14,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
@@ -84,6 +90,26 @@ class CycleTest {
     fenna.post(community + "/cycles/1/close", closing("Volgende stap")).expect(200);
     assertEquals("cycle_not_active", fenna.post(community + "/cycles/1/close", closing("y")).expect(409).errorCode());
     assertEquals(2, fenna.get(community).ok().getInteger("currentCycle"));
+  }
+
+  @Test
+  @DisplayName("The facilitator taps close twice at once: one close succeeds, the other gets 409, one next cycle")
+  void concurrentClosesCloseOnce() {
+    List<Response> answers = Person.answers(
+        fenna.sendNow(HttpMethod.POST, community + "/cycles/1/close", closing("Eerste keer"), null),
+        fenna.sendNow(HttpMethod.POST, community + "/cycles/1/close", closing("Tweede keer"), null));
+
+    assertEquals(List.of(200, 409), answers.stream().map(Response::status).sorted().toList(),
+        () -> answers.stream().map(Response::body).toList().toString());
+    Response lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+    assertEquals("cycle_not_active", lost.errorCode());
+    String winner = answers.stream().filter(a -> a.status() == 200).findFirst().orElseThrow()
+        .json().getJsonObject("current").getString("goal");
+    assertEquals(2, fenna.get(community).ok().getInteger("currentCycle"));
+    JsonArray cycles = fenna.get(community + "/cycles").expect(200).array();
+    assertEquals(2, cycles.size(), cycles::encode);
+    assertEquals(winner, cycles.getJsonObject(1).getString("goal"), "the next cycle is the winner's");
+    assertEquals(404, fenna.get(community + "/cycles/3").status());
   }
 
   @Test

@@ -1,16 +1,27 @@
 package nl.leerkring.fieldnote;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.ext.web.client.WebClientSession;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -128,5 +139,51 @@ class FieldNoteTest {
     assertEquals(403, server.demo("mehmet").patch("/notes/" + id, new JsonObject().put("text", "Niet van mij")).status());
     assertTrue(sanne.get("/questions/demo-q-meten").ok().getJsonArray("notes").stream()
         .anyMatch(n -> id.equals(((JsonObject) n).getString("id"))));
+  }
+
+  @Test
+  @DisplayName("A phone retries a note whose answer got lost, with the same Idempotency-Key, at once: one note, both answers point to it")
+  void retriedNoteMakesOneNote() {
+    int journal = sanne.get("/me/journal").expect(200).array().size();
+    JsonObject note = new JsonObject().put("kind", "observation").put("text", "Bij 55 graden sloeg de pomp af.");
+
+    List<Response> both = Person.answers(
+        sanne.sendNow(HttpMethod.POST, COMMUNITY + "/notes", note, "note-5d2e8b11"),
+        sanne.sendNow(HttpMethod.POST, COMMUNITY + "/notes", note, "note-5d2e8b11"));
+
+    assertEquals(List.of(201, 201), both.stream().map(Response::status).toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(both.get(0).json(), both.get(1).json(), "the repeat is answered with the first note");
+    assertEquals(journal + 1, sanne.get("/me/journal").expect(200).array().size());
+    assertEquals(both.get(0).json().getString("id"), sanne.sendNow(HttpMethod.POST, COMMUNITY + "/notes", note,
+        "note-5d2e8b11").await().expect(201).json().getString("id"), "a later retry also gets the first note");
+    sanne.sendNow(HttpMethod.POST, COMMUNITY + "/notes", note, "note-another-1").await().expect(201);
+    assertEquals(journal + 2, sanne.get("/me/journal").expect(200).array().size(), "another token is another note");
+    assertEquals(400, sanne.sendNow(HttpMethod.POST, COMMUNITY + "/notes", note, "kort").await().status());
+  }
+
+  @Test
+  @DisplayName("Sanne presses 'save' twice on the note form: one note, and both presses lead to it")
+  void doubleSubmittedFormMakesOneNote(Vertx vertx) {
+    WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(server.port()).setFollowRedirects(false)));
+    String csrf = browser.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", "sanne")
+        .put("password", "welkom2026")).await().bodyAsJsonObject().getString("csrfToken");
+    Matcher token = Pattern.compile("name=\"clientToken\" value=\"([^\"]+)\"")
+        .matcher(browser.get("/c/demo-warmtepomp/notes/new").send().await().bodyAsString());
+    assertTrue(token.find(), "the form carries a client token");
+    int journal = sanne.get("/me/journal").expect(200).array().size();
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("_csrf", csrf).add("clientToken", token.group(1))
+        .add("kind", "observation").add("text", "Twee keer op opslaan gedrukt.").add("visibility", "community");
+
+    var first = browser.post("/c/demo-warmtepomp/notes").sendForm(form);
+    var second = browser.post("/c/demo-warmtepomp/notes").sendForm(form);
+    Future.join(first, second).await();
+
+    assertEquals(303, first.result().statusCode(), first.result().bodyAsString());
+    assertEquals(303, second.result().statusCode(), second.result().bodyAsString());
+    assertEquals(first.result().getHeader("Location"), second.result().getHeader("Location"));
+    assertTrue(first.result().getHeader("Location").startsWith("/notes/"));
+    assertEquals(journal + 1, sanne.get("/me/journal").expect(200).array().size());
   }
 }

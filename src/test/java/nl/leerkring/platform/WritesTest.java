@@ -93,5 +93,91 @@ class WritesTest {
     assertEquals(1, stored.getJsonArray(Writes.MARKS).size(), stored.encode());
   }
 
+  @Test
+  @DisplayName("Of two closes of the same cycle the second loses, and nothing of its write is applied")
+  void conditionalStepThatLosesWritesNothing() {
+    String cycle = Ids.newId();
+    mongo.insert("cycles", new JsonObject().put("_id", cycle).put("status", "active")).await();
+    Writes writes = new Writes(mongo, Clock.systemUTC());
+    writes.apply(close(cycle, "fenna"), Step.insert("cycles", new JsonObject().put("_id", cycle + "-next"))).await();
 
+    assertThrows(Lost.class, () -> writes.apply(close(cycle, "ruben"),
+        Step.insert("cycles", new JsonObject().put("_id", cycle + "-other"))).await());
+    assertThrows(Lost.class, () -> writes.apply(close(cycle, "ruben")).await(), "a single step loses the same way");
+
+    assertEquals("fenna", mongo.findOne("cycles", new JsonObject().put("_id", cycle), null).await().getString("by"));
+    assertEquals(null, mongo.findOne("cycles", new JsonObject().put("_id", cycle + "-other"), null).await());
+    assertEquals(0, mongo.count(Writes.INTENTS, new JsonObject().put("steps.0.filter",
+        new JsonObject().put("$regex", cycle))).await(), "the lost write's intent is still there");
+  }
+
+  @Test
+  @DisplayName("A replay drops a left-behind write whose expected state another request changed meanwhile")
+  void replayDoesNotRunALostWrite() {
+    String cycle = Ids.newId();
+    mongo.insert("cycles", new JsonObject().put("_id", cycle).put("status", "closed")).await();
+    JsonArray steps = new JsonArray().add(close(cycle, "gone").toJson())
+        .add(Step.insert("cycles", new JsonObject().put("_id", cycle + "-next")).toJson());
+    mongo.insert(Writes.INTENTS, new JsonObject().put("_id", Ids.newId()).put("owner", "a process that died")
+        .put("leaseUntil", 0L).put("steps", steps)).await();
+
+    new Writes(mongo, Clock.systemUTC()).finishAbandoned(false).await();
+
+    assertEquals(null, mongo.findOne("cycles", new JsonObject().put("_id", cycle + "-next"), null).await(),
+        "the rest of a lost write was run");
+    assertEquals(null, mongo.findOne("cycles", new JsonObject().put("_id", cycle), null).await().getString("by"));
+    assertEquals(0, mongo.count(Writes.INTENTS, new JsonObject().put("steps.0.filter",
+        new JsonObject().put("$regex", cycle))).await());
+  }
+
+  @Test
+  @DisplayName("A replay finishes a write whose conditional step had won before its process stopped")
+  void replayFinishesAWonWrite() {
+    String cycle = Ids.newId();
+    String counter = Ids.newId();
+    mongo.insert("cycles", new JsonObject().put("_id", cycle).put("status", "active")).await();
+    mongo.insert("counters", new JsonObject().put("_id", counter).put("n", "not a number yet")).await();
+    Writes first = new Writes(mongo, Clock.systemUTC());
+    assertThrows(RuntimeException.class, () -> first.apply(close(cycle, "fenna"),
+        Step.update("counters", counter, new JsonObject().put("$inc", new JsonObject().put("n", 1)))).await());
+    mongo.updateCollection("counters", new JsonObject().put("_id", counter),
+        new JsonObject().put("$set", new JsonObject().put("n", 0))).await();
+
+    new Writes(mongo, Clock.offset(Clock.systemUTC(), Writes.LEASE.plusSeconds(1))).finishAbandoned(false).await();
+
+    assertEquals(1, mongo.findOne("counters", new JsonObject().put("_id", counter), null).await().getInteger("n"));
+    assertEquals("fenna", mongo.findOne("cycles", new JsonObject().put("_id", cycle), null).await().getString("by"));
+  }
+
+  @Test
+  @DisplayName("A claim creates its document once; a second claim of the same id loses and changes nothing")
+  void claimCreatesOnce() {
+    String token = Ids.newId();
+    Writes writes = new Writes(mongo, Clock.systemUTC());
+    writes.apply(Step.claim("clientTokens", new JsonObject().put("_id", token).put("recordId", "note-1")),
+        Step.insert("notes", new JsonObject().put("_id", token + "-1"))).await();
+
+    assertThrows(Lost.class, () -> writes.apply(Step.claim("clientTokens",
+        new JsonObject().put("_id", token).put("recordId", "note-2")),
+        Step.insert("notes", new JsonObject().put("_id", token + "-2"))).await());
+    assertThrows(Lost.class, () -> writes.apply(Step.claim("clientTokens",
+        new JsonObject().put("_id", token).put("recordId", "note-3"))).await());
+
+    assertEquals("note-1", mongo.findOne("clientTokens", new JsonObject().put("_id", token), null).await()
+        .getString("recordId"));
+    assertEquals(null, mongo.findOne("notes", new JsonObject().put("_id", token + "-2"), null).await());
+  }
+
+  @Test
+  @DisplayName("Only the first step of a write may be conditional")
+  void conditionalStepComesFirst() {
+    Writes writes = new Writes(mongo, Clock.systemUTC());
+    assertThrows(IllegalArgumentException.class, () -> writes.apply(
+        Step.insert("notes", new JsonObject().put("_id", Ids.newId())), close(Ids.newId(), "fenna")));
+  }
+
+  private static Step close(String cycle, String by) {
+    return Step.update("cycles", cycle, new JsonObject().put("$set", new JsonObject().put("status", "closed")
+        .put("by", by))).expecting("status", "active");
+  }
 }

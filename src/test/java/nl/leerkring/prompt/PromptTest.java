@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,6 +66,48 @@ class PromptTest {
     assertEquals(404, fenna.get("/notes/" + note.getString("id")).status(), "the answer itself stays private");
     assertEquals("already_answered", lotte.post("/prompts/" + prompt.getString("id") + "/answers",
         new JsonObject().put("text", "Nog eens")).expect(409).errorCode());
+  }
+
+  @Test
+  @DisplayName("A member double-taps the answer button: one note, and both answers point to it")
+  void doubleTappedAnswer() {
+    String answers = "/prompts/" + fenna.post(COMMUNITY + "/prompts", new JsonObject()
+        .put("text", "Wat ging er deze week anders dan gepland?")).expect(201).json().getString("id") + "/answers";
+    Person kees = server.demo("kees");
+    int journal = kees.get("/me/journal").expect(200).array().size();
+    JsonObject answer = new JsonObject().put("text", "De pomp stond verkeerd ingeregeld.");
+
+    List<Response> taps = Person.answers(kees.sendNow(HttpMethod.POST, answers, answer, "tap-7f3a9c21"),
+        kees.sendNow(HttpMethod.POST, answers, answer, "tap-7f3a9c21"));
+
+    assertEquals(201, taps.get(0).status(), taps.get(0).body());
+    assertEquals(201, taps.get(1).status(), taps.get(1).body());
+    String noteId = taps.get(0).json().getString("id");
+    assertEquals(noteId, taps.get(1).json().getString("id"), "the second answer points at the first note");
+    assertEquals(journal + 1, kees.get("/me/journal").expect(200).array().size());
+    assertEquals("already_answered", kees.post(answers, answer).expect(409).errorCode(),
+        "an answer without the token, later, is refused");
+    assertEquals(201, kees.sendNow(HttpMethod.POST, answers, answer, "tap-7f3a9c21").await().status(),
+        "a retry with the same token, later, gets the first note again");
+    assertEquals("already_answered", kees.sendNow(HttpMethod.POST, answers, answer, "another-tap-1").await()
+        .expect(409).errorCode());
+  }
+
+  @Test
+  @DisplayName("Two answers to one prompt sent at once with different tokens: one note, the other gets 409")
+  void twoAnswersAtOnce() {
+    String answers = "/prompts/" + fenna.post(COMMUNITY + "/prompts", new JsonObject()
+        .put("text", "Welke vraag bleef liggen?")).expect(201).json().getString("id") + "/answers";
+    Person joost = server.demo("joost");
+    int journal = joost.get("/me/journal").expect(200).array().size();
+
+    List<Response> both = Person.answers(
+        joost.sendNow(HttpMethod.POST, answers, new JsonObject().put("text", "Op de telefoon"), null),
+        joost.sendNow(HttpMethod.POST, answers, new JsonObject().put("text", "Op de laptop"), null));
+
+    assertEquals(List.of(201, 409), both.stream().map(Response::status).sorted().toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(journal + 1, joost.get("/me/journal").expect(200).array().size());
   }
 
   @Test

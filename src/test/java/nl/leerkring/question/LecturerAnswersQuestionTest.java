@@ -4,13 +4,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,5 +95,21 @@ class LecturerAnswersQuestionTest {
     JsonArray list = sanne.get(COMMUNITY + "/questions?status=open").expect(200).array();
     assertEquals("high", list.getJsonObject(0).getString("priority"));
     assertTrue(list.stream().allMatch(q -> "open".equals(((JsonObject) q).getString("status"))));
+  }
+
+  @Test
+  @DisplayName("A question raised twice at once with the same Idempotency-Key is one question, and both answers name it")
+  void questionRaisedTwiceIsOne() {
+    int before = sanne.get(COMMUNITY + "/questions").expect(200).array().size();
+    JsonObject question = new JsonObject().put("text", "Hoe lang moet een buffervat doorspoelen?");
+
+    List<Response> both = Person.answers(
+        sanne.sendNow(HttpMethod.POST, COMMUNITY + "/questions", question, "vraag-0c4f2a9e"),
+        sanne.sendNow(HttpMethod.POST, COMMUNITY + "/questions", question, "vraag-0c4f2a9e"));
+
+    assertEquals(List.of(201, 201), both.stream().map(Response::status).toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(both.get(0).json().getString("id"), both.get(1).json().getString("id"));
+    assertEquals(before + 1, sanne.get(COMMUNITY + "/questions").expect(200).array().size());
   }
 }

@@ -4,7 +4,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import io.vertx.core.http.HttpMethod;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +74,34 @@ class SessionTest {
     assertEquals("questions", session.getString("phase"));
     assertEquals(2, session.getJsonArray("attendance").size());
     assertEquals("Kees de Vries", agreed.getJsonArray("agreements").getJsonObject(0).getString("ownerName"));
+  }
+
+  @Test
+  @DisplayName("Two facilitators change a live session's status at once (done, back to planned): a finished session is never planned again")
+  void concurrentStatusChanges() {
+    String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(31).toString();
+    String path = "/sessions/" + fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", day + "T10:00"))
+        .expect(201).json().getString("id");
+    Person cofacilitator = server.demo("fenna@leerwerkplaats.nl");
+    for (int round = 0; round < 3; round++) {
+      fenna.patch(path, new JsonObject().put("status", "live")).expect(200);
+      List<Response> answers = Person.answers(
+          fenna.sendNow(HttpMethod.PATCH, path, new JsonObject().put("status", "done"), null),
+          cofacilitator.sendNow(HttpMethod.PATCH, path, new JsonObject().put("status", "planned"), null));
+
+      String now = fenna.get(path).ok().getString("status");
+      List<Response> won = answers.stream().filter(a -> a.status() == 200).toList();
+      if (won.size() == 2) {
+        // Served one after the other; then the only order both may win in is planned first, done after.
+        assertEquals("done", now, "a finished session was planned again");
+      } else {
+        assertEquals(1, won.size(), () -> answers.stream().map(Response::body).toList().toString());
+        Response lost = answers.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+        // The loser read the session before the winner wrote (it lost the race) or after (refused outright).
+        assertTrue(List.of("session_status_changed", "session_done").contains(lost.errorCode()), lost.body());
+        assertEquals(won.get(0).json().getString("status"), now, "the session is as the winner left it");
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package nl.leerkring.support;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -8,6 +9,9 @@ import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientSession;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -88,6 +92,25 @@ public final class Person {
   public Response sendRaw(HttpMethod method, String path, String contentType, String body) {
     HttpRequest<Buffer> request = request(method, path).putHeader("Content-Type", contentType);
     return new Response(request.sendBuffer(Buffer.buffer(body)).await());
+  }
+
+  /**
+   * Starts the request and returns before its answer: requests meant to race are all under way before any of
+   * them is answered. {@code idempotencyKey} (null for none) goes in the Idempotency-Key header.
+   */
+  public Future<Response> sendNow(HttpMethod method, String path, JsonObject body, String idempotencyKey) {
+    HttpRequest<Buffer> request = request(method, path);
+    if (idempotencyKey != null) {
+      request.putHeader("Idempotency-Key", idempotencyKey);
+    }
+    return (body == null ? request.send() : request.sendJsonObject(body)).map(Response::new);
+  }
+
+  /** Waits for requests started with {@link #sendNow}, and gives their answers in the same order. */
+  @SafeVarargs
+  public static List<Response> answers(Future<Response>... started) {
+    Future.join(List.of(started)).await();
+    return Arrays.stream(started).map(Future::result).toList();
   }
 
   public Response send(HttpMethod method, String path, Object body) {
