@@ -75,7 +75,9 @@ class CyclePagesTest extends BrowserScenarios {
   @DisplayName("The cycles page has no accessibility problems, in Dutch and English, on a phone and a laptop")
   void accessible() {
     for (Supplier<Page> device : List.<Supplier<Page>>of(browser::phone, browser::laptop)) {
-      for (String login : List.of("r.mulder@hogeschool-oost.nl", "hr@vandijk-installatie.nl")) {
+      // One reader is enough for axe, which passes a template once per language and width; the company admin
+      // sees the same page.
+      for (String login : List.of("r.mulder@hogeschool-oost.nl")) {
         Page page = Browser.logIn(device.get(), login);
         page.navigate(CYCLES);
         Browser.assertAccessible(page, "the cycles page of " + login);

@@ -107,31 +107,28 @@ class SessionPagesTest extends BrowserScenarios {
   @Test
   @DisplayName("The session pages have no accessibility problems, in Dutch and English, on a phone and a laptop")
   void accessible() {
+    // Fenna sees the most of these pages (the facilitator's forms too); axe passes a template once per language
+    // and width, so another reader's visit would only repeat hers.
     for (Supplier<Page> device : java.util.List.<Supplier<Page>>of(browser::phone, browser::laptop)) {
       Page fenna = Browser.logIn(device.get(), "fenna@leerwerkplaats.nl");
-      Page lotte = Browser.logIn(device.get(), "lotte");
       try {
         for (String language : Browser.languagesAt(fenna)) {
           if ("en".equals(language)) {
             switchLanguage(fenna, "English");
-            switchLanguage(lotte, "English");
           }
-          for (Page page : java.util.List.of(fenna, lotte)) {
-            for (String path : java.util.List.of("/c/demo-warmtepomp/sessions", "/sessions/demo-s-2", "/sessions/demo-s-1")) {
-              page.navigate(path);
-              assertEquals(language, page.locator("html").getAttribute("lang"));
-              Browser.assertAccessible(page, path + " in " + language);
-            }
+          for (String path : java.util.List.of("/c/demo-warmtepomp/sessions", "/sessions/demo-s-2", "/sessions/demo-s-1")) {
+            fenna.navigate(path);
+            assertEquals(language, fenna.locator("html").getAttribute("lang"));
+            Browser.assertAccessible(fenna, path + " in " + language);
           }
         }
-        String kind = lotte.viewportSize().width < 600 ? "phone" : "laptop";
-        lotte.navigate("/c/demo-warmtepomp/sessions");
-        Browser.screenshot(lotte, kind + "-sessions");
-        lotte.navigate("/sessions/demo-s-2");
-        Browser.screenshot(lotte, kind + "-session-planned");
+        String kind = fenna.viewportSize().width < 600 ? "phone" : "laptop";
+        fenna.navigate("/c/demo-warmtepomp/sessions");
+        Browser.screenshot(fenna, kind + "-sessions");
+        fenna.navigate("/sessions/demo-s-2");
+        Browser.screenshot(fenna, kind + "-session-planned");
       } finally {
         switchLanguage(fenna, "Nederlands");
-        switchLanguage(lotte, "Nederlands");
       }
     }
   }

@@ -180,8 +180,15 @@ public final class Browser implements AutoCloseable {
           + (unresolved ? ' unresolved' : '') + (new Set(ids).size === ids.length ? '' : ' repeated-ids');
       }""";
 
-  /** A full-page screenshot under target/screenshots, for people to look at after a run. */
+  /**
+   * A full-page screenshot under target/screenshots, for people to look at after a run with
+   * {@code -Dleerkring.screenshots=true}; without it none is taken, since they are not checked and cost a
+   * run seconds of encoding.
+   */
   public static void screenshot(Page page, String name) {
+    if (!Boolean.getBoolean("leerkring.screenshots")) {
+      return;
+    }
     try {
       Files.createDirectories(SCREENSHOTS);
     } catch (java.io.IOException e) {
