@@ -81,8 +81,7 @@ public final class PromptPages {
     return prompts.get(Caller.required(ctx), ctx.pathParam("promptId"))
         .map(prompt -> Page.of("prompt", new JsonObject().put("prompt", prompt)
             // Shown again after a refused answer, the form keeps its token: nothing was made with it yet.
-            .put("clientToken", "POST".equals(ctx.request().method().name())
-                ? Forms.text(ctx, Forms.CLIENT_TOKEN) : Forms.newClientToken())
+            .put("clientToken", Forms.clientToken(ctx))
             .put("canAnswer", prompt.getBoolean("forMe") && prompt.getBoolean("sent") && !prompt.getBoolean("answeredByMe"))));
   }
 

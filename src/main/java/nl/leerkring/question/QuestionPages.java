@@ -70,7 +70,7 @@ public final class QuestionPages {
       String priority = isPost(ctx) ? Forms.text(ctx, "priority") : "medium";
       return Page.of("question-new", new JsonObject()
           .put("communityId", communityId)
-          .put("clientToken", isPost(ctx) ? Forms.text(ctx, Forms.CLIENT_TOKEN) : Forms.newClientToken())
+          .put("clientToken", Forms.clientToken(ctx))
           .put("communityTitle", CommunityService.summary(m).getString("title"))
           .put("forLecturer", isPost(ctx) && ctx.request().getFormAttribute("forLecturer") != null)
           .put("priorities", options(Priority.values(), priority)));

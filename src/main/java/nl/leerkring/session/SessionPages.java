@@ -127,7 +127,8 @@ public final class SessionPages {
     Caller caller = Caller.required(ctx);
     return sessions.get(caller, ctx.pathParam("sessionId")).compose(session ->
         communities.get(caller, session.getString("communityId")).map(m -> Page.of("session",
-            community(m).put("session", session).mergeIn(live(session, m)))));
+            community(m).put("session", session).put("clientToken", Forms.clientToken(ctx))
+                .mergeIn(live(session, m)))));
   }
 
   /** What the live part of the page needs: the phases with the current one marked, and who came. */
@@ -187,7 +188,8 @@ public final class SessionPages {
     String sessionId = ctx.pathParam("sessionId");
     return forms.check("raiseSessionQuestion", Map.of("sessionId", sessionId),
             new JsonObject().put("text", Forms.text(ctx, "text")))
-        .compose(valid -> sessions.raiseQuestion(Caller.required(ctx), sessionId, valid))
+        .compose(valid -> sessions.raiseQuestion(Caller.required(ctx), sessionId, valid,
+            Forms.text(ctx, Forms.CLIENT_TOKEN)))
         .map(session -> backTo(session, "#questions"));
   }
 

@@ -29,6 +29,6 @@ public final class SessionRoutes {
     api.getRoute("updateAgreement").addHandler(Api.ok(ctx -> sessions.updateAgreement(Caller.required(ctx),
         Api.path(ctx, "sessionId"), Api.path(ctx, "agreementId"), Api.body(ctx).getBoolean("done"))));
     api.getRoute("raiseSessionQuestion").addHandler(Api.created(ctx -> sessions.raiseQuestion(Caller.required(ctx),
-        Api.path(ctx, "sessionId"), Api.body(ctx))));
+        Api.path(ctx, "sessionId"), Api.body(ctx), ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
   }
 }

@@ -220,12 +220,12 @@ public final class SessionService {
    * A knowledge gap named during the session: it becomes one of the community's shared questions, and the
    * session remembers it was named here.
    */
-  public Future<JsonObject> raiseQuestion(Caller caller, String sessionId, JsonObject body) {
+  public Future<JsonObject> raiseQuestion(Caller caller, String sessionId, JsonObject body, String clientToken) {
     return found(caller, sessionId).compose(found -> {
       if (found.session().is(SessionStatus.DONE)) {
         throw Problem.conflict("session_done", "This session is over; raise the question in the community.");
       }
-      return questions.raise(caller, found.session().communityId(), body, null)
+      return questions.raise(caller, found.session().communityId(), body, clientToken)
           .compose(question -> store.questionNamed(sessionId, question.getString("id")))
           .compose(done -> changed(found, "question"));
     });

@@ -103,8 +103,9 @@ public final class SessionStore {
 
   /** The session remembers a question was named in it. */
   public Future<Void> questionNamed(String sessionId, String questionId) {
+    // A repeated request names the same question: the session lists it once.
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
-        new JsonObject().put("$push", new JsonObject().put("questionIds", questionId))).mapEmpty();
+        new JsonObject().put("$addToSet", new JsonObject().put("questionIds", questionId))).mapEmpty();
   }
 
   private static List<Session> sessions(List<JsonObject> documents) {

@@ -105,11 +105,17 @@ public final class Forms {
         : problem;
   }
 
-  /** What was typed, trimmed; an empty field stays empty so that a required field fails on its own name. */
+  /** The token a form carries so that sending it twice (a double tap, a retry) creates one record. */
   public static String newClientToken() {
     return Ids.newSecret();
   }
 
+  /** The token a posted form came with, or a new one for a form shown for the first time. */
+  public static String clientToken(RoutingContext ctx) {
+    return "POST".equals(ctx.request().method().name()) ? text(ctx, CLIENT_TOKEN) : newClientToken();
+  }
+
+  /** What was typed, trimmed; an empty field stays empty so that a required field fails on its own name. */
   public static String text(RoutingContext ctx, String name) {
     String value = ctx.request().getFormAttribute(name);
     return value == null ? "" : value.strip();

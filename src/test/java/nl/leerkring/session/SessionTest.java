@@ -77,6 +77,28 @@ class SessionTest {
   }
 
   @Test
+  @DisplayName("Sanne's phone sends her question in the live session twice (a double tap on a slow network): "
+      + "one question, named once in the session")
+  void questionInLiveSessionSentTwice() {
+    String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(32).toString();
+    String path = "/sessions/" + fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", day + "T09:00"))
+        .expect(201).json().getString("id");
+    fenna.patch(path, new JsonObject().put("status", "live").put("phase", "questions")).expect(200);
+    Person sanne = server.demo("sanne");
+    int before = sanne.get(COMMUNITY + "/questions").expect(200).array().size();
+    JsonObject question = new JsonObject().put("text", "Hoe vaak moeten we het filter van de buitenunit reinigen?");
+
+    List<Response> both = Person.answers(
+        sanne.sendNow(HttpMethod.POST, path + "/questions", question, "live-vraag-7d31"),
+        sanne.sendNow(HttpMethod.POST, path + "/questions", question, "live-vraag-7d31"));
+
+    assertEquals(List.of(201, 201), both.stream().map(Response::status).toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(before + 1, sanne.get(COMMUNITY + "/questions").expect(200).array().size());
+    assertEquals(1, fenna.get(path).ok().getJsonArray("questions").size(), "the session names it once");
+  }
+
+  @Test
   @DisplayName("Two facilitators change a live session's status at once (done, back to planned): a finished session is never planned again")
   void concurrentStatusChanges() {
     String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(31).toString();
