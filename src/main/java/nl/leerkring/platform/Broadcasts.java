@@ -70,14 +70,19 @@ public final class Broadcasts {
         });
   }
 
-  /** Fire and forget, like the event bus: a message that cannot be written is logged, the change stands. */
-  public void publish(String address, JsonObject body) {
+  /**
+   * Completes when the change is on its way to every process, so that a person's next change cannot overtake it.
+   * It never fails: the change itself is saved, and a follower who missed it sees it on the next reload.
+   */
+  public Future<Void> publish(String address, JsonObject body) {
     if (mongo == null) {
       vertx.eventBus().publish(address, body);
-      return;
+      return Future.succeededFuture();
     }
-    write(address, body).onFailure(error -> LOG.warn("Could not publish a change for {} to the other processes",
-        address, error));
+    return write(address, body).<Void>mapEmpty().recover(error -> {
+      LOG.warn("Could not publish a change for {} to the other processes", address, error);
+      return Future.succeededFuture();
+    });
   }
 
   private Future<String> write(String address, JsonObject body) {

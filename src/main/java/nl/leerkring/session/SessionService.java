@@ -244,10 +244,10 @@ public final class SessionService {
     return store.byId(found.session().id())
         .map(s -> new Found(s, found.membership()))
         .compose(this::withCarriedOver)
-        .onSuccess(session -> broadcasts.publish(address(session.getString("id")), new JsonObject()
+        .compose(session -> broadcasts.publish(address(session.getString("id")), new JsonObject()
             .put("change", what)
             .put("status", session.getString("status"))
-            .put("phase", session.getString("phase"))));
+            .put("phase", session.getString("phase"))).map(session));
   }
 
   private Future<JsonObject> withCarriedOver(Found found) {

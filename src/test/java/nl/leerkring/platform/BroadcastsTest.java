@@ -35,8 +35,9 @@ class BroadcastsTest {
       BlockingQueue<String> atA = follow(a);
       BlockingQueue<String> atB = follow(b);
 
-      onA.publish(ADDRESS, new JsonObject().put("phase", "explore"));
-      onA.publish(ADDRESS, new JsonObject().put("phase", "agree"));
+      // One after the other, as a facilitator's two changes are: each request is answered once its change is out.
+      onA.publish(ADDRESS, new JsonObject().put("phase", "explore")).await();
+      onA.publish(ADDRESS, new JsonObject().put("phase", "agree")).await();
 
       for (BlockingQueue<String> follower : java.util.List.of(atA, atB)) {
         assertEquals("explore", follower.poll(5, TimeUnit.SECONDS));
@@ -61,7 +62,7 @@ class BroadcastsTest {
       Broadcasts broadcasts = Broadcasts.shared(vertx, client(vertx, store)).await();
       assertTrue(log.lines().stream().anyMatch(line -> line.contains("offers no change streams")), log.lines()::toString);
       BlockingQueue<String> follower = follow(vertx);
-      broadcasts.publish(ADDRESS, new JsonObject().put("phase", "explore"));
+      broadcasts.publish(ADDRESS, new JsonObject().put("phase", "explore")).await();
       assertEquals("explore", follower.poll(5, TimeUnit.SECONDS));
     } finally {
       vertx.close().await();
