@@ -5,21 +5,31 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
+import io.vertx.ext.mongo.UpdateOptions;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Which documents belong to what, kept as lists of ids in one document per owner ("communityId/notes").
- * The embedded store ignores non-unique indexes, so a query on a foreign key would scan the whole
- * collection; reading one list by _id and then the documents with $in on _id costs the same at any size.
+ * Which documents belong to what, kept as lists of ids per owner ("communityId/notes"). The embedded store
+ * ignores non-unique indexes, so a query on a foreign key would scan the whole collection; reading a list by
+ * _id and then the documents with $in on _id costs the same at any size.
+ * <p>
+ * A list is a head document with the newest ids and, once the head holds {@value #HEAD_LIMIT}, archive
+ * documents of {@value #BUCKET} older ids each ("communityId/notes#0", "#1", ...). So an addition rewrites a
+ * document of at most a few hundred ids, and the newest page reads the head alone, whether the list holds a
+ * hundred ids or a hundred thousand. Ids removed from a list are remembered in the head, wherever they are.
  */
 public final class IdLists {
 
   static final String COLLECTION = "idlists";
+  static final int BUCKET = 100;
+  static final int HEAD_LIMIT = 2 * BUCKET;
 
   private final MongoClient mongo;
 
@@ -36,27 +46,73 @@ public final class IdLists {
   }
 
   public static Step remove(String key, String id) {
-    return Step.update(COLLECTION, key, new JsonObject().put("$pull", new JsonObject().put("ids", id)));
+    return Step.update(COLLECTION, key, new JsonObject()
+        .put("$pull", new JsonObject().put("ids", id))
+        .put("$addToSet", new JsonObject().put("removed", id)));
+  }
+
+  /** Whether a step adds to a list, after which the list's head may need {@link #tidy}. */
+  static boolean adds(Step step) {
+    return COLLECTION.equals(step.collection()) && step.update().containsKey("$addToSet")
+        && !step.update().containsKey("$pull");
+  }
+
+  /**
+   * Moves the oldest ids of a full head into archive documents. Two processes may tidy one list at once:
+   * both write the same ids into the same archive (a set) and take them out of the head (a no-op the second
+   * time), so no id is lost or shown twice; a crash between the two writes leaves the ids in the head, where
+   * readers find them, and the next tidy finishes the move.
+   */
+  public Future<Void> tidy(String key) {
+    return head(key).compose(head -> {
+      if (head.ids.size() < HEAD_LIMIT) {
+        return Future.succeededFuture();
+      }
+      JsonArray moved = new JsonArray(new ArrayList<>(head.ids.subList(0, BUCKET)));
+      return mongo.updateCollectionWithOptions(COLLECTION, byId(archive(key, head.archived)),
+              new JsonObject().put("$addToSet", new JsonObject().put("ids", new JsonObject().put("$each", moved))),
+              new UpdateOptions().setUpsert(true))
+          .compose(x -> mongo.updateCollection(COLLECTION, byId(key), new JsonObject()
+              .put("$pullAll", new JsonObject().put("ids", moved))
+              .put("$max", new JsonObject().put("archived", head.archived + 1))))
+          .compose(x -> tidy(key));
+    });
   }
 
   /** Oldest first, in the order they were added. */
   public Future<List<String>> ids(String key) {
-    return mongo.findOne(COLLECTION, new JsonObject().put("_id", key), null)
-        .map(list -> list == null ? List.<String>of() : strings(list.getJsonArray("ids", new JsonArray())));
+    return head(key).compose(head -> archived(key, 0, head.archived)
+        .map(older -> head.visible(older, head.ids.size() + older.size())));
   }
 
   /** The documents of a list, newest first, skipping ids whose document is gone. */
   public Future<List<JsonObject>> newestFirst(String key, String collection, int offset, int limit) {
-    return ids(key).compose(ids -> {
-      List<String> reversed = new ArrayList<>(ids);
-      Collections.reverse(reversed);
-      int from = Math.min(offset, reversed.size());
-      return byIds(collection, reversed.subList(from, Math.min(reversed.size(), from + limit)));
-    });
+    return head(key).compose(head -> {
+      long wanted = (long) offset + limit;
+      long fromArchives = Math.max(0, wanted - head.ids.size() + head.removed.size());
+      int archives = (int) Math.min(head.archived, (fromArchives + BUCKET - 1) / BUCKET);
+      return archived(key, head.archived - archives, head.archived).map(older -> {
+        List<String> newest = head.visible(older, Integer.MAX_VALUE);
+        Collections.reverse(newest);
+        int from = Math.min(offset, newest.size());
+        return newest.subList(from, (int) Math.min(newest.size(), from + (long) limit));
+      });
+    }).compose(ids -> byIds(collection, ids));
   }
 
   public Future<List<JsonObject>> all(String key, String collection) {
     return ids(key).compose(ids -> byIds(collection, ids));
+  }
+
+  /** Removes a whole list, head and archives. */
+  public Future<Void> drop(String key) {
+    return head(key).compose(head -> {
+      JsonArray all = new JsonArray().add(key);
+      for (int i = 0; i < head.archived; i++) {
+        all.add(archive(key, i));
+      }
+      return mongo.removeDocuments(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", all)));
+    }).mapEmpty();
   }
 
   /** Documents in the order of the ids given. */
@@ -68,14 +124,8 @@ public final class IdLists {
     return mongo.findWithOptions(collection, query, new FindOptions().setLimit(ids.size())).map(found -> {
       Map<String, JsonObject> byId = new HashMap<>();
       found.forEach(doc -> byId.put(doc.getString("_id"), doc));
-      List<JsonObject> ordered = new ArrayList<>(found.size());
-      ids.forEach(id -> {
-        JsonObject doc = byId.get(id);
-        if (doc != null) {
-          ordered.add(doc);
-        }
-      });
-      return ordered;
+      List<String> ordered = ids.stream().filter(byId::containsKey).toList();
+      return ordered.stream().map(byId::get).toList();
     });
   }
 
@@ -83,5 +133,52 @@ public final class IdLists {
     List<String> out = new ArrayList<>(array.size());
     array.forEach(value -> out.add(String.valueOf(value)));
     return out;
+  }
+
+  private record Head(List<String> ids, Set<String> removed, int archived) {
+
+    /** The archived ids given, then the head's, without removed ones or repeats, at most {@code limit}. */
+    List<String> visible(List<String> older, int limit) {
+      Set<String> seen = new LinkedHashSet<>();
+      for (List<String> part : List.of(older, ids)) {
+        part.stream().filter(id -> !removed.contains(id)).forEach(seen::add);
+      }
+      return new ArrayList<>(seen).subList(0, Math.min(limit, seen.size()));
+    }
+  }
+
+  private Future<Head> head(String key) {
+    return mongo.findOne(COLLECTION, byId(key), new JsonObject().put("ids", 1).put("removed", 1).put("archived", 1))
+        .map(doc -> doc == null ? new Head(List.of(), Set.of(), 0) : new Head(
+            strings(doc.getJsonArray("ids", new JsonArray())),
+            Set.copyOf(strings(doc.getJsonArray("removed", new JsonArray()))),
+            doc.getInteger("archived", 0)));
+  }
+
+  /** The ids of archives {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  private Future<List<String>> archived(String key, int from, int to) {
+    if (from >= to) {
+      return Future.succeededFuture(List.of());
+    }
+    JsonArray wanted = new JsonArray();
+    for (int i = from; i < to; i++) {
+      wanted.add(archive(key, i));
+    }
+    return mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", wanted)),
+        new FindOptions().setLimit(wanted.size())).map(found -> {
+          Map<String, List<String>> byId = new HashMap<>();
+          found.forEach(doc -> byId.put(doc.getString("_id"), strings(doc.getJsonArray("ids", new JsonArray()))));
+          List<String> ids = new ArrayList<>();
+          wanted.forEach(id -> ids.addAll(byId.getOrDefault((String) id, List.of())));
+          return ids;
+        });
+  }
+
+  private static String archive(String key, int number) {
+    return key + "#" + number;
+  }
+
+  private static JsonObject byId(String id) {
+    return new JsonObject().put("_id", id);
   }
 }

@@ -43,13 +43,20 @@ public final class Writes {
   private final MongoClient mongo;
   private final Clock clock;
   private final String owner = Ids.newId();
+  private final IdLists lists;
 
   public Writes(MongoClient mongo, Clock clock) {
     this.mongo = mongo;
     this.clock = clock;
+    this.lists = new IdLists(mongo);
   }
 
+  /** Applies the steps, then keeps the lists they added to short ({@link IdLists#tidy}). */
   public Future<Void> apply(List<Step> steps) {
+    return applyInOrder(steps).compose(x -> tidyLists(steps));
+  }
+
+  private Future<Void> applyInOrder(List<Step> steps) {
     for (int i = 1; i < steps.size(); i++) {
       if (steps.get(i).conditional()) {
         throw new IllegalArgumentException("Only the first step of a write can be conditional");
@@ -71,6 +78,15 @@ public final class Writes {
 
   public Future<Void> apply(Step... steps) {
     return apply(List.of(steps));
+  }
+
+  /** The write is done whatever happens here: a list left long is tidied by its next addition. */
+  private Future<Void> tidyLists(List<Step> steps) {
+    List<Future<Void>> tidied = steps.stream().filter(IdLists::adds)
+        .map(step -> lists.tidy(String.valueOf(step.id()))
+            .onFailure(e -> LOG.warn("Could not move the older ids of list {} out of its head", step.id(), e)))
+        .toList();
+    return Future.join(tidied).<Void>mapEmpty().recover(e -> Future.succeededFuture());
   }
 
   /**

@@ -198,7 +198,7 @@ public final class Erasure {
         chain = chain.compose(x -> ownNote(note, userId, pseudonym));
       }
       return chain;
-    }).compose(x -> mongo.removeDocument("idlists", new JsonObject().put("_id", journal))).mapEmpty();
+    }).compose(x -> db.lists().drop(journal));
   }
 
   private Future<Void> ownNote(JsonObject note, String userId, String pseudonym) {

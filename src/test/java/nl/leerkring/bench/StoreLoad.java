@@ -42,6 +42,7 @@ public final class StoreLoad {
   private final Vertx vertx;
   private final MongoClient mongo;
   private final Writes writes;
+  private final IdLists lists;
   private final int communities;
   /** note id -> text as last acknowledged. */
   public final Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -58,6 +59,7 @@ public final class StoreLoad {
     this.mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", connectionString)
         .put("db_name", "leerkring").put("maxPoolSize", 32).put("serverSelectionTimeoutMS", 30_000));
     this.writes = new Writes(mongo, Clock.systemUTC());
+    this.lists = new IdLists(mongo);
     this.communities = communities;
   }
 
@@ -91,19 +93,19 @@ public final class StoreLoad {
     Map<String, JsonArray> perCommunity = new java.util.HashMap<>();
     Map<String, String> texts = new java.util.HashMap<>();
     for (int i = 0; i < size; i++) {
-      String id = Ids.newId();
+      String id = newId();
       String community = community(ThreadLocalRandom.current().nextInt(communities));
       String text = text(id);
       notes.add(io.vertx.ext.mongo.BulkOperation.createInsert(note(id, community, text)));
       perCommunity.computeIfAbsent(community, c -> new JsonArray()).add(id);
       texts.put(id, text);
     }
-    List<io.vertx.ext.mongo.BulkOperation> lists = new ArrayList<>();
-    perCommunity.forEach((community, ids) -> lists.add(io.vertx.ext.mongo.BulkOperation.createUpdate(
+    List<io.vertx.ext.mongo.BulkOperation> heads = new ArrayList<>();
+    perCommunity.forEach((community, ids) -> heads.add(io.vertx.ext.mongo.BulkOperation.createUpdate(
         new JsonObject().put("_id", IdLists.key(community, NOTES)),
         new JsonObject().put("$addToSet", new JsonObject().put("ids", new JsonObject().put("$each", ids))),
         true, false)));
-    return mongo.bulkWrite(NOTES, notes).compose(x -> mongo.bulkWrite("idlists", lists)).map(x -> {
+    return mongo.bulkWrite(NOTES, notes).compose(x -> mongo.bulkWrite("idlists", heads)).map(x -> {
       acknowledged.putAll(texts);
       inserts.addAndGet(size);
       return null;
@@ -159,7 +161,7 @@ public final class StoreLoad {
   }
 
   private Future<Void> insert() {
-    String id = Ids.newId();
+    String id = newId();
     String community = community(ThreadLocalRandom.current().nextInt(communities));
     String text = text(id);
     return writes.apply(Step.insert(NOTES, note(id, community, text)), IdLists.add(IdLists.key(community, NOTES), id))
@@ -187,15 +189,7 @@ public final class StoreLoad {
   private Future<Void> read() {
     long started = System.nanoTime();
     String community = community(ThreadLocalRandom.current().nextInt(communities));
-    return mongo.findOne("idlists", new JsonObject().put("_id", IdLists.key(community, NOTES)), null)
-        .compose(list -> {
-          JsonArray ids = list == null ? new JsonArray() : list.getJsonArray("ids", new JsonArray());
-          JsonArray some = new JsonArray();
-          for (int i = Math.max(0, ids.size() - 20); i < ids.size(); i++) {
-            some.add(ids.getValue(i));
-          }
-          return mongo.find(NOTES, new JsonObject().put("_id", new JsonObject().put("$in", some)));
-        })
+    return lists.newestFirst(IdLists.key(community, NOTES), NOTES, 0, 20)
         .onSuccess(x -> {
           readLatency.recordValue(Math.min(System.nanoTime() - started, READ_LATENCY_LIMIT));
           reads.incrementAndGet();
@@ -273,6 +267,21 @@ public final class StoreLoad {
       next(more, step, done);
     });
   }
+
+  /**
+   * {@code -Dstress.randomIds=true} gives notes ids without the time in front, as Leerkring made them before
+   * December 2026, to show what ids in creation order save the store.
+   */
+  private static String newId() {
+    if (!RANDOM_IDS) {
+      return Ids.newId();
+    }
+    byte[] random = new byte[12];
+    ThreadLocalRandom.current().nextBytes(random);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+
+  private static final boolean RANDOM_IDS = Boolean.getBoolean("stress.randomIds");
 
   private static String community(int n) {
     return "community-" + n;

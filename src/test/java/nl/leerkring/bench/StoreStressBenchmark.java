@@ -60,7 +60,19 @@ public final class StoreStressBenchmark {
         long started = System.nanoTime();
         load.bulkLoad(bulkNotes).await();
         long bulkDone = System.nanoTime();
+        long progress = vertx.setPeriodic(60_000, new io.vertx.core.Handler<>() {
+          private long before = load.inserts.get();
+
+          @Override
+          public void handle(Long timer) {
+            long now = load.inserts.get();
+            System.out.printf("  %,d notes, %.0f notes/s over the last minute, file %,d bytes%n", now,
+                (now - before) / 60.0, file.toFile().length());
+            before = now;
+          }
+        });
         load.load(notes, loadClients).await();
+        vertx.cancelTimer(progress);
         loadMillis = (System.nanoTime() - bulkDone) / 1_000_000;
         System.out.printf("loaded: %,d notes in bulk in %.1f s, %,d notes through the write path in %.1f s "
                 + "(%.0f notes/s, %d clients), %,d store errors; file %,d bytes%n", bulkNotes,

@@ -1,0 +1,127 @@
+package nl.leerkring.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.BulkOperation;
+import io.vertx.ext.mongo.MongoClient;
+import io.vertx.junit5.VertxExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("A community's list of notes as it grows")
+class IdListsTest {
+
+  private static EmbeddedStore store;
+  private static MongoClient mongo;
+  private static IdLists lists;
+  private static Writes writes;
+
+  @BeforeAll
+  static void start(Vertx vertx, @TempDir Path dataDir) {
+    store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, 16)).await();
+    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString())
+        .put("db_name", "leerkring"));
+    lists = new IdLists(mongo);
+    writes = new Writes(mongo, Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop(Vertx vertx) {
+    mongo.close().await();
+    vertx.executeBlocking(() -> {
+      store.close();
+      return null;
+    }).await();
+  }
+
+  @Test
+  @DisplayName("600 notes written eight at a time: the head stays short, every note is listed once, in order")
+  void headStaysShort() {
+    String key = IdLists.key(Ids.newId(), "notes");
+    List<String> written = write(key, 600, 8);
+
+    JsonObject head = mongo.findOne(IdLists.COLLECTION, new JsonObject().put("_id", key), null).await();
+    assertTrue(head.getJsonArray("ids").size() < IdLists.HEAD_LIMIT, "head holds " + head.getJsonArray("ids").size());
+    List<String> listed = lists.ids(key).await();
+    assertEquals(written.size(), listed.size(), "listed " + listed.size() + " of " + written.size());
+    assertEquals(List.copyOf(new java.util.TreeSet<>(written)), List.copyOf(new java.util.TreeSet<>(listed)));
+    for (int i = 0; i + 8 < listed.size(); i += 8) {
+      // Concurrent additions may land in either order, but never further apart than the writers at once.
+      assertTrue(written.indexOf(listed.get(i)) < written.indexOf(listed.get(i + 8)) + 8, "out of order at " + i);
+    }
+  }
+
+  @Test
+  @DisplayName("Pages of the newest notes reach back into the archived ones without gaps or repeats")
+  void pagesReachIntoArchives() {
+    String key = IdLists.key(Ids.newId(), "notes");
+    List<String> written = write(key, 330, 1);
+    List<String> newestFirst = new ArrayList<>(written);
+    java.util.Collections.reverse(newestFirst);
+
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < 340; offset += 20) {
+      paged.addAll(lists.newestFirst(key, "listed", offset, 20).await().stream()
+          .map(doc -> doc.getString("_id")).toList());
+    }
+    assertEquals(newestFirst, paged);
+    assertEquals(newestFirst.subList(0, 20),
+        lists.newestFirst(key, "listed", 0, 20).await().stream().map(doc -> doc.getString("_id")).toList());
+  }
+
+  @Test
+  @DisplayName("An invitation used long after it was archived leaves the list of open ones")
+  void removedFromAnArchive() {
+    String key = IdLists.key(Ids.newId(), "invitations");
+    List<String> written = write(key, 210, 8);
+    writes.apply(IdLists.remove(key, written.get(3))).await();
+
+    List<String> listed = lists.ids(key).await();
+    assertEquals(209, listed.size());
+    assertTrue(!listed.contains(written.get(3)));
+    assertEquals(209, lists.all(key, "listed").await().size());
+  }
+
+  @Test
+  @DisplayName("Dropping a list removes its archives too")
+  void dropRemovesArchives() {
+    String owner = Ids.newId();
+    String key = IdLists.key(owner, "journal");
+    write(key, 210, 8);
+    lists.drop(key).await();
+
+    assertEquals(List.of(), lists.ids(key).await());
+    assertEquals(0, mongo.count(IdLists.COLLECTION, new JsonObject().put("_id",
+        new JsonObject().put("$regex", "^" + owner))).await());
+  }
+
+  /** Stores documents, then adds their ids to a list, {@code together} at a time, as requests do. */
+  private static List<String> write(String key, int count, int together) {
+    List<String> ids = IntStream.range(0, count).mapToObj(i -> Ids.newId()).toList();
+    mongo.bulkWrite("listed", ids.stream()
+        .map(id -> BulkOperation.createInsert(new JsonObject().put("_id", id))).toList()).await();
+    for (int start = 0; start < count; start += together) {
+      List<Future<Void>> batch = new ArrayList<>();
+      for (String id : ids.subList(start, Math.min(count, start + together))) {
+        batch.add(writes.apply(IdLists.add(key, id)));
+      }
+      Future.all(batch).await();
+    }
+    return ids;
+  }
+}
