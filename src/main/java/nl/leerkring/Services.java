@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.Authentication;
+import nl.leerkring.account.Callers;
 import nl.leerkring.account.LoginThrottle;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.PasswordPolicy;
@@ -109,10 +110,14 @@ public record Services(
     Scheduler scheduler) {
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
-    UserStore users = new UserStore(db);
+    Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
+    // Memberships and company roles change in multi-document writes; the callers kept must not outlive them.
+    db.writes().afterChanging(UserStore.USERS, callers::changed);
+    UserStore users = new UserStore(db, callers);
     Passwords passwords = new Passwords(vertx, settings.passwordIterations());
-    Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()));
-    Authentication authentication = new Authentication(logins, users, settings.publicUrl().startsWith("https:"));
+    Logins logins = new Logins(db, Duration.ofHours(settings.sessionHours()), callers);
+    Authentication authentication = new Authentication(logins, users, callers,
+        settings.publicUrl().startsWith("https:"));
     ActivityLog activity = new ActivityLog(db);
     CommunityStore communityStore = new CommunityStore(db);
     Access access = new Access(communityStore);

@@ -15,6 +15,8 @@ import nl.leerkring.web.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,11 +32,13 @@ public final class Authentication implements Handler<RoutingContext> {
 
   private final Logins logins;
   private final UserStore users;
+  private final Callers callers;
   private final boolean secureCookies;
 
-  public Authentication(Logins logins, UserStore users, boolean secureCookies) {
+  public Authentication(Logins logins, UserStore users, Callers callers, boolean secureCookies) {
     this.logins = logins;
     this.users = users;
+    this.callers = callers;
     this.secureCookies = secureCookies;
   }
 
@@ -45,9 +49,7 @@ public final class Authentication implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    logins.find(cookie.getValue())
-        .compose(login -> login == null ? Future.<Caller>succeededFuture() : users.byId(login.getString("userId"))
-            .map(user -> user == null ? null : caller(user, login.getString("csrf"))))
+    callerOf(cookie.getValue())
         .onFailure(ctx::fail)
         .onSuccess(caller -> {
           if (caller == null) {
@@ -62,6 +64,23 @@ public final class Authentication implements Handler<RoutingContext> {
           caller.attachTo(ctx);
           ctx.next();
         });
+  }
+
+  private Future<Caller> callerOf(String secret) {
+    String key = Logins.key(secret);
+    Caller known = callers.get(key);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    return logins.find(secret).compose(login -> login == null ? Future.<Caller>succeededFuture() : users.byId(login.getString("userId"))
+        .map(user -> {
+          if (user == null) {
+            return null;
+          }
+          Caller caller = caller(user, login.getString("csrf"));
+          callers.remember(key, caller, Instant.parse(login.getString("expiresAt")));
+          return caller;
+        }));
   }
 
   /** In constant time, so that the answer's timing does not reveal how much of a guess was right. */
@@ -115,8 +134,8 @@ public final class Authentication implements Handler<RoutingContext> {
         user.getString("displayName"),
         user.getString("language", "nl"),
         user.getString("organisationId"),
-        IdLists.strings(user.getJsonArray("adminOf", new JsonArray())),
-        IdLists.strings(user.getJsonArray("communityIds", new JsonArray())),
+        List.copyOf(IdLists.strings(user.getJsonArray("adminOf", new JsonArray()))),
+        List.copyOf(IdLists.strings(user.getJsonArray("communityIds", new JsonArray()))),
         user.getBoolean("installationAdmin", false),
         csrfToken);
   }

@@ -21,11 +21,18 @@ public final class Logins {
   private final Database db;
   private final MongoClient mongo;
   private final Duration lifetime;
+  private final Callers callers;
 
-  public Logins(Database db, Duration lifetime) {
+  public Logins(Database db, Duration lifetime, Callers callers) {
     this.db = db;
     this.mongo = db.mongo();
     this.lifetime = lifetime;
+    this.callers = callers;
+  }
+
+  /** How a login is stored and known: the hash of its cookie's secret. */
+  static String key(String secret) {
+    return Hashes.sha256(secret);
   }
 
   public record Started(String secret, String csrfToken, Duration lifetime) {
@@ -35,7 +42,7 @@ public final class Logins {
     String secret = Ids.newSecret();
     String csrf = Ids.newSecret();
     JsonObject login = new JsonObject()
-        .put("_id", Hashes.sha256(secret))
+        .put("_id", key(secret))
         .put("userId", userId)
         .put("csrf", csrf)
         .put("createdAt", db.now())
@@ -45,12 +52,13 @@ public final class Logins {
 
   /** The live login for a cookie's secret, or null. */
   public Future<JsonObject> find(String secret) {
-    return mongo.findOne(LOGINS, new JsonObject().put("_id", Hashes.sha256(secret)), null)
+    return mongo.findOne(LOGINS, new JsonObject().put("_id", key(secret)), null)
         .map(login -> login != null && login.getString("expiresAt").compareTo(db.now()) > 0 ? login : null);
   }
 
   public Future<Void> end(String secret) {
-    return mongo.removeDocument(LOGINS, new JsonObject().put("_id", Hashes.sha256(secret))).mapEmpty();
+    return mongo.removeDocument(LOGINS, new JsonObject().put("_id", key(secret)))
+        .compose(x -> callers.loginEnded(key(secret)));
   }
 
   /**
@@ -60,9 +68,10 @@ public final class Logins {
   public Future<Void> endAllBut(String userId, String keep) {
     JsonObject query = new JsonObject().put("userId", userId);
     if (keep != null) {
-      query.put("_id", new JsonObject().put("$ne", Hashes.sha256(keep)));
+      query.put("_id", new JsonObject().put("$ne", key(keep)));
     }
-    return mongo.removeDocuments(LOGINS, query).mapEmpty();
+    // Dropping the person drops the login kept too; it is read again on its next request.
+    return mongo.removeDocuments(LOGINS, query).compose(x -> callers.changed(userId));
   }
 
   /** Housekeeping in the background; no request waits for this scan. */

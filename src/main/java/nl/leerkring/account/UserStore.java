@@ -17,10 +17,12 @@ public final class UserStore {
 
   private final Database db;
   private final MongoClient mongo;
+  private final Callers callers;
 
-  public UserStore(Database db) {
+  public UserStore(Database db, Callers callers) {
     this.db = db;
     this.mongo = db.mongo();
+    this.callers = callers;
   }
 
   public static String normaliseLogin(String login) {
@@ -59,7 +61,7 @@ public final class UserStore {
 
   public Future<Void> update(String id, JsonObject set) {
     return mongo.updateCollection(USERS, new JsonObject().put("_id", id), new JsonObject().put("$set", set))
-        .mapEmpty();
+        .compose(x -> callers.changed(id));
   }
 
   public static Step joinCommunity(String userId, String communityId) {

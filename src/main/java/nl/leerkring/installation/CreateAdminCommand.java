@@ -7,6 +7,7 @@ import nl.leerkring.Main;
 import nl.leerkring.MainVerticle;
 import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
+import nl.leerkring.account.Callers;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
@@ -52,7 +53,8 @@ public final class CreateAdminCommand implements Callable<Integer> {
               Map.of("token", "command-line-has-no-token"), body))
           .compose(valid -> Settings.load(vertx, leerkring.deploymentConfig())
               .compose(settings -> Database.open(vertx, settings, Clock.systemUTC())
-              .compose(db -> new InstallationService(db, new UserStore(db), new Passwords(vertx, settings.passwordIterations()),
+              .compose(db -> new InstallationService(db,
+                  new UserStore(db, new Callers(vertx, db.broadcasts(), db.clock())), new Passwords(vertx, settings.passwordIterations()),
                   new PasswordPolicy(vertx), null, null,
                   settings.dataDir().resolve("backups"))
                   .createAdmin(valid)

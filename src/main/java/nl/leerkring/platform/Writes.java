@@ -13,6 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Multi-document writes without transactions. The steps are first recorded as one intent document, then
@@ -44,6 +47,7 @@ public final class Writes {
   private final Clock clock;
   private final String owner = Ids.newId();
   private final IdLists lists;
+  private final Map<String, Function<String, Future<Void>>> watchers = new ConcurrentHashMap<>();
 
   public Writes(MongoClient mongo, Clock clock) {
     this.mongo = mongo;
@@ -51,9 +55,23 @@ public final class Writes {
     this.lists = new IdLists(mongo);
   }
 
+  /**
+   * After every write that changed a document of {@code collection}, and before the write's answer,
+   * {@code then} gets that document's _id: for what is kept elsewhere about such documents.
+   */
+  public void afterChanging(String collection, Function<String, Future<Void>> then) {
+    watchers.put(collection, then);
+  }
+
   /** Applies the steps, then keeps the lists they added to short ({@link IdLists#tidy}). */
   public Future<Void> apply(List<Step> steps) {
-    return applyInOrder(steps).compose(x -> tidyLists(steps));
+    return applyInOrder(steps).compose(x -> tidyLists(steps)).compose(x -> tellWatchers(steps));
+  }
+
+  private Future<Void> tellWatchers(List<Step> steps) {
+    List<Future<Void>> told = steps.stream().filter(step -> watchers.containsKey(step.collection()))
+        .map(step -> watchers.get(step.collection()).apply(String.valueOf(step.id()))).toList();
+    return Future.all(told).mapEmpty();
   }
 
   private Future<Void> applyInOrder(List<Step> steps) {
@@ -126,6 +144,7 @@ public final class Writes {
       intent.getJsonArray("steps").forEach(step -> steps.add(Step.fromJson((JsonObject) step)));
       return runAll(intentId, steps)
           .compose(applied -> mongo.removeDocument(INTENTS, new JsonObject().put("_id", intentId)))
+          .compose(removed -> tellWatchers(steps))
           .map(true);
     });
   }

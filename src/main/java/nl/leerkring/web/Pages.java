@@ -6,8 +6,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.common.WebEnvironment;
 import io.vertx.ext.web.templ.handlebars.HandlebarsTemplateEngine;
 import nl.leerkring.platform.LocalTimes;
 import nl.leerkring.platform.Problem;
@@ -51,6 +53,9 @@ public final class Pages {
     this.zone = zone;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
+    if (!WebEnvironment.development()) {
+      handlebars.with(new TemplatesByName());
+    }
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
         I18n.text(language(options.get("_lang")), key, options.params));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> Objects.equals(str(a), str(options.param(0, null))));
@@ -140,6 +145,8 @@ public final class Pages {
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
     RouteNames.set(ctx, ctx.currentRoute().getPath());
+    // A page shown on a GET changes nothing, so the header's count can be read while the page's data is.
+    Future<Integer> unreadBefore = ctx.request().method() == HttpMethod.GET ? unreadOf(Caller.optional(ctx)) : null;
     Future<Page> result;
     try {
       result = action.apply(ctx);
@@ -151,7 +158,8 @@ public final class Pages {
       if (page.redirect() != null) {
         redirect(ctx, page.redirect());
       } else {
-        render(ctx, page.model().getInteger("_status", 200), page.template(), page.model());
+        render(ctx, page.model().getInteger("_status", 200), page.template(), page.model(),
+            unreadBefore != null ? unreadBefore : unreadOf(Caller.optional(ctx)));
       }
     }).onFailure(ctx::fail);
   }
@@ -162,6 +170,10 @@ public final class Pages {
 
   /** Renders off the event loop: the first render of a template reads and compiles its files. */
   public void render(RoutingContext ctx, int status, String template, JsonObject model) {
+    render(ctx, status, template, model, unreadOf(Caller.optional(ctx)));
+  }
+
+  private void render(RoutingContext ctx, int status, String template, JsonObject model, Future<Integer> unreadCount) {
     Caller caller = Caller.optional(ctx);
     String lang = Language.of(ctx);
     model.put("_lang", lang)
@@ -178,12 +190,15 @@ public final class Pages {
           .put("installation", caller.installationAdmin()))
           .put("_csrf", caller.csrfToken());
     }
-    // A count that cannot be read must not cost the person their page.
-    Future<Integer> count = caller == null ? Future.succeededFuture(0) : unread.apply(caller).otherwise(0);
-    count.onComplete(counted -> {
+    unreadCount.onComplete(counted -> {
       model.put("_unread", counted.result());
       renderNow(ctx, status, template, model);
     });
+  }
+
+  /** A count that cannot be read must not cost the person their page. */
+  private Future<Integer> unreadOf(Caller caller) {
+    return caller == null ? Future.succeededFuture(0) : unread.apply(caller).otherwise(0);
   }
 
   private void renderNow(RoutingContext ctx, int status, String template, JsonObject model) {

@@ -50,6 +50,18 @@ class LoginTest {
   }
 
   @Test
+  @DisplayName("Sanne's login, just used on her laptop too, stops working there the moment she logs out on her phone")
+  void logoutEndsTheLoginEverywhereAtOnce() {
+    Person phone = server.demo("sanne");
+    Person laptop = server.anonymous().adopt(phone.me());
+    laptop.copyLoginFrom(phone);
+    assertEquals(phone.id(), laptop.get("/me").ok().getString("id"));
+
+    phone.post("/auth/logout", null).expect(204);
+    assertEquals(401, laptop.get("/me").status());
+  }
+
+  @Test
   @DisplayName("A wrong password is refused, and after ten attempts the login is paused even for the right one")
   void throttled() {
     Person guesser = server.anonymous();

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.support.Cluster;
 import nl.leerkring.support.EventStreams;
+import nl.leerkring.support.Eventually;
 import nl.leerkring.support.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,6 +87,19 @@ class ScalingOutTest {
     String noteId = sanneOnB.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
         .put("text", "Geschreven via B met de login van A")).expect(201).json().getString("id");
     assertEquals("Geschreven via B met de login van A", sanneOnA.get("/notes/" + noteId).ok().getString("text"));
+  }
+
+  @Test
+  @DisplayName("Sanne logs out through A; her login, just used on B, stops working on B within 2 seconds")
+  void logoutOnAReachesB() {
+    Person sanneOnA = cluster.server(0).demo("sanne");
+    Person sanneOnB = cluster.server(1).anonymous().adopt(sanneOnA.me());
+    sanneOnB.copyLoginFrom(sanneOnA);
+    assertEquals(sanneOnA.id(), sanneOnB.get("/me").ok().getString("id"));
+
+    sanneOnA.post("/auth/logout", null).expect(204);
+    Eventually.await("B to refuse the ended login", Duration.ofSeconds(2),
+        () -> sanneOnB.get("/me").status() == 401 ? true : null);
   }
 
   @Test
