@@ -1,5 +1,6 @@
 package nl.leerkring;
 
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -230,15 +231,42 @@ public final class MainVerticle extends VerticleBase {
     return router;
   }
 
+  /**
+   * One HTTP server per event loop, {@code httpInstances} in all, on one port: Vert.x hands each new connection
+   * to the next of them, so requests use every core, while the store, the services and the scheduler stay
+   * one per process.
+   */
   private Future<HttpServer> listen(Settings settings, Router router) {
-    return vertx.createHttpServer(new HttpServerOptions().setHost(settings.httpHost()).setPort(settings.httpPort()))
-        .requestHandler(router)
-        .listen()
+    // A negative port is Vert.x's way to share one free port among servers: what port 0 means for one.
+    int port = settings.httpPort() == 0 ? -1 : settings.httpPort();
+    HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(port);
+    int more = settings.operations().httpInstances() - 1;
+    return vertx.createHttpServer(options).requestHandler(router).listen()
+        .compose(first -> (more == 0 ? Future.succeededFuture() : vertx.deployVerticle(
+            () -> new SamePort(router, options), new DeploymentOptions().setInstances(more))).map(first))
         .onSuccess(s -> {
           server = s;
-          LOG.info("Leerkring listening on http://{}:{}", settings.httpHost(), s.actualPort());
+          LOG.info("Leerkring listening on http://{}:{} ({} event loops)", settings.httpHost(), s.actualPort(),
+              more + 1);
           monitoring.start();
         });
+  }
+
+  /** Another server on the first one's port, on an event loop of its own; undeployed with this verticle. */
+  private static final class SamePort extends VerticleBase {
+
+    private final Router router;
+    private final HttpServerOptions options;
+
+    SamePort(Router router, HttpServerOptions options) {
+      this.router = router;
+      this.options = options;
+    }
+
+    @Override
+    public Future<?> start() {
+      return vertx.createHttpServer(options).requestHandler(router).listen();
+    }
   }
 
   /** The port actually bound, which differs from the configured one when that was 0. */

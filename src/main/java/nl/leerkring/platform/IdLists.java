@@ -79,6 +79,22 @@ public final class IdLists {
     });
   }
 
+  /**
+   * A whole list's documents as additions one by one would have left them, for loading a large list in one go
+   * (the benchmarks' loaders).
+   */
+  public static List<JsonObject> documents(String key, List<String> ids) {
+    int archived = ids.size() < HEAD_LIMIT ? 0 : (ids.size() - BUCKET) / BUCKET;
+    List<JsonObject> documents = new ArrayList<>();
+    for (int i = 0; i < archived; i++) {
+      documents.add(new JsonObject().put("_id", archive(key, i))
+          .put("ids", new JsonArray(new ArrayList<>(ids.subList(i * BUCKET, (i + 1) * BUCKET)))));
+    }
+    documents.add(new JsonObject().put("_id", key).put("archived", archived)
+        .put("ids", new JsonArray(new ArrayList<>(ids.subList(archived * BUCKET, ids.size())))));
+    return documents;
+  }
+
   /** Oldest first, in the order they were added. */
   public Future<List<String>> ids(String key) {
     return head(key).compose(head -> archived(key, 0, head.archived)

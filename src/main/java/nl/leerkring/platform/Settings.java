@@ -41,10 +41,12 @@ public record Settings(
     ZoneId zone) {
 
   /**
-   * Running it: how long a request may take before it is answered 503 (a photo upload longer), and where
-   * Prometheus may scrape the metrics without logging in (metricsPort -1: nowhere; 0: any free port).
+   * Running it: how long a request may take before it is answered 503 (a photo upload longer), where
+   * Prometheus may scrape the metrics without logging in (metricsPort -1: nowhere; 0: any free port), and on
+   * how many event loops requests are served (one per core unless set).
    */
-  public record Operations(long requestTimeoutMillis, long uploadTimeoutMillis, String metricsHost, int metricsPort) {
+  public record Operations(long requestTimeoutMillis, long uploadTimeoutMillis, String metricsHost, int metricsPort,
+                           int httpInstances) {
   }
 
   /**
@@ -87,6 +89,7 @@ public record Settings(
       Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
       Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
       Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),
+      Map.entry("LEERKRING_HTTP_INSTANCES", "httpInstances"),
       Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"),
       Map.entry("LEERKRING_ZONE", "zone"));
 
@@ -143,7 +146,8 @@ public record Settings(
             intOf(c, "requestTimeoutMillis", 30_000),
             intOf(c, "uploadTimeoutMillis", 120_000),
             c.getString("metricsHost", "127.0.0.1"),
-            intOf(c, "metricsPort", -1)),
+            intOf(c, "metricsPort", -1),
+            Math.max(1, intOf(c, "httpInstances", Runtime.getRuntime().availableProcessors()))),
         passwordIterations(c),
         zone(c));
   }

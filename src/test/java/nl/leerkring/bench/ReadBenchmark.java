@@ -209,7 +209,7 @@ public final class ReadBenchmark {
         user.put("communityIds", new JsonArray(new ArrayList<>(u.communityIds())));
         loader.add(UserStore.USERS, user);
       }
-      journals.forEach((userId, ids) -> loader.add("idlists", idList(IdLists.key(userId, "journal"), ids)));
+      journals.forEach((userId, ids) -> loader.addList(IdLists.key(userId, "journal"), ids));
       loader.flushAll();
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String collection : List.of("users", "organisations", "communities", "cycles", "questions", "notes",
@@ -325,8 +325,8 @@ public final class ReadBenchmark {
           q.category(), q.priority(), status, q.forLecturer(), answer, q.raisedBy(), q.raisedByName(),
           q.raisedInCycle(), history, owners, votes, q.noteIds(), q.contributionIds(), q.createdAt())));
     }
-    loader.add("idlists", idList(IdLists.key(id, "questions"), raised.stream().map(q -> q.getString("_id")).toList()));
-    loader.add("idlists", idList(IdLists.key(id, "notes"), noteIds));
+    loader.addList(IdLists.key(id, "questions"), raised.stream().map(q -> q.getString("_id")).toList());
+    loader.addList(IdLists.key(id, "notes"), noteIds);
     activity.finish();
     totalQuestions += raised.size();
     totalNotes += noteIds.size();
@@ -373,10 +373,6 @@ public final class ReadBenchmark {
     }
   }
 
-  private static JsonObject idList(String key, List<String> ids) {
-    return new JsonObject().put("_id", key).put("ids", new JsonArray(new ArrayList<>(ids)));
-  }
-
   /** Bulk inserts in batches, one buffer per collection. */
   private final class Loader {
     private final MongoClient mongo;
@@ -387,6 +383,10 @@ public final class ReadBenchmark {
 
     Loader(MongoClient mongo) {
       this.mongo = mongo;
+    }
+
+    void addList(String key, List<String> ids) {
+      IdLists.documents(key, ids).forEach(document -> add("idlists", document));
     }
 
     void add(String collection, JsonObject document) {
@@ -417,7 +417,7 @@ public final class ReadBenchmark {
     }
 
     void flushAll() {
-      organisationCommunities.forEach((org, ids) -> add("idlists", idList(CommunityStore.organisationList(org), ids)));
+      organisationCommunities.forEach((org, ids) -> addList(CommunityStore.organisationList(org), ids));
       organisationCommunities.clear();
       new ArrayList<>(buffers.keySet()).forEach(this::flush);
     }

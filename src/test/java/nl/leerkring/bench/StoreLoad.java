@@ -226,9 +226,14 @@ public final class StoreLoad {
   public final org.HdrHistogram.Recorder readLatency = new org.HdrHistogram.Recorder(3);
   private static final long READ_LATENCY_LIMIT = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
 
-  /** What the weekly digest and the clean-up of expired logins do: walk a whole collection. */
+  /**
+   * A query on a field without an index walks the whole collection, as the clean-up of expired logins does
+   * on its own (small) collection. Not a count: the embedded store answers a count, like any aggregation, by
+   * first loading every document of the collection into memory (which ran a 768 MB store out of memory at a
+   * million notes), so the application never counts or aggregates.
+   */
   private Future<Void> scan() {
-    return mongo.count(NOTES, new JsonObject().put("kind", "question"))
+    return mongo.find(NOTES, new JsonObject().put("kind", "question"))
         .compose(x -> mongo.find(CommunityStore.COMMUNITIES, new JsonObject()))
         .onSuccess(x -> scans.incrementAndGet()).mapEmpty();
   }
@@ -289,31 +294,31 @@ public final class StoreLoad {
 
   /**
    * After a restart: acknowledged notes that are missing, or whose text is neither the acknowledged one nor a
-   * later edit. One pass over the whole collection, a thousand notes a batch, instead of a query per 500 ids.
+   * later edit. Read by _id, a thousand at a time: the embedded store answers a query without an index by
+   * first collecting every match, which for a million notes is more than a small heap holds.
    */
   public Future<List<String>> missingAfterRestart(MongoClient restarted) {
-    Set<String> found = new java.util.HashSet<>();
-    List<String> missing = new ArrayList<>();
-    Promise<List<String>> done = Promise.promise();
-    restarted.findBatchWithOptions(NOTES, new JsonObject(), new io.vertx.ext.mongo.FindOptions().setBatchSize(1_000))
-        .exceptionHandler(done::tryFail)
-        .endHandler(end -> {
-          acknowledged.keySet().stream().filter(id -> !found.contains(id)).forEach(id -> missing.add(id + " missing"));
-          done.tryComplete(missing);
-        })
-        .handler(note -> {
-          String id = note.getString("_id");
-          String text = acknowledged.get(id);
-          if (text == null) {
-            return;
-          }
-          found.add(id);
-          String stored = note.getString("text");
-          if (!stored.equals(text) && !unacknowledgedEdits.contains(id + "|" + stored)) {
-            missing.add(id + " has '" + stored + "' instead of '" + text + "'");
-          }
-        });
-    return done.future();
+    List<String> ids = new ArrayList<>(acknowledged.keySet());
+    List<String> missing = java.util.Collections.synchronizedList(new ArrayList<>());
+    Future<Void> chain = Future.succeededFuture();
+    for (int start = 0; start < ids.size(); start += 1_000) {
+      List<String> chunk = ids.subList(start, Math.min(ids.size(), start + 1_000));
+      chain = chain.compose(x -> restarted.find(NOTES, new JsonObject().put("_id",
+          new JsonObject().put("$in", new JsonArray(new ArrayList<>(chunk))))).map(found -> {
+            Set<String> there = new java.util.HashSet<>();
+            found.forEach(note -> {
+              String id = note.getString("_id");
+              there.add(id);
+              String stored = note.getString("text");
+              if (!stored.equals(acknowledged.get(id)) && !unacknowledgedEdits.contains(id + "|" + stored)) {
+                missing.add(id + " has '" + stored + "' instead of '" + acknowledged.get(id) + "'");
+              }
+            });
+            chunk.stream().filter(id -> !there.contains(id)).forEach(id -> missing.add(id + " missing"));
+            return null;
+          }));
+    }
+    return chain.map(x -> List.copyOf(missing));
   }
 
 }

@@ -29,6 +29,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ class ObservabilityTest {
   @BeforeAll
   static void start(Vertx vertx) {
     server = TestServer.start(vertx, TestServer.temporaryDataDir(), "", true, new MutableClock(), new JsonObject()
-        .put("metricsPort", 0).put("metricsHost", "127.0.0.1")
+        .put("metricsPort", 0).put("metricsHost", "127.0.0.1").put("httpInstances", 2)
         .put("smtpHost", "127.0.0.1").put("smtpPort", SMTP.getSmtp().getPort()));
     sanne = server.demo("sanne");
     wim = server.demo("beheer");
@@ -65,6 +66,20 @@ class ObservabilityTest {
   @AfterAll
   static void stop() {
     server.close();
+  }
+
+  @Test
+  @DisplayName("Phones on different connections are served on both event loops, through one port")
+  void requestsUseEveryEventLoop() {
+    try (LogCapture log = LogCapture.of("nl.leerkring.access")) {
+      for (int i = 0; i < 8; i++) {
+        server.anonymous().page("/login").expect(200);
+      }
+      Set<String> loops = Eventually.await("eight access-log lines", Duration.ofSeconds(10),
+          () -> log.lines().size() >= 8 ? log.threads() : null);
+      assertEquals(2, loops.stream().filter(thread -> thread.startsWith("vert.x-eventloop-thread")).count(),
+          "served on " + loops);
+    }
   }
 
   @Test

@@ -98,6 +98,24 @@ class IdListsTest {
   }
 
   @Test
+  @DisplayName("A list loaded in one go, as the benchmarks load one, reads and grows like one built note by note")
+  void loadedInOneGo() {
+    String key = IdLists.key(Ids.newId(), "notes");
+    List<String> loaded = IntStream.range(0, 450).mapToObj(i -> Ids.newId()).toList();
+    mongo.bulkWrite("listed", loaded.stream()
+        .map(id -> BulkOperation.createInsert(new JsonObject().put("_id", id))).toList()).await();
+    mongo.bulkWrite(IdLists.COLLECTION, IdLists.documents(key, loaded).stream()
+        .map(BulkOperation::createInsert).toList()).await();
+    List<String> added = write(key, 60, 1);
+
+    List<String> all = new ArrayList<>(loaded);
+    all.addAll(added);
+    assertEquals(all, lists.ids(key).await());
+    assertEquals(all.get(all.size() - 1),
+        lists.newestFirst(key, "listed", 0, 1).await().get(0).getString("_id"));
+  }
+
+  @Test
   @DisplayName("Dropping a list removes its archives too")
   void dropRemovesArchives() {
     String owner = Ids.newId();

@@ -35,6 +35,13 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
+  /** The threads that wrote the lines so far. */
+  public java.util.Set<String> threads() {
+    synchronized (appender.list) {
+      return appender.list.stream().map(ILoggingEvent::getThreadName).collect(java.util.stream.Collectors.toSet());
+    }
+  }
+
   @Override
   public void close() {
     logger.detachAppender(appender);
