@@ -70,6 +70,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Opens the store, finishes writes an earlier run left half done, loads the demo into an empty store, and
@@ -79,6 +80,7 @@ public final class MainVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(MainVerticle.class);
   public static final String CONTRACT = "webroot/api/openapi.yaml";
+  private static final AtomicInteger FREE_PORTS = new AtomicInteger();
 
   private final Clock clock;
   private Database db;
@@ -237,8 +239,9 @@ public final class MainVerticle extends VerticleBase {
    * one per process.
    */
   private Future<HttpServer> listen(Settings settings, Router router) {
-    // A negative port is Vert.x's way to share one free port among servers: what port 0 means for one.
-    int port = settings.httpPort() == 0 ? -1 : settings.httpPort();
+    // A negative port is Vert.x's way to share one free port among the servers that name the same number: what
+    // port 0 means for one. Each deployment takes its own number, or two in one Vert.x (tests) would share.
+    int port = settings.httpPort() == 0 ? -FREE_PORTS.incrementAndGet() : settings.httpPort();
     HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(port);
     int more = settings.operations().httpInstances() - 1;
     return vertx.createHttpServer(options).requestHandler(router).listen()

@@ -155,9 +155,7 @@ class DurabilityTest {
     long intentsLeft = mongo.count(Writes.INTENTS, new JsonObject()).await();
     List<JsonObject> storedNotes = mongo.find("notes", new JsonObject().put("authorId", "demo-sanne")
         .put("text", new JsonObject().put("$regex", "^durability "))).await();
-    JsonObject journalList = mongo.findOne(IdLists.COLLECTION,
-        new JsonObject().put("_id", IdLists.key("demo-sanne", "journal")), null).await();
-    Set<String> journalIds = new HashSet<>(IdLists.strings(journalList.getJsonArray("ids")));
+    Set<String> journalIds = new HashSet<>(new IdLists(mongo).ids(IdLists.key("demo-sanne", "journal")).await());
     List<String> storedButUnlisted = storedNotes.stream().map(n -> n.getString("_id"))
         .filter(id -> !journalIds.contains(id)).toList();
 

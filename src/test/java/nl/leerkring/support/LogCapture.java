@@ -12,7 +12,14 @@ import java.util.List;
 public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+    @Override
+    protected void append(ILoggingEvent event) {
+      // Otherwise the thread's name is taken when a test first asks for it, on the test's own thread.
+      event.prepareForDeferredProcessing();
+      super.append(event);
+    }
+  };
 
   private LogCapture(String loggerName) {
     logger = (Logger) LoggerFactory.getLogger(loggerName);
