@@ -10,7 +10,6 @@ import nl.leerkring.bench.LoadDriver.Result;
 import nl.leerkring.bench.LoadDriver.Target;
 import nl.leerkring.demo.DemoData;
 import nl.leerkring.support.JavaProcess;
-import nl.leerkring.support.TestRun;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +104,7 @@ public final class PageBenchmark {
 
   public static void main(String[] args) throws Exception {
     Config config = Config.fromSystemProperties();
-    Path home = TestRun.temporaryDirectory("leerkring-pagebench");
+    Path home = Files.createTempDirectory("leerkring-pagebench");
     String loadAtStart = loadAverage();
     Vertx vertx = Vertx.vertx();
     try {
@@ -117,6 +117,14 @@ public final class PageBenchmark {
       }
     } finally {
       vertx.close().await();
+      deleteTree(home);
+    }
+  }
+
+  /** As the other benchmarks do: under exec:java the test run's clean-up at the JVM's end (TestRun) left it behind. */
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     }
   }
 
