@@ -266,8 +266,8 @@ public final class PageBenchmark {
     out.append("| target | c | req/s | p50 | p99 | ratio to fortunes | errors |\n");
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     medians.forEach((name, byConcurrency) -> byConcurrency.forEach((concurrency, result) ->
-        out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f ms | %.2f ms | %.2f | %d |%n", name,
-            concurrency, result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
+        out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %s | %s | %.2f | %d |%n", name, concurrency,
+            result.requestsPerSecond(), millis(result, result.p50Millis()), millis(result, result.p99Millis()),
             result.requestsPerSecond() / medians.get(FORTUNES).get(concurrency).requestsPerSecond(),
             result.errors()))));
     out.append("\nIssue 14's aims:\n");
@@ -279,6 +279,11 @@ public final class PageBenchmark {
         : String.format(Locale.ROOT, "community page p99 at c=64: %.1f ms, aim at most 50 ms: %s%n",
             community.p99Millis(), community.p99Millis() <= 50 ? "met" : "NOT met"));
     return out.toString();
+  }
+
+  /** A cell in which no answer came has no latency to show (wrk reports 0). */
+  private static String millis(Result result, double millis) {
+    return result.requestsPerSecond() == 0 ? "none answered" : String.format(Locale.ROOT, "%.2f ms", millis);
   }
 
   private static void ratioAim(StringBuilder out, Map<String, Map<Integer, Result>> medians, String target,
