@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * A class of this project run in a JVM of its own, as an operator runs it: its output is read line by line, and
@@ -20,10 +21,12 @@ import java.util.function.Consumer;
 public final class JavaProcess implements AutoCloseable {
 
   private final Process process;
+  private final Predicate<String> keep;
   private final List<String> output = new ArrayList<>();
 
-  private JavaProcess(Process process, Consumer<String> onLine) {
+  private JavaProcess(Process process, Consumer<String> onLine, Predicate<String> keep) {
     this.process = process;
+    this.keep = keep;
     Thread reader = new Thread(() -> read(onLine), "child-output-" + process.pid());
     reader.setDaemon(true);
     reader.start();
@@ -33,6 +36,15 @@ public final class JavaProcess implements AutoCloseable {
   /** Runs {@code main} with the test run's class path; {@code onLine} sees every line of its output. */
   public static JavaProcess start(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env,
                                   Path workingDirectory, Consumer<String> onLine) {
+    return start(main, jvmOptions, args, env, workingDirectory, onLine, line -> true);
+  }
+
+  /**
+   * As above, but only the lines {@code keep} accepts stay in {@link #output()}: a server's access log under
+   * load would otherwise fill this JVM's heap.
+   */
+  public static JavaProcess start(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env,
+                                  Path workingDirectory, Consumer<String> onLine, Predicate<String> keep) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", classPath(), main.getName()));
@@ -40,7 +52,7 @@ public final class JavaProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory.toFile());
     builder.environment().putAll(env);
     try {
-      return new JavaProcess(builder.start(), onLine);
+      return new JavaProcess(builder.start(), onLine, keep);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -51,9 +63,11 @@ public final class JavaProcess implements AutoCloseable {
         StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         onLine.accept(line);
-        synchronized (output) {
-          output.add(line);
-          output.notifyAll();
+        if (keep.test(line)) {
+          synchronized (output) {
+            output.add(line);
+            output.notifyAll();
+          }
         }
       }
     } catch (IOException ignored) {
@@ -90,7 +104,7 @@ public final class JavaProcess implements AutoCloseable {
     return process.info().totalCpuDuration().orElseThrow();
   }
 
-  /** Every line so far. */
+  /** Every line so far (that was kept). */
   public List<String> output() {
     synchronized (output) {
       return List.copyOf(output);
