@@ -6,14 +6,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.BulkOperation;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.SharedStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,27 +25,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("A community's list of notes as it grows")
 class IdListsTest {
 
-  private static EmbeddedStore store;
+  private static SharedStore store;
   private static MongoClient mongo;
   private static IdLists lists;
   private static Writes writes;
 
   @BeforeAll
-  static void start(Vertx vertx, @TempDir Path dataDir) {
-    store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, 16)).await();
-    mongo = MongoClient.create(vertx, new JsonObject().put("connection_string", store.connectionString())
-        .put("db_name", "leerkring"));
+  static void start(Vertx vertx) {
+    store = new SharedStore(vertx);
+    mongo = store.mongo();
     lists = new IdLists(mongo);
     writes = new Writes(mongo, Clock.systemUTC());
   }
 
   @AfterAll
-  static void stop(Vertx vertx) {
-    mongo.close().await();
-    vertx.executeBlocking(() -> {
-      store.close();
-      return null;
-    }).await();
+  static void stop() {
+    store.close();
   }
 
   @Test

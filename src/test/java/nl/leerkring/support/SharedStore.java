@@ -24,6 +24,11 @@ public final class SharedStore implements AutoCloseable {
         .put("connection_string", store.connectionString()).put("db_name", "leerkring"));
   }
 
+  /** The test's own client of the store. */
+  public MongoClient mongo() {
+    return mongo;
+  }
+
   public String uri() {
     return store.connectionString();
   }
