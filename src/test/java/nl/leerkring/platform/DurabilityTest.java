@@ -64,7 +64,7 @@ class DurabilityTest {
   private static final int NOTE_WRITERS = 8;
   private static final int EDITORS = 8;
   private static final int ROUNDS = 3;
-  private static final int ACKNOWLEDGED_PER_ROUND = 100;
+  private static final int ACKNOWLEDGED_PER_ROUND = 60;
   private static final long FILE_LIMIT_BYTES = 16L * 1024 * 1024;
 
   private final List<Child> children = new ArrayList<>();
