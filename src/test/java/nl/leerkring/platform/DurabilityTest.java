@@ -382,7 +382,10 @@ class DurabilityTest {
     int acknowledged;
     int landed;
     int cutOff;
-    /** Numbers of the last edit sent, the last acknowledged and the one the last kill cut off (0: none). */
+    /**
+     * Numbers of the last edit sent, the last one the note holds as far as the answers and the cut-off edits
+     * that landed tell, and the one the last kill cut off (0: none).
+     */
     int sent;
     int last;
     int cutOffNow;
@@ -402,16 +405,15 @@ class DurabilityTest {
     /** An edit sets the text and adds to the history in one update: the text tells whether the cut-off one landed. */
     void check(JsonObject note, Set<String> listedByQuestion) {
       String text = note.getString("text");
-      int shown = last;
       if (cutOffNow > 0 && text.equals(text(cutOffNow))) {
-        shown = cutOffNow;
+        last = cutOffNow;
         landed++;
       }
       cutOffNow = 0;
-      assertEquals(text(shown), text, "text of note " + id);
+      assertEquals(text(last), text, "text of note " + id);
       assertEquals(acknowledged + landed, note.getJsonArray("edits").size(), "edit history of note " + id);
       boolean linked = note.getJsonArray("questionIds").contains(LINKED_QUESTION);
-      assertEquals(shown > 0 && links(shown), linked, "link of note " + id);
+      assertEquals(last > 0 && links(last), linked, "link of note " + id);
       assertEquals(linked, listedByQuestion.contains(id), "the question's list of notes, for note " + id);
     }
   }
