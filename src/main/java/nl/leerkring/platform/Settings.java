@@ -86,6 +86,7 @@ public record Settings(
       Map.entry("LEERKRING_SMTP_STARTTLS", "smtpStartTls"),
       Map.entry("LEERKRING_SMTP_SSL", "smtpSsl"),
       Map.entry("LEERKRING_MAIL_FROM", "mailFrom"),
+      Map.entry("LEERKRING_SCHEDULER_POLL_MILLIS", "schedulerPollMillis"),
       Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
       Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
       Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),

@@ -40,6 +40,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -58,8 +60,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class DurabilityTest {
 
   private static final String COMMUNITY = "demo-warmtepomp";
-  private static final int WRITERS = 16;
-  private static final int ACKNOWLEDGED_BEFORE_KILL = 300;
+  private static final String LINKED_QUESTION = "demo-q-temp";
+  private static final int NOTE_WRITERS = 8;
+  private static final int EDITORS = 8;
+  private static final int ROUNDS = 3;
+  /** Writes (notes and edits) acknowledged in a round before the kill. */
+  private static final int ACKNOWLEDGED_PER_ROUND = 30;
   private static final long FILE_LIMIT_BYTES = 16L * 1024 * 1024;
 
   private final List<Child> children = new ArrayList<>();
@@ -81,69 +87,40 @@ class DurabilityTest {
   }
 
   @Test
-  @DisplayName("Every write the API acknowledged survives kill -9")
-  void acknowledgedWritesSurviveKill(Vertx vertx) throws Exception {
+  @DisplayName("A crash test on one process (kill -9 under write load, repeated) finds every acknowledged write once, "
+      + "with no duplicated history entries")
+  void acknowledgedWritesSurviveRepeatedKills(Vertx vertx) throws Exception {
     Path dataDir = TestServer.temporaryDataDir();
-    WebClient web = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(WRITERS));
+    WebClient web = WebClient.create(vertx, new WebClientOptions(),
+        new PoolOptions().setHttp1MaxSize(NOTE_WRITERS + EDITORS));
     toClose.add(web::close);
 
-    Child first = start(dataDir);
-    Client sanne = Client.logIn(web, first.port, "sanne");
+    Child child = start(dataDir);
+    Client sanne = Client.logIn(web, child.port, "sanne");
+    Load load = new Load(sanne);
+    long sizeAfterKill = 0;
+    for (int round = 1; round <= ROUNDS; round++) {
+      int cutOff = load.writeUntilKilled(vertx, sanne, child);
+      sizeAfterKill = fileSize(dataDir);
+      assertEquals(List.of(), load.unexpected, "answers other than 201 or 200 while writing");
+      assertTrue(cutOff > 0, "the kill should have cut off writes under way");
 
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger numbers = new AtomicInteger();
-    AtomicInteger lostInFlight = new AtomicInteger();
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch writersDone = new CountDownLatch(WRITERS);
-    for (int w = 0; w < WRITERS; w++) {
-      vertx.runOnContext(ignored -> writeUntilStopped(sanne, numbers, acknowledged, unexpected, lostInFlight, stop,
-          writersDone));
+      child = start(dataDir);
+      sanne = Client.logIn(web, child.port, "sanne");
+      load.checkAfterRestart(sanne);
+      System.out.printf("DurabilityTest round %d: %d notes and %d edits acknowledged so far; %d requests cut off by "
+              + "kill -9; at start-up: %s%n", round, load.acknowledged.size(), load.editsAcknowledged(), cutOff,
+          new ArrayList<>(child.output).stream().filter(line -> line.contains("interrupted write")).findFirst()
+              .orElse("no interrupted write"));
     }
-
-    // Only a limit against waiting forever: each write waits for its fsync, and on a starved machine (load
-    // average 30 on 2 cores) 300 took longer than 40 s.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && unexpected.isEmpty() && first.process.isAlive()) {
-      if (System.nanoTime() > deadline) {
-        stop.set(true);
-        fail("only " + acknowledged.size() + " notes acknowledged in 120 s");
-      }
-      Thread.sleep(5);
-    }
-    // Writes are still going when the process dies: each writer has a request under way.
-    first.process.destroyForcibly();
-    stop.set(true);
-    assertTrue(first.process.waitFor(10, TimeUnit.SECONDS), "the killed server did not go away");
-    assertTrue(writersDone.await(20, TimeUnit.SECONDS), "requests still hanging after the kill");
-    assertEquals(List.of(), unexpected, "answers other than 201 while writing");
-    long sizeAfterKill = fileSize(dataDir);
-    int sent = numbers.get();
-    Set<String> mustSurvive = Set.copyOf(acknowledged);
-
-    Child second = start(dataDir);
-    Client again = Client.logIn(web, second.port, "sanne");
-    List<String> missing = Collections.synchronizedList(new ArrayList<>());
-    Future.all(mustSurvive.stream().map(id -> again.request(HttpMethod.GET, "/api/v1/notes/" + id).send()
-        .onSuccess(response -> {
-          if (response.statusCode() != 200) {
-            missing.add(id + " -> " + response.statusCode() + " " + response.bodyAsString());
-          }
-        })).toList()).await();
-    HttpResponse<Buffer> journalResponse = again.get("/api/v1/me/journal");
-    assertEquals(200, journalResponse.statusCode(), journalResponse::bodyAsString);
-    Set<String> inJournal = new HashSet<>();
-    journalResponse.bodyAsJsonArray().forEach(n -> inJournal.add(((JsonObject) n).getString("id")));
-    Set<String> notInJournal = new HashSet<>(mustSurvive);
-    notInJournal.removeAll(inJournal);
 
     // A clean stop (SIGTERM runs the shutdown hook, which compacts the file).
-    second.process.destroy();
-    assertTrue(second.process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    child.process.destroy();
+    assertTrue(child.process.waitFor(30, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
     long sizeAfterCleanStop = fileSize(dataDir);
 
     // Underneath: no write left half done, and every note that made it into the store is in the journal,
-    // including those whose request was cut off by the kill.
+    // including those whose request was cut off by a kill.
     EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
     toClose.add(() -> vertx.executeBlocking(() -> {
       store.close();
@@ -154,20 +131,16 @@ class DurabilityTest {
     toClose.add(() -> mongo.close().await());
     long intentsLeft = mongo.count(Writes.INTENTS, new JsonObject()).await();
     List<JsonObject> storedNotes = mongo.find("notes", new JsonObject().put("authorId", "demo-sanne")
-        .put("text", new JsonObject().put("$regex", "^durability "))).await();
+        .put("text", new JsonObject().put("$regex", "^" + Load.NOTE_TEXT))).await();
+    // The journal's list: its head and the archives older ids moved to.
     Set<String> journalIds = new HashSet<>(new IdLists(mongo).ids(IdLists.key("demo-sanne", "journal")).await());
     List<String> storedButUnlisted = storedNotes.stream().map(n -> n.getString("_id"))
         .filter(id -> !journalIds.contains(id)).toList();
 
-    System.out.printf("DurabilityTest: %d notes sent, %d acknowledged, %d requests cut off by the kill, "
-            + "%d notes in the store after restart; data file %,d bytes after kill -9, %,d bytes after a clean stop%n",
-        sent, mustSurvive.size(), lostInFlight.get(), storedNotes.size(), sizeAfterKill, sizeAfterCleanStop);
+    System.out.printf("DurabilityTest: %d notes in the store after %d kills; data file %,d bytes after the last "
+        + "kill -9, %,d bytes after a clean stop%n", storedNotes.size(), ROUNDS, sizeAfterKill, sizeAfterCleanStop);
 
-    assertTrue(lostInFlight.get() > 0, "the kill should have cut off writes under way");
-    assertTrue(missing.isEmpty(), () -> missing.size() + " of " + mustSurvive.size()
-        + " acknowledged notes did not survive kill -9, e.g. " + missing.subList(0, Math.min(5, missing.size())));
-    assertTrue(notInJournal.isEmpty(), () -> notInJournal.size() + " acknowledged notes missing from the journal "
-        + "after kill -9, e.g. " + notInJournal.stream().limit(5).toList());
+    assertEquals(load.acknowledged.size(), storedNotes.size(), "notes in the store besides the acknowledged ones");
     assertEquals(0, intentsLeft, "interrupted writes left in the intents collection after start-up");
     assertEquals(List.of(), storedButUnlisted, "notes in the store that start-up did not put in the journal");
     assertTrue(sizeAfterKill < FILE_LIMIT_BYTES, "data file after kill -9 is " + sizeAfterKill + " bytes");
@@ -236,29 +209,216 @@ class DurabilityTest {
 
   // ---------------------------------------------------------------------------------------------------------
 
-  private static void writeUntilStopped(Client client, AtomicInteger numbers, Set<String> acknowledged,
-                                        List<String> unexpected, AtomicInteger lostInFlight, AtomicBoolean stop,
-                                        CountDownLatch done) {
-    if (stop.get()) {
-      done.countDown();
-      return;
+  /**
+   * Sanne's writes: new notes, each with a client token of its own (Idempotency-Key), and edits of notes she
+   * keeps changing, each edit linking the note to a question or unlinking it (two documents each time, so a
+   * kill can come between them). Remembers what was acknowledged and what a kill cut off.
+   */
+  private static final class Load {
+
+    static final String NOTE_TEXT = "crash note ";
+
+    /** Acknowledged notes: number to id. */
+    final Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
+    /** Notes whose request got no answer: sent again, with the same token, after the restart. */
+    final Set<Integer> cutOff = ConcurrentHashMap.newKeySet();
+    final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+    final List<EditedNote> edited = new ArrayList<>();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private final AtomicInteger writes = new AtomicInteger();
+
+    Load(Client sanne) {
+      for (int i = 0; i < EDITORS; i++) {
+        HttpResponse<Buffer> written = sanne.request(HttpMethod.POST, "/api/v1/communities/" + COMMUNITY + "/notes")
+            .sendJsonObject(new JsonObject().put("kind", "observation").put("text", "Inregelen, versie 0")).await();
+        assertEquals(201, written.statusCode(), written::bodyAsString);
+        edited.add(new EditedNote(written.bodyAsJsonObject().getString("id")));
+      }
     }
-    int n = numbers.incrementAndGet();
-    client.request(HttpMethod.POST, "/api/v1/communities/" + COMMUNITY + "/notes")
-        .sendJsonObject(new JsonObject().put("kind", "observation").put("text", "durability note " + n))
-        .onComplete(answer -> {
-          if (answer.succeeded()) {
-            HttpResponse<Buffer> response = answer.result();
-            if (response.statusCode() == 201) {
-              acknowledged.add(response.bodyAsJsonObject().getString("id"));
-            } else {
-              unexpected.add("note " + n + ": " + response.statusCode() + " " + response.bodyAsString());
+
+    int editsAcknowledged() {
+      return edited.stream().mapToInt(note -> note.acknowledged).sum();
+    }
+
+    /** Writes until this round's share is acknowledged, kills the server under the load; how many were cut off. */
+    int writeUntilKilled(Vertx vertx, Client client, Child child) throws InterruptedException {
+      int target = writes.get() + ACKNOWLEDGED_PER_ROUND;
+      int editsCutBefore = edited.stream().mapToInt(note -> note.cutOff).sum();
+      int cutOffBefore = cutOff.size();
+      AtomicBoolean stop = new AtomicBoolean();
+      CountDownLatch writersDone = new CountDownLatch(NOTE_WRITERS + EDITORS);
+      for (int w = 0; w < NOTE_WRITERS; w++) {
+        vertx.runOnContext(ignored -> writeNotes(client, stop, writersDone));
+      }
+      for (EditedNote note : edited) {
+        vertx.runOnContext(ignored -> edit(client, note, stop, writersDone));
+      }
+      // Only a limit against waiting forever: each write waits for its fsync, and on a starved machine (load
+      // average 30 on 2 cores) 300 took longer than 40 s.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (writes.get() < target && unexpected.isEmpty() && child.process.isAlive()) {
+        if (System.nanoTime() > deadline) {
+          stop.set(true);
+          fail("only " + (writes.get() - target + ACKNOWLEDGED_PER_ROUND) + " writes acknowledged in 120 s");
+        }
+        Thread.sleep(5);
+      }
+      // Writes are still going when the process dies: each writer has a request under way.
+      child.process.destroyForcibly();
+      stop.set(true);
+      assertTrue(child.process.waitFor(10, TimeUnit.SECONDS), "the killed server did not go away");
+      assertTrue(writersDone.await(20, TimeUnit.SECONDS), "requests still hanging after the kill");
+      return cutOff.size() - cutOffBefore + edited.stream().mapToInt(note -> note.cutOff).sum() - editsCutBefore;
+    }
+
+    private Future<HttpResponse<Buffer>> note(Client client, int n) {
+      return client.request(HttpMethod.POST, "/api/v1/communities/" + COMMUNITY + "/notes")
+          .putHeader("Idempotency-Key", "crash-note-" + n)
+          .sendJsonObject(new JsonObject().put("kind", "observation").put("text", NOTE_TEXT + n));
+    }
+
+    /** A writer stops at the request a kill cuts off. */
+    private void writeNotes(Client client, AtomicBoolean stop, CountDownLatch done) {
+      if (stop.get()) {
+        done.countDown();
+        return;
+      }
+      int n = numbers.incrementAndGet();
+      note(client, n).onComplete(answer -> {
+        if (answer.failed()) {
+          cutOff.add(n);
+          done.countDown();
+          return;
+        }
+        if (answer.result().statusCode() == 201) {
+          acknowledged.put(n, answer.result().bodyAsJsonObject().getString("id"));
+          writes.incrementAndGet();
+        } else {
+          unexpected.add("note " + n + ": " + answer.result().statusCode() + " " + answer.result().bodyAsString());
+        }
+        writeNotes(client, stop, done);
+      });
+    }
+
+    private void edit(Client client, EditedNote note, AtomicBoolean stop, CountDownLatch done) {
+      if (stop.get()) {
+        done.countDown();
+        return;
+      }
+      int n = ++note.sent;
+      client.request(HttpMethod.PATCH, "/api/v1/notes/" + note.id).sendJsonObject(new JsonObject()
+              .put("text", EditedNote.text(n))
+              .put("questionIds", EditedNote.links(n) ? new JsonArray().add(LINKED_QUESTION) : new JsonArray()))
+          .onComplete(answer -> {
+            if (answer.failed()) {
+              note.cutOff++;
+              note.cutOffNow = n;
+              done.countDown();
+              return;
             }
-          } else {
-            lostInFlight.incrementAndGet();
-          }
-          writeUntilStopped(client, numbers, acknowledged, unexpected, lostInFlight, stop, done);
-        });
+            if (answer.result().statusCode() == 200) {
+              note.acknowledged++;
+              note.last = n;
+              writes.incrementAndGet();
+            } else {
+              unexpected.add("edit " + n + " of " + note.id + ": " + answer.result().statusCode() + " "
+                  + answer.result().bodyAsString());
+            }
+            edit(client, note, stop, done);
+          });
+    }
+
+    /**
+     * Every acknowledged note is there once; a note cut off, sent again with its token, makes no second one;
+     * every edit history holds each acknowledged edit once, and the cut-off edit once or not at all; and no
+     * write is left half done (a note links to the question exactly when the question lists it).
+     */
+    void checkAfterRestart(Client client) {
+      List<String> missing = Collections.synchronizedList(new ArrayList<>());
+      Future.all(acknowledged.values().stream().map(id -> client.request(HttpMethod.GET, "/api/v1/notes/" + id).send()
+          .onSuccess(response -> {
+            if (response.statusCode() != 200) {
+              missing.add(id + " -> " + response.statusCode() + " " + response.bodyAsString());
+            }
+          })).toList()).await();
+      assertTrue(missing.isEmpty(), () -> missing.size() + " of " + acknowledged.size()
+          + " acknowledged notes did not survive kill -9, e.g. " + missing.subList(0, Math.min(5, missing.size())));
+
+      for (int n : Set.copyOf(cutOff)) {
+        HttpResponse<Buffer> again = note(client, n).await();
+        assertEquals(201, again.statusCode(), again::bodyAsString);
+        acknowledged.put(n, again.bodyAsJsonObject().getString("id"));
+        cutOff.remove(n);
+      }
+      HttpResponse<Buffer> journal = client.get("/api/v1/me/journal");
+      assertEquals(200, journal.statusCode(), journal::bodyAsString);
+      Map<String, Integer> copies = new TreeMap<>();
+      Set<String> inJournal = new HashSet<>();
+      journal.bodyAsJsonArray().stream().map(n -> (JsonObject) n)
+          .filter(n -> n.getString("text").startsWith(NOTE_TEXT)).forEach(n -> {
+            copies.merge(n.getString("text"), 1, Integer::sum);
+            inJournal.add(n.getString("id"));
+          });
+      Set<String> written = new TreeSet<>();
+      acknowledged.keySet().forEach(n -> written.add(NOTE_TEXT + n));
+      assertEquals(written, copies.keySet(), "the journal holds exactly the notes written");
+      assertEquals(List.of(), copies.entrySet().stream().filter(c -> c.getValue() > 1).toList(), "notes twice");
+      assertTrue(inJournal.containsAll(acknowledged.values()), "an acknowledged note is missing from the journal");
+
+      HttpResponse<Buffer> question = client.get("/api/v1/questions/" + LINKED_QUESTION);
+      assertEquals(200, question.statusCode(), question::bodyAsString);
+      Set<String> listed = new HashSet<>();
+      question.bodyAsJsonObject().getJsonArray("notes").forEach(n -> listed.add(((JsonObject) n).getString("id")));
+      for (EditedNote note : edited) {
+        HttpResponse<Buffer> stored = client.get("/api/v1/notes/" + note.id);
+        assertEquals(200, stored.statusCode(), stored::bodyAsString);
+        note.check(stored.bodyAsJsonObject(), listed);
+      }
+    }
+  }
+
+  /** A note Sanne keeps editing; what the server answered to her edits. */
+  private static final class EditedNote {
+
+    final String id;
+    /** Edits answered 200, and those of them plus the cut-off ones that are in the note. */
+    int acknowledged;
+    int landed;
+    int cutOff;
+    /**
+     * Numbers of the last edit sent, the last one the note holds as far as the answers and the cut-off edits
+     * that landed tell, and the one the last kill cut off (0: none).
+     */
+    int sent;
+    int last;
+    int cutOffNow;
+
+    EditedNote(String id) {
+      this.id = id;
+    }
+
+    static String text(int n) {
+      return "Inregelen, versie " + n;
+    }
+
+    static boolean links(int n) {
+      return n % 2 == 1;
+    }
+
+    /** An edit sets the text and adds to the history in one update: the text tells whether the cut-off one landed. */
+    void check(JsonObject note, Set<String> listedByQuestion) {
+      String text = note.getString("text");
+      if (cutOffNow > 0 && text.equals(text(cutOffNow))) {
+        last = cutOffNow;
+        landed++;
+      }
+      cutOffNow = 0;
+      assertEquals(text(last), text, "text of note " + id);
+      assertEquals(acknowledged + landed, note.getJsonArray("edits").size(), "edit history of note " + id);
+      boolean linked = note.getJsonArray("questionIds").contains(LINKED_QUESTION);
+      assertEquals(last > 0 && links(last), linked, "link of note " + id);
+      assertEquals(linked, listedByQuestion.contains(id), "the question's list of notes, for note " + id);
+    }
   }
 
   private static Future<Void> apply(MongoClient mongo, Step step) {
@@ -302,10 +462,12 @@ class DurabilityTest {
 
     final Process process;
     final int port;
+    final List<String> output;
 
-    private Child(Process process, int port) {
+    private Child(Process process, int port, List<String> output) {
       this.process = process;
       this.port = port;
+      this.output = output;
     }
 
     static Child start(Path dataDir) {
@@ -353,7 +515,7 @@ class DurabilityTest {
       reader.setDaemon(true);
       reader.start();
       try {
-        return new Child(process, port.get(120, TimeUnit.SECONDS));
+        return new Child(process, port.get(120, TimeUnit.SECONDS), output);
       } catch (Exception e) {
         process.destroyForcibly();
         throw new AssertionError("the server did not start: " + e + "\n" + String.join("\n", output), e);
