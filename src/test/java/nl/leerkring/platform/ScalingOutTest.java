@@ -1,13 +1,16 @@
 package nl.leerkring.platform;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.demo.DemoData;
 import nl.leerkring.support.Cluster;
 import nl.leerkring.support.EventStreams;
 import nl.leerkring.support.Eventually;
 import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -87,6 +90,50 @@ class ScalingOutTest {
     String noteId = sanneOnB.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
         .put("text", "Geschreven via B met de login van A")).expect(201).json().getString("id");
     assertEquals("Geschreven via B met de login van A", sanneOnA.get("/notes/" + noteId).ok().getString("text"));
+  }
+
+  @Test
+  @DisplayName("Fenna taps close on her laptop through A and on her phone through B at once: one closes the cycle, "
+      + "the other gets 409, and there is one next cycle")
+  void concurrentClosesOnTwoProcesses() {
+    Person fennaOnA = cluster.server(0).demo("fenna@leerwerkplaats.nl");
+    Person fennaOnB = cluster.server(1).anonymous().adopt(fennaOnA.me());
+    fennaOnB.copyLoginFrom(fennaOnA);
+    String community = "/communities/" + DemoData.CARE_COMMUNITY;
+    int current = fennaOnA.get(community).ok().getInteger("currentCycle");
+    JsonObject closing = new JsonObject()
+        .put("harvest", new JsonObject().put("learned", "Tilliften vragen om twee handen.")
+            .put("changedInWork", "We plannen tilmomenten samen.").put("stillOpen", "De nachtdienst."))
+        .put("nextSteps", new JsonArray().add("Tilrooster proberen")).put("nextGoal", "Veilig tillen 's nachts");
+
+    List<Response> answers = Person.answers(
+        fennaOnA.sendNow(HttpMethod.POST, community + "/cycles/" + current + "/close", closing, null),
+        fennaOnB.sendNow(HttpMethod.POST, community + "/cycles/" + current + "/close", closing, null));
+
+    assertEquals(List.of(200, 409), answers.stream().map(Response::status).sorted().toList(),
+        () -> answers.stream().map(Response::body).toList().toString());
+    assertEquals(current + 1, fennaOnB.get(community).ok().getInteger("currentCycle"));
+    assertEquals(current + 1, fennaOnA.get(community + "/cycles").expect(200).array().size());
+  }
+
+  @Test
+  @DisplayName("Sanne's phone sends one note to A and, retrying with the same key, to B at once: one note, both "
+      + "answers point to it")
+  void retriedNoteOnTwoProcessesMakesOneNote() {
+    Person sanneOnA = cluster.server(0).demo("sanne");
+    Person sanneOnB = cluster.server(1).anonymous().adopt(sanneOnA.me());
+    sanneOnB.copyLoginFrom(sanneOnA);
+    int journal = sanneOnA.get("/me/journal").expect(200).array().size();
+    JsonObject note = new JsonObject().put("kind", "observation").put("text", "Druk viel weg bij 48 graden.");
+
+    List<Response> both = Person.answers(
+        sanneOnA.sendNow(HttpMethod.POST, "/communities/demo-warmtepomp/notes", note, "note-twee-processen-1"),
+        sanneOnB.sendNow(HttpMethod.POST, "/communities/demo-warmtepomp/notes", note, "note-twee-processen-1"));
+
+    assertEquals(List.of(201, 201), both.stream().map(Response::status).toList(),
+        () -> both.stream().map(Response::body).toList().toString());
+    assertEquals(both.get(0).json().getString("id"), both.get(1).json().getString("id"));
+    assertEquals(journal + 1, sanneOnB.get("/me/journal").expect(200).array().size());
   }
 
   @Test
