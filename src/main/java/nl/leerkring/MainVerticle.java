@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -65,6 +64,7 @@ import nl.leerkring.web.Pages;
 import nl.leerkring.web.JsonBodyLimit;
 import nl.leerkring.web.SameOrigin;
 import nl.leerkring.web.SecurityHeaders;
+import nl.leerkring.web.StaticFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +112,8 @@ public final class MainVerticle extends VerticleBase {
         .compose(replayed -> settings.demo()
             ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()
             : Future.succeededFuture())
-        .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
-        .compose(contract -> listen(settings, router(settings, contract)))
+        .compose(x -> Future.all(OpenAPIContract.from(vertx, CONTRACT), StaticFiles.load(vertx)))
+        .compose(loaded -> listen(settings, router(settings, loaded.resultAt(0), loaded.resultAt(1))))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
@@ -140,7 +140,7 @@ public final class MainVerticle extends VerticleBase {
         .recover(error -> Future.succeededFuture());
   }
 
-  private Router router(Settings settings, OpenAPIContract contract) {
+  private Router router(Settings settings, OpenAPIContract contract, StaticFiles staticFiles) {
     services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();
     erasure = services.erasure();
@@ -161,8 +161,8 @@ public final class MainVerticle extends VerticleBase {
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
     router.route("/api/v1/*").subRouter(api(services, contract));
     router.route("/api/*").failureHandler(new Failures());
-    router.route("/static/*").handler(RouteNames.named("/static/*")).handler(StaticHandler.create("webroot/static"));
-    router.route("/*").subRouter(pages(services, contract));
+    router.route("/static/*").handler(RouteNames.named("/static/*")).handler(staticFiles);
+    router.route("/*").subRouter(pages(services, contract, staticFiles));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
         .onFailure(error -> LOG.warn("Could not remove expired logins", error))
@@ -200,8 +200,8 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
-  private Router pages(Services s, OpenAPIContract contract) {
-    Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone());
+  private Router pages(Services s, OpenAPIContract contract, StaticFiles staticFiles) {
+    Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone(), staticFiles);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.

@@ -12,9 +12,13 @@ public final class Hashes {
   }
 
   public static String sha256(String secret) {
+    return sha256(secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Also a file's fingerprint. */
+  public static String sha256(byte[] content) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every Java runtime has SHA-256", e);
     }

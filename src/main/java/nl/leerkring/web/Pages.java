@@ -38,16 +38,17 @@ public final class Pages {
   private final Function<Caller, Future<Integer>> unread;
   private final ZoneId zone;
 
-  /** For mails, which have no header to count notifications in. */
-  public Pages(Vertx vertx) {
-    this(vertx, caller -> Future.succeededFuture(0), Times.DEFAULT_ZONE);
+  /** For mails in the installation's zone; they link no static files. */
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone) {
+    this(vertx, unread, zone, null);
   }
 
   /**
    * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
-   * shown in {@code zone}, the installation's, unless a template names another (a session's own).
+   * shown in {@code zone}, the installation's, unless a template names another (a session's own);
+   * {@code {{static "app.css"}}} links a static file by its fingerprint.
    */
-  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone) {
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone, StaticFiles staticFiles) {
     this.vertx = vertx;
     this.unread = unread;
     this.zone = zone;
@@ -58,6 +59,9 @@ public final class Pages {
     }
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
         I18n.text(language(options.get("_lang")), key, options.params));
+    if (staticFiles != null) {
+      handlebars.registerHelper("static", (Helper<String>) (name, options) -> new Handlebars.SafeString(staticFiles.url(name)));
+    }
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> Objects.equals(str(a), str(options.param(0, null))));
     handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
       StringBuilder out = new StringBuilder(str(a));

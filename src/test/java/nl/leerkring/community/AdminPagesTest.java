@@ -213,9 +213,20 @@ class AdminPagesTest extends BrowserScenarios {
     }
   }
 
-  /** Reads a QR code from a screenshot, as a phone's camera would. */
+  /**
+   * Reads a QR code from a screenshot, as a phone's camera would. The screenshot ends at the code's edge; a
+   * camera sees the white around it, which the reader needs to find the code (the quiet zone), so it gets one.
+   */
   private static String decodeQr(byte[] png) throws Exception {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    BufferedImage code = ImageIO.read(new ByteArrayInputStream(png));
+    int margin = code.getWidth() / 5;
+    BufferedImage image = new BufferedImage(code.getWidth() + 2 * margin, code.getHeight() + 2 * margin,
+        BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D canvas = image.createGraphics();
+    canvas.setColor(java.awt.Color.WHITE);
+    canvas.fillRect(0, 0, image.getWidth(), image.getHeight());
+    canvas.drawImage(code, margin, margin, null);
+    canvas.dispose();
     int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     RGBLuminanceSource source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
     return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),

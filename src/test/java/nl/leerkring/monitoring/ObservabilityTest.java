@@ -80,7 +80,8 @@ class ObservabilityTest {
             .compose(request -> request.send()).await().statusCode());
       }
       Set<String> loops = Eventually.await("eight access-log lines", Duration.ofSeconds(10),
-          () -> log.lines().size() >= 8 ? log.threads() : null);
+          () -> log.lines().stream().filter(line -> line.startsWith("GET /login ")).count() >= 8
+              ? log.threads("GET /login ") : null);
       assertEquals(2, loops.stream().filter(thread -> thread.startsWith("vert.x-eventloop-thread")).count(),
           "served on " + loops);
     } finally {

@@ -23,6 +23,8 @@ import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
@@ -57,6 +59,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Durability of the embedded store")
+// Runs beside the other test classes (it mostly waits on its processes); its own scenarios one by one.
+@Execution(ExecutionMode.CONCURRENT)
 class DurabilityTest {
 
   private static final String COMMUNITY = "demo-warmtepomp";
@@ -87,6 +91,7 @@ class DurabilityTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("A crash test on one process (kill -9 under write load, repeated) finds every acknowledged write once, "
       + "with no duplicated history entries")
   void acknowledgedWritesSurviveRepeatedKills(Vertx vertx) throws Exception {
@@ -148,6 +153,7 @@ class DurabilityTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Login sessions survive a restart")
   void loginSurvivesRestart(Vertx vertx) {
     TestServer server = TestServer.withDemo(vertx);
@@ -166,6 +172,7 @@ class DurabilityTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("An interrupted multi-document write is finished at start-up")
   void interruptedWriteFinishedAtStart(Vertx vertx) {
     TestServer server = TestServer.withDemo(vertx);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Two server processes on one database, one of them killed")
+// Runs beside the other test classes (it mostly waits on its processes); its own scenarios one by one.
+@Execution(ExecutionMode.CONCURRENT)
 class KilledProcessTest {
 
   @RegisterExtension
@@ -89,6 +93,7 @@ class KilledProcessTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(1)
   @DisplayName("A scheduled prompt, with the sending process killed -9 halfway, reaches each member exactly once by "
       + "Message-ID within a minute")
@@ -135,6 +140,7 @@ class KilledProcessTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @Order(2)
   @DisplayName("A restart of A while B writes replays nothing of B's and leaves every history exactly as acknowledged")
   void restartWhileAnotherWrites() throws Exception {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Two server processes on one database")
+// Runs beside the other test classes (it mostly waits on its processes); its own scenarios one by one.
+@Execution(ExecutionMode.CONCURRENT)
 class ScalingOutTest {
 
   private static final Duration IDLE = Duration.ofSeconds(3);
@@ -61,6 +65,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Both started together on an empty database, and the demo was loaded once: no person, member or "
       + "activity entry twice")
   void demoLoadedOnce() {
@@ -81,6 +86,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Sanne logs in on A, and the next request, which the load balancer sends to B, is still hers")
   void loginOnAWorksOnB() {
     Person sanneOnA = cluster.server(0).demo("sanne");
@@ -93,6 +99,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Fenna taps close on her laptop through A and on her phone through B at once: one closes the cycle, "
       + "the other gets 409, and there is one next cycle")
   void concurrentClosesOnTwoProcesses() {
@@ -117,6 +124,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Sanne's phone sends one note to A and, retrying with the same key, to B at once: one note, both "
       + "answers point to it")
   void retriedNoteOnTwoProcessesMakesOneNote() {
@@ -137,6 +145,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Sanne logs out through A; her login, just used on B, stops working on B within 2 seconds")
   void logoutOnAReachesB() {
     Person sanneOnA = cluster.server(0).demo("sanne");
@@ -150,6 +159,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Fenna moves the live session to the next phase on A, and Sanne's phone, following it through B, "
       + "has the change within 2 seconds")
   void liveSessionChangeReachesB() throws Exception {
@@ -180,6 +190,7 @@ class ScalingOutTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("While no one does anything, following live changes costs the database almost no CPU")
   void idleChangeStreamsWait() throws Exception {
     // Each process keeps a change stream open. Without the store waiting for the next write, as a replica set

@@ -8,6 +8,8 @@ import nl.leerkring.support.StoreChild;
 import nl.leerkring.bench.StoreLoad;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The short version of the store stress benchmark ({@code nl.leerkring.bench.StoreStressBenchmark}). */
 @ExtendWith(VertxExtension.class)
 @DisplayName("The embedded store under load")
+// Runs beside the other test classes (it mostly waits on its processes); its own scenarios one by one.
+@Execution(ExecutionMode.CONCURRENT)
 class StoreUnderLoadTest {
 
   private static final int COMMUNITIES = 200;
@@ -28,6 +32,7 @@ class StoreUnderLoadTest {
   private static final long TRAFFIC_MILLIS = Long.getLong("storeLoad.trafficMillis", 10_000);
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Loading, reading, writing, editing and scanning at once gives no store error, "
       + "and every acknowledged write survives kill -9")
   void survivesLoadAndKill(Vertx vertx, @TempDir Path dataDir) throws Exception {

@@ -42,10 +42,14 @@ public final class LogCapture implements AutoCloseable {
     }
   }
 
-  /** The threads that wrote the lines so far. */
-  public java.util.Set<String> threads() {
+  /**
+   * The threads that wrote the lines so far that start with {@code start} (other servers in this JVM may log to
+   * the same logger meanwhile).
+   */
+  public java.util.Set<String> threads(String start) {
     synchronized (appender.list) {
-      return appender.list.stream().map(ILoggingEvent::getThreadName).collect(java.util.stream.Collectors.toSet());
+      return appender.list.stream().filter(event -> event.getFormattedMessage().startsWith(start))
+          .map(ILoggingEvent::getThreadName).collect(java.util.stream.Collectors.toSet());
     }
   }
 

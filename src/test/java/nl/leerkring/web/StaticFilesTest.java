@@ -1,0 +1,65 @@
+package nl.leerkring.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import nl.leerkring.support.Person;
+import nl.leerkring.support.Response;
+import nl.leerkring.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Style sheet, script and icon: fetched once by a phone, again only after a release changed them")
+class StaticFilesTest {
+
+  private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/static/([a-z.]+)\\?v=([0-9a-f]{12}))\"");
+  private static TestServer server;
+  private static Person sanne;
+
+  @BeforeAll
+  static void start(Vertx vertx) {
+    server = TestServer.withDemo(vertx);
+    sanne = server.demo("sanne");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @DisplayName("Every page links the files by their fingerprint, and those addresses may be kept for a year")
+  void fingerprintedFilesAreKept() {
+    Matcher linked = LINKED.matcher(sanne.page("/").expect(200).body());
+    List<String> names = new java.util.ArrayList<>();
+    while (linked.find()) {
+      names.add(linked.group(2));
+      Response file = server.anonymous().page(linked.group(1)).expect(200);
+      assertEquals("public, immutable, max-age=31536000", file.raw().getHeader("Cache-Control"), linked.group(1));
+      assertFalse(file.body().isEmpty());
+    }
+    assertEquals(List.of("icon.svg", "app.css", "app.js"), names);
+    assertTrue(server.anonymous().page("/static/icon.svg").raw().getHeader("Content-Type").startsWith("image/svg+xml"));
+  }
+
+  @Test
+  @DisplayName("Without the current fingerprint a file is served but not kept, so no browser holds on to an old one")
+  void otherAddressesAreNotKept() {
+    for (String path : List.of("/static/app.css", "/static/app.css?v=000000000000")) {
+      Response file = server.anonymous().page(path).expect(200);
+      assertFalse(file.raw().getHeader("Cache-Control").contains("max-age"), path);
+    }
+    server.anonymous().page("/static/nothing.css?v=000000000000").expect(404);
+  }
+}
