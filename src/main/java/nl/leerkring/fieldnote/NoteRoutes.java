@@ -1,5 +1,6 @@
 package nl.leerkring.fieldnote;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.web.Caller;
@@ -39,6 +40,7 @@ public final class NoteRoutes {
     ctx.response()
         .putHeader("Content-Type", photo.contentType())
         .putHeader("Cache-Control", "private, max-age=3600")
+        .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
         .end(photo.bytes());
   }
 }

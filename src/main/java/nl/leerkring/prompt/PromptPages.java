@@ -11,7 +11,10 @@ import nl.leerkring.community.Role;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.I18n;
+import nl.leerkring.web.Language;
 
+import java.time.format.TextStyle;
 import java.util.Map;
 
 /**
@@ -61,6 +64,7 @@ public final class PromptPages {
           .put("next", page.next())
           .put("from", from)
           .put("recipients", recipients)
+          .put("zoneName", pages.zone().getDisplayName(TextStyle.FULL, I18n.locale(Language.of(ctx))))
           .put("scheduled", "1".equals(ctx.request().getParam("scheduled"))));
     }));
   }

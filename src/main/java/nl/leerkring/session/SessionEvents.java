@@ -2,6 +2,7 @@ package nl.leerkring.session;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -44,7 +45,8 @@ final class SessionEvents {
         .setChunked(true)
         .putHeader("Content-Type", "text/event-stream; charset=utf-8")
         .putHeader("Cache-Control", "no-store")
-        .putHeader("X-Accel-Buffering", "no");
+        .putHeader("X-Accel-Buffering", "no")
+        .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(SessionService.address(sessionId),
         message -> send(response, "data: " + message.body().encode() + "\n\n"));
     long heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> send(response, ": heartbeat\n\n"));

@@ -34,7 +34,7 @@ class AdminPagesTest extends BrowserScenarios {
   void adminInvitesAndNewEmployeeJoins() throws Exception {
     Page laptop = Browser.logIn(browser.laptop(), ADMIN);
     laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Beheer").setExact(true)).click();
-    laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Leden van " + WARMTEPOMP)).click();
+    laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Leden beheren: " + WARMTEPOMP)).click();
     assertThat(laptop).hasURL(Pattern.compile("/c/demo-warmtepomp/members$"));
     laptop.getByLabel("Rol", new Page.GetByLabelOptions().setExact(true)).selectOption("participant");
     laptop.getByLabel("Voor wie? (mag leeg blijven)").fill("Fatima");

@@ -166,7 +166,7 @@ class PromptMailTest {
     assertEquals(5, count(deliveries, "email", "skipped"), "the technicians without an address");
     JsonObject mine = sanne.get("/me/notifications").ok();
     assertTrue(mine.getInteger("unread") >= 1);
-    assertEquals("Nieuwe vraag van je begeleider: Wat heb je deze maand op het werk geleerd?",
+    assertEquals("Nieuwe reflectievraag van je begeleider: Wat heb je deze maand op het werk geleerd?",
         mine.getJsonArray("items").getJsonObject(0).getString("text"));
   }
 

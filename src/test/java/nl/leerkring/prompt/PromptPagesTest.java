@@ -86,7 +86,7 @@ class PromptPagesTest extends BrowserScenarios {
     Page fenna = Browser.logIn(browser.laptop(), "fenna@leerwerkplaats.nl");
     fenna.navigate(PROMPTS);
     fenna.getByLabel("Vraag of opdracht").fill("Deel een leersnack met je collega's.");
-    fenna.getByLabel("Versturen op (Nederlandse tijd)").fill(localTime(7));
+    fenna.getByLabel("Versturen op (Midden-Europese tijd)").fill(localTime(7));
     fenna.getByLabel("Alleen deze leden:").check();
     fenna.getByLabel("Joost Bakker").check();
     fenna.getByLabel("Priya Ramdin").check();
@@ -109,17 +109,17 @@ class PromptPagesTest extends BrowserScenarios {
     Page fenna = Browser.logIn(browser.phone(), "fenna@leerwerkplaats.nl");
     fenna.navigate(PROMPTS);
     fenna.getByLabel("Vraag of opdracht").fill("Probeer deze week iets nieuws of anders.");
-    fenna.getByLabel("Versturen op (Nederlandse tijd)").fill(localTime(-2));
+    fenna.getByLabel("Versturen op (Midden-Europese tijd)").fill(localTime(-2));
     fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Klaarzetten")).click();
     assertThat(fenna.locator("#sendAt-error")).hasText("Deze datum ligt in het verleden.");
-    assertThat(fenna.getByLabel("Versturen op (Nederlandse tijd)")).hasAttribute("aria-invalid", "true");
+    assertThat(fenna.getByLabel("Versturen op (Midden-Europese tijd)")).hasAttribute("aria-invalid", "true");
     assertThat(fenna.getByLabel("Vraag of opdracht")).hasValue("Probeer deze week iets nieuws of anders.");
     Browser.assertAccessible(fenna, "the prompts form with an error, on a phone");
     Browser.screenshot(fenna, "phone-prompts-error");
 
     fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
     fenna.getByLabel("Question or assignment").fill("Try something new or different this week.");
-    fenna.getByLabel("Send at (Dutch time)").fill(localTime(-2));
+    fenna.getByLabel("Send at (Central European Time)").fill(localTime(-2));
     fenna.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Schedule")).click();
     assertThat(fenna.locator("#sendAt-error")).hasText("This date lies in the past.");
     assertThat(fenna.getByLabel("Question or assignment")).hasValue("Try something new or different this week.");

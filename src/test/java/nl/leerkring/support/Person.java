@@ -62,6 +62,12 @@ public final class Person {
     return new Response(session.request(HttpMethod.GET, port, "127.0.0.1", path).send().await());
   }
 
+  /** The same, with one more request header (a browser's Accept-Encoding, say). */
+  public Response page(String path, String header, String value) {
+    return new Response(session.request(HttpMethod.GET, port, "127.0.0.1", path).putHeader(header, value).send()
+        .await());
+  }
+
   public Response get(String path) {
     return send(HttpMethod.GET, path, null);
   }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
-@DisplayName("Style sheet, script and icon: fetched once by a phone, again only after a release changed them")
+@DisplayName("What a phone downloads: pages compressed, style sheet, script and icon once per release")
 class StaticFilesTest {
 
   private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/static/([a-z.]+)\\?v=([0-9a-f]{12}))\"");
@@ -61,5 +61,18 @@ class StaticFilesTest {
       assertFalse(file.raw().getHeader("Cache-Control").contains("max-age"), path);
     }
     server.anonymous().page("/static/nothing.css?v=000000000000").expect(404);
+  }
+
+  @Test
+  @DisplayName("A page travels gzip-compressed to a browser that accepts it, at a fraction of its size")
+  void pagesAreCompressed() throws Exception {
+    String plain = sanne.page("/c/demo-warmtepomp").expect(200).body();
+    Response compressed = sanne.page("/c/demo-warmtepomp", "Accept-Encoding", "gzip");
+    assertEquals("gzip", compressed.raw().getHeader("Content-Encoding"));
+    byte[] bytes = compressed.raw().bodyAsBuffer().getBytes();
+    try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+      assertTrue(new String(unzipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("</html>"));
+    }
+    assertTrue(bytes.length * 3 < plain.length(), bytes.length + " bytes compressed of " + plain.length());
   }
 }
