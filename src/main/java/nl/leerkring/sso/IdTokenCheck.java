@@ -25,7 +25,8 @@ final class IdTokenCheck {
     if (idToken == null) {
       return "no ID token with a valid signature, issuer and audience";
     }
-    if (!provider.issuer().equals(SsoProvider.normalisedIssuer(String.valueOf(idToken.getValue("iss", ""))))) {
+    Object issuer = idToken.getValue("iss");
+    if (!(issuer instanceof String named) || !provider.issuer().equals(SsoProvider.normalisedIssuer(named))) {
       return "issuer " + idToken.getValue("iss");
     }
     if (!audience(idToken.getValue("aud")).contains(provider.clientId())) {

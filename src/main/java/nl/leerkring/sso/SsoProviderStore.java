@@ -72,7 +72,7 @@ final class SsoProviderStore {
     List<String> taken = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (String domain : domains) {
-      chain = chain.compose(x -> claimOne(organisationId, domain).map(fresh -> {
+      chain = chain.compose(x -> claimOne(organisationId, domain).<Void>map(fresh -> {
         if (fresh) {
           taken.add(domain);
         }
@@ -90,7 +90,7 @@ final class SsoProviderStore {
         return Future.failedFuture(error);
       }
       return organisationOf(domain).compose(holder -> organisationId.equals(holder) ? Future.succeededFuture(false)
-          : Future.failedFuture(Problem.conflict("domain_taken",
+          : Future.<Boolean>failedFuture(Problem.conflict("domain_taken",
               "The domain " + domain + " is already covered by another company's sign-in.", "domains")));
     });
   }

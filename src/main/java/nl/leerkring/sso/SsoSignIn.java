@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -89,7 +88,8 @@ public final class SsoSignIn {
       return Future.failedFuture(problem);
     }
     return providers.organisationOf(domain)
-        .compose(organisationId -> organisationId == null ? Future.succeededFuture() : providers.of(organisationId))
+        .compose(organisationId -> organisationId == null ? Future.<SsoProvider>succeededFuture()
+            : providers.of(organisationId))
         .compose(provider -> {
           if (provider == null || !provider.domains().contains(domain)) {
             throw Problem.invalidField("email", "unknown_domain",
@@ -174,7 +174,7 @@ public final class SsoSignIn {
     String verified = IdTokenCheck.emailVerified(idToken) && domain != null && provider.domains().contains(domain)
         ? email : null;
     return links.userOf(provider.issuer(), subject)
-        .compose(userId -> userId == null ? Future.succeededFuture() : users.byId(userId))
+        .compose(userId -> userId == null ? Future.<JsonObject>succeededFuture() : users.byId(userId))
         .compose(linked -> {
           if (belongs(linked, provider.organisationId())) {
             return Future.succeededFuture(Outcome.signedIn(linked, flow.next()));
@@ -191,7 +191,7 @@ public final class SsoSignIn {
       return Future.succeededFuture();
     }
     return users.byLogin(email).compose(user -> !belongs(user, provider.organisationId())
-        ? Future.succeededFuture()
+        ? Future.<Outcome>succeededFuture()
         : db.writes().apply(linkSteps(provider.issuer(), subject, user, provider.organisationId(), "email"))
             .map(x -> Outcome.signedIn(user, next)));
   }
