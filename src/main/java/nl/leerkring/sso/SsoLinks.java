@@ -8,8 +8,9 @@ import nl.leerkring.platform.Hashes;
 import nl.leerkring.platform.Step;
 
 /**
- * Which Leerkring account a provider's person is ({@code ssoLinks}): _id is a hash of issuer and subject, so
- * the store keeps no identifier of the provider's in readable form, and a sign-in finds its account by _id.
+ * Which Leerkring account a provider's person is, per company ({@code ssoLinks}): _id is a hash of company,
+ * issuer and subject, so the store keeps no identifier of the provider's in readable form, a sign-in finds its
+ * account by _id, and two companies on one shared issuer (Google) never take each other's links.
  */
 final class SsoLinks {
 
@@ -21,18 +22,18 @@ final class SsoLinks {
     this.mongo = db.mongo();
   }
 
-  static String key(String issuer, String subject) {
-    return Hashes.sha256(issuer + "\n" + subject);
+  static String key(String organisationId, String issuer, String subject) {
+    return Hashes.sha256(organisationId + "\n" + issuer + "\n" + subject);
   }
 
   /** The linked account's id, or null. */
-  Future<String> userOf(String issuer, String subject) {
-    return mongo.findOne(LINKS, new JsonObject().put("_id", key(issuer, subject)), null)
+  Future<String> userOf(String organisationId, String issuer, String subject) {
+    return mongo.findOne(LINKS, new JsonObject().put("_id", key(organisationId, issuer, subject)), null)
         .map(doc -> doc == null ? null : doc.getString("userId"));
   }
 
   static Step linked(String issuer, String subject, String userId, String organisationId, String now) {
-    return Step.upsert(LINKS, key(issuer, subject), new JsonObject().put("$set", new JsonObject()
+    return Step.upsert(LINKS, key(organisationId, issuer, subject), new JsonObject().put("$set", new JsonObject()
         .put("userId", userId)
         .put("organisationId", organisationId)
         .put("linkedAt", now)));

@@ -66,7 +66,7 @@ public final class SsoPages {
       // elsewhere. A refresh is a navigation of its own, and the page's link works where it is not followed.
       ctx.response().putHeader("Refresh", "0;url=" + started.authorizationUrl());
       return Page.of("sso-continue", new JsonObject().put("url", started.authorizationUrl()));
-    });
+    }).recover(SsoPages::failed);
   }
 
   /** The login page again, with the address typed and why it did not lead anywhere. */

@@ -173,7 +173,7 @@ public final class SsoSignIn {
     // A provider vouches for its own company's addresses only, whatever else it verified.
     String verified = IdTokenCheck.emailVerified(idToken) && domain != null && provider.domains().contains(domain)
         ? email : null;
-    return links.userOf(provider.issuer(), subject)
+    return links.userOf(provider.organisationId(), provider.issuer(), subject)
         .compose(userId -> userId == null ? Future.<JsonObject>succeededFuture() : users.byId(userId))
         .compose(linked -> {
           if (belongs(linked, provider.organisationId())) {
