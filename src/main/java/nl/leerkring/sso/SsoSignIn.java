@@ -163,7 +163,8 @@ public final class SsoSignIn {
     JsonObject idToken = user.attributes().getJsonObject("idToken");
     String wrong = IdTokenCheck.problem(idToken, provider, flow.nonce(), db.clock().instant());
     if (wrong != null) {
-      LOG.info("Sign-in for organisation {} refused: ID token {}", provider.organisationId(), wrong);
+      LOG.info("Sign-in for organisation {} refused, its ID token fails the check: {}", provider.organisationId(),
+          wrong);
       return Future.failedFuture(notConfirmed());
     }
     String subject = idToken.getString("sub");
