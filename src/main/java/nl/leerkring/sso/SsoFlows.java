@@ -51,7 +51,8 @@ final class SsoFlows {
   /** The flow of this state, removed in the same step so that a second use finds nothing; or null. */
   Future<SignIn> take(String state) {
     return mongo.findOneAndDelete(FLOWS, new JsonObject().put("_id", Hashes.sha256(state)))
-        .map(doc -> doc == null || !"sign-in".equals(doc.getString("kind")) ? null : new SignIn(doc.getString("organisationId"), doc.getString("nonce"),
+        .map(doc -> doc == null || !"sign-in".equals(doc.getString("kind")) ? null : new SignIn(
+            doc.getString("organisationId"), doc.getString("nonce"),
             doc.getString("codeVerifier"), doc.getString("next"), doc.getString("browser"),
             Instant.parse(doc.getString("expiresAt"))));
   }

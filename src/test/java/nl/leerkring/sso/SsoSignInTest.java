@@ -243,7 +243,8 @@ class SsoSignInTest {
   }
 
   @Test
-  @DisplayName("A company admin sets the provider on a page and through the API; the secret is never shown or logged, and a domain is one company's")
+  @DisplayName("A company admin sets the provider on a page and through the API; the secret is never shown or "
+      + "logged, and a domain is one company's")
   void adminKeepsTheSettings() {
     Person admin = server.demo(INGRID);
     JsonObject shown = admin.get("/organisations/demo-vandijk/sso").ok();
