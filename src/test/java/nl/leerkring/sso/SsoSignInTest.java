@@ -266,6 +266,7 @@ class SsoSignInTest {
     Browser page = new Browser().logIn(INGRID, "welkom2026");
     String form = page.get("/admin/sso").bodyAsString();
     assertTrue(form.contains("/login/sso/callback") && form.contains("4711") && !form.contains(SECRET), form);
+    assertTrue(form.contains("value=\"" + issuer + "\""), "the form shows the issuer stored");
     HttpResponse<Buffer> refused = page.post("/admin/sso", Map.of("_csrf", page.me().getString("csrfToken"),
         "organisationId", "demo-vandijk", "issuer", "ftp://login.vandijk.nl", "clientId", CLIENT_ID,
         "clientSecret", "", "domains", DOMAIN));
