@@ -199,8 +199,9 @@ class SsoSignInTest {
 
     Browser starter = new Browser();
     String startedElsewhere = starter.toProvider(INGRID);
-    HttpResponse<Buffer> otherBrowser = new Browser().back(startedElsewhere);
+    HttpResponse<Buffer> otherBrowser = new Browser().language("en").back(startedElsewhere);
     assertEquals("other_browser", reason(otherBrowser), "a way back planted in another browser logs nobody in");
+    assertTrue(otherBrowser.bodyAsString().contains("Start again on the login page, in this browser."));
 
     Browser slow = new Browser();
     String slowReturn = slow.toProvider(INGRID);
@@ -262,6 +263,9 @@ class SsoSignInTest {
     assertEquals("issuer", admin.put("/organisations/demo-vandijk/sso",
             settings("https://127.0.0.1:1/nergens", null, DOMAIN)).expect(400)
         .json().getJsonObject("error").getJsonObject("details").getString("field"));
+    assertEquals("issuer", admin.put("/organisations/demo-vandijk/sso",
+            settings("http://login.vandijk-installatie.nl", null, DOMAIN)).expect(400)
+        .json().getJsonObject("error").getJsonObject("details").getString("field"), "plain http only on loopback");
 
     Browser page = new Browser().logIn(INGRID, "welkom2026");
     String form = page.get("/admin/sso").bodyAsString();
