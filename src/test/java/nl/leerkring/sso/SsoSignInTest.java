@@ -348,7 +348,8 @@ class SsoSignInTest {
       assertNotNull(refresh, "the page goes on to the provider by itself");
       String authorize = refresh.substring(refresh.indexOf("url=") + 4);
       assertTrue(authorize.startsWith(issuer + "/authorize?"), authorize);
-      assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("nonce="), authorize);
+      assertTrue(authorize.contains("code_challenge_method=S256") && authorize.contains("nonce=")
+          && authorize.contains("scope=openid"), authorize);
       HttpResponse<Buffer> atProvider = web.getAbs(authorize).send().await();
       assertEquals(302, atProvider.statusCode(), atProvider::bodyAsString);
       return atProvider.getHeader("Location");
