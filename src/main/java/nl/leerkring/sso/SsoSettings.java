@@ -1,6 +1,7 @@
 package nl.leerkring.sso;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.platform.Database;
@@ -72,7 +73,7 @@ public final class SsoSettings {
             List<Step> steps = new ArrayList<>();
             steps.add(SsoProviderStore.saved(after));
             steps.addAll(audit.steps(organisationId, caller.userId(), "sso.configured", null, new JsonObject()
-                .put("issuer", issuer).put("clientId", clientId).put("domains", body.getJsonArray("domains"))
+                .put("issuer", issuer).put("clientId", clientId).put("domains", new JsonArray(domains))
                 .put("secretChanged", secret != null && !secret.isEmpty())));
             List<String> dropped = before == null ? List.of()
                 : before.domains().stream().filter(d -> !domains.contains(d)).toList();
