@@ -50,6 +50,9 @@ import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
+import nl.leerkring.sso.Sso;
+import nl.leerkring.sso.SsoPages;
+import nl.leerkring.sso.SsoRoutes;
 import nl.leerkring.account.AccountPages;
 import nl.leerkring.home.HomePages;
 import nl.leerkring.community.AdminPages;
@@ -90,6 +93,7 @@ public final class MainVerticle extends VerticleBase {
   private InstallationService installation;
   private long housekeeping = -1;
   private Erasure erasure;
+  private Sso sso;
 
   public MainVerticle() {
     this(Clock.systemUTC());
@@ -144,6 +148,7 @@ public final class MainVerticle extends VerticleBase {
     services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();
     erasure = services.erasure();
+    sso = Sso.create(vertx, db, settings, services.users(), services.accounts(), services.audit());
     Logins logins = services.logins();
 
     Router router = Router.router(vertx);
@@ -196,6 +201,7 @@ public final class MainVerticle extends VerticleBase {
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
+    new SsoRoutes(sso.settings()).mount(api);
     return api.createRouter();
   }
 
@@ -228,6 +234,8 @@ public final class MainVerticle extends VerticleBase {
     new AuditPages(pages, s.audit()).mount(router);
     new ResetPages(pages, forms, s.passwordResets()).mount(router);
     new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
+    new SsoPages(pages, forms, sso, s.authentication(), new ClientAddress(s.settings().trustedProxies()),
+        s.settings().publicUrl().startsWith("https:")).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -116,7 +116,7 @@ public final class AccountPages {
    * tabs and line breaks from a Location and read a backslash as a slash, so "/\t/example.org" would lead to
    * //example.org; and a line break cannot be sent in a header at all.
    */
-  static String safeNext(String next) {
+  public static String safeNext(String next) {
     if (next == null || !next.startsWith("/") || next.startsWith("//")) {
       return "/";
     }

@@ -38,7 +38,8 @@ public record Settings(
     int schedulerPollMillis,
     Operations operations,
     int passwordIterations,
-    ZoneId zone) {
+    ZoneId zone,
+    String secretsKey) {
 
   /**
    * Running it: how long a request may take before it is answered 503 (a photo upload longer), where
@@ -92,7 +93,8 @@ public record Settings(
       Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),
       Map.entry("LEERKRING_HTTP_INSTANCES", "httpInstances"),
       Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"),
-      Map.entry("LEERKRING_ZONE", "zone"));
+      Map.entry("LEERKRING_ZONE", "zone"),
+      Map.entry("LEERKRING_SECRETS_KEY", "secretsKey"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -150,7 +152,8 @@ public record Settings(
             intOf(c, "metricsPort", -1),
             Math.max(1, intOf(c, "httpInstances", Runtime.getRuntime().availableProcessors()))),
         passwordIterations(c),
-        zone(c));
+        zone(c),
+        c.getString("secretsKey", ""));
   }
 
   /**

@@ -642,6 +642,20 @@ class AuthorizationMatrixTest {
         .loggedIn(404).admin(204)
         .check((role, person, r) -> people.get(NEWCOMER).get("/me").expect(401), COMPANY_ADMIN));
 
+    // Company sign-in (OpenID Connect): the demo has none set up, and no provider answers at 127.0.0.1:1, so the
+    // admin's change is refused on its issuer field and nothing changes.
+    rows.add(row("getSsoSettings", HttpMethod.GET, "/organisations/demo-vandijk/sso").loggedIn(404)
+        .named("GET /organisations/demo-vandijk/sso (none set up: 404 for the admin too)"));
+    rows.add(row("putSsoSettings", HttpMethod.PUT, "/organisations/demo-vandijk/sso")
+        .body(new JsonObject().put("issuer", "https://127.0.0.1:1/nobody").put("clientId", "leerkring")
+            .put("clientSecret", "not-a-real-secret").put("domains", new JsonArray().add("vandijk-installatie.nl")))
+        .named("PUT /organisations/demo-vandijk/sso (an issuer where no provider answers)")
+        .loggedIn(404).admin(400)
+        .check((role, person, r) -> assertEquals("issuer",
+            r.json().getJsonObject("error").getJsonObject("details").getString("field")), COMPANY_ADMIN));
+    rows.add(row("deleteSsoSettings", HttpMethod.DELETE, "/organisations/demo-vandijk/sso").loggedIn(404)
+        .named("DELETE /organisations/demo-vandijk/sso (none set up: 404 for the admin too)"));
+
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")
         .body(new JsonObject()
