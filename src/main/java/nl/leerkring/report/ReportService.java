@@ -68,7 +68,19 @@ public final class ReportService {
 
   /** The report as the API answers it and the page shows it, with the facilitator's choice of highlights. */
   public Future<JsonObject> report(Caller caller, String communityId, int number) {
-    return access.in(caller, communityId).compose(m -> read(m, number).map(read -> {
+    return access.in(caller, communityId).compose(m -> report(m, number));
+  }
+
+  /** The report as a PDF, in the caller's language; the download is recorded in the audit trail first. */
+  public Future<Buffer> pdf(Caller caller, String communityId, int number, String language) {
+    return access.in(caller, communityId).compose(m -> report(m, number)
+        .compose(report -> audit.record(m.community().organisationId(), caller.userId(), "export.report", null,
+                new JsonObject().put("communityId", m.communityId()).put("cycle", number).put("format", "pdf"))
+            .compose(recorded -> pdf.of(report, language))));
+  }
+
+  private Future<JsonObject> report(Membership m, int number) {
+    return read(m, number).map(read -> {
       JsonObject report = HarvestReport.of(read.sources());
       if (read.scan() != null) {
         report.put("scan", read.scan());
@@ -78,15 +90,7 @@ public final class ReportService {
             read.sources().notes(), number));
       }
       return report.put("exports", Exports.allowed(m));
-    }));
-  }
-
-  /** The report as a PDF, in the caller's language; the download is recorded in the audit trail. */
-  public Future<Buffer> pdf(Caller caller, String communityId, int number, String language) {
-    return access.in(caller, communityId).compose(m -> report(caller, communityId, number)
-        .compose(report -> audit.record(m.community().organisationId(), caller.userId(), "export.report", null,
-                new JsonObject().put("communityId", m.communityId()).put("cycle", number).put("format", "pdf"))
-            .compose(recorded -> pdf.of(report, language))));
+    });
   }
 
   /**
@@ -106,7 +110,7 @@ public final class ReportService {
         }
         return db.writes().apply(HighlightStore.picked(new Highlights(CommunityStore.cycleId(m.communityId(), number),
             m.communityId(), number, picked, m.userId(), db.clock().instant())));
-      }).compose(done -> report(caller, communityId, number));
+      }).compose(done -> report(m, number));
     });
   }
 
