@@ -42,7 +42,8 @@ public record CycleFigures(int sessionsHeld, int sessionsPlanned, int attendance
     for (QuestionStatus status : QuestionStatus.values()) {
       byStatus.put(status, 0);
     }
-    questions.stream().filter(q -> inCycle(q, number)).forEach(q -> byStatus.merge(statusAtEnd(q, number), 1, Integer::sum));
+    questions.stream().filter(q -> inCycle(q, number))
+        .forEach(q -> byStatus.merge(statusAtEnd(q, number), 1, Integer::sum));
     return new CycleFigures(held.size(), planned, held.stream().mapToInt(s -> s.attendance().size()).sum(),
         held.stream().mapToInt(s -> s.durationMinutes() * s.attendance().size()).sum(), shared.size(), byKind,
         (int) questions.stream().filter(q -> q.raisedInCycle() == number).count(), byStatus);

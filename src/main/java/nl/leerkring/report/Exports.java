@@ -70,7 +70,7 @@ public final class Exports {
   }
 
   private static boolean may(Membership m, ExportDataset dataset) {
-    return m.is(Role.FACILITATOR) || m.companyAdmin() && dataset != ExportDataset.NOTES;
+    return m.is(Role.FACILITATOR) || (m.companyAdmin() && dataset != ExportDataset.NOTES);
   }
 
   /** The dataset as a table, after the export is recorded in the audit trail with its format. */

@@ -87,7 +87,8 @@ final class HarvestReport {
   }
 
   private static boolean inCycle(Contribution c, Cycle cycle) {
-    return !c.createdAt().isBefore(cycle.startedAt()) && (cycle.closedAt() == null || c.createdAt().isBefore(cycle.closedAt()));
+    return !c.createdAt().isBefore(cycle.startedAt())
+        && (cycle.closedAt() == null || c.createdAt().isBefore(cycle.closedAt()));
   }
 
   private static List<Question> reached(List<Question> questions, int cycle, QuestionStatus status) {
@@ -150,7 +151,8 @@ final class HarvestReport {
   private static JsonArray agreements(List<Agreement> agreements, boolean done) {
     JsonArray out = new JsonArray();
     agreements.stream().filter(a -> a.done() == done).forEach(a -> out.add(new JsonObject()
-        .put("what", a.what()).put("ownerName", a.ownerName()).put("due", a.due() == null ? null : a.due().toString())));
+        .put("what", a.what()).put("ownerName", a.ownerName())
+        .put("due", a.due() == null ? null : a.due().toString())));
     return out;
   }
 }

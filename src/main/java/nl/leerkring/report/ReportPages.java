@@ -59,7 +59,8 @@ public final class ReportPages {
       String communityId = ctx.pathParam("communityId");
       int number = number(ctx);
       reports.pdf(Caller.required(ctx), communityId, number, Language.of(ctx)).onFailure(ctx::fail)
-          .onSuccess(pdf -> Files.send(ctx, "application/pdf", Files.reportName(communityId, number), pdf));
+          .onSuccess(pdf -> Downloads.send(ctx, "application/pdf",
+              Downloads.reportName(communityId, number), pdf));
     } catch (RuntimeException e) {
       ctx.fail(e);
     }
@@ -72,7 +73,7 @@ public final class ReportPages {
       String format = "csv".equals(ctx.request().getParam("format")) ? "csv" : "json";
       String language = Language.of(ctx);
       exports.export(Caller.required(ctx), communityId, dataset, format).onFailure(ctx::fail)
-          .onSuccess(table -> Files.send(ctx, table, format, language, communityId, dataset));
+          .onSuccess(table -> Downloads.send(ctx, table, format, language, communityId, dataset));
     } catch (RuntimeException e) {
       ctx.fail(e);
     }

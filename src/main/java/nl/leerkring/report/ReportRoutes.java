@@ -23,7 +23,8 @@ public final class ReportRoutes {
       int number = Api.pathInt(ctx, "number");
       if ("pdf".equals(Api.query(ctx, "format"))) {
         reports.pdf(caller, communityId, number, caller.language()).onFailure(ctx::fail)
-            .onSuccess(pdf -> Files.send(ctx, "application/pdf", Files.reportName(communityId, number), pdf));
+            .onSuccess(pdf -> Downloads.send(ctx, "application/pdf",
+              Downloads.reportName(communityId, number), pdf));
       } else {
         Api.ok(c -> reports.report(caller, communityId, number)).handle(ctx);
       }
@@ -38,6 +39,6 @@ public final class ReportRoutes {
     ExportDataset dataset = ExportDataset.parse(Api.path(ctx, "dataset"));
     String format = "csv".equals(Api.query(ctx, "format")) ? "csv" : "json";
     exports.export(caller, communityId, dataset, format).onFailure(ctx::fail)
-        .onSuccess(table -> Files.send(ctx, table, format, caller.language(), communityId, dataset));
+        .onSuccess(table -> Downloads.send(ctx, table, format, caller.language(), communityId, dataset));
   }
 }

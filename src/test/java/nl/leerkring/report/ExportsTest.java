@@ -73,8 +73,8 @@ class ExportsTest {
       assertEquals(columns.size(), records.get(0).size(), "a title per column");
       for (int i = 0; i < json.size(); i++) {
         JsonObject row = json.getJsonObject(i);
-        List<String> expected = columns.stream().map(c -> row.getValue(c) == null ? "" : String.valueOf(row.getValue(c)))
-            .toList();
+        List<String> expected = columns.stream()
+            .map(c -> row.getValue(c) == null ? "" : String.valueOf(row.getValue(c))).toList();
         assertEquals(expected, records.get(i + 1).toList(), dataset.getKey() + " row " + i);
       }
     }

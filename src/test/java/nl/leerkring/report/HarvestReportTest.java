@@ -149,7 +149,8 @@ class HarvestReportTest {
     String privateId = sanne.post(COMMUNITY + "/notes", new JsonObject().put("kind", "reflection")
         .put("visibility", "private").put("text", "Alleen voor mij: " + UNIQUE)).expect(201).json().getString("id");
     String sharedId = sanne.post(COMMUNITY + "/notes", new JsonObject().put("kind", "experiment")
-        .put("text", "Buitenunit een meter verplaatst: minder geluid bij de buren.")).expect(201).json().getString("id");
+        .put("text", "Buitenunit een meter verplaatst: minder geluid bij de buren.")).expect(201).json()
+        .getString("id");
 
     JsonObject report = fenna.get(COMMUNITY + "/cycles/2/report").ok();
     // Cycle 2's shared notes: Lotte's prompt answer (a reflection) and Sanne's experiment just now.

@@ -17,7 +17,8 @@ class ReportPagesTest extends BrowserScenarios {
   private static final String REPORT = "/c/demo-warmtepomp/cycles/1/report";
 
   @Test
-  @DisplayName("Fenna opens cycle 1's report on her phone from the cycles page, picks its highlights, and it reads well in both languages")
+  @DisplayName("Fenna opens cycle 1's report on her phone from the cycles page and picks its highlights; "
+      + "it reads well in both languages")
   void facilitatorPicksTheHighlights() {
     Page fenna = Browser.logIn(browser.phone(), "fenna@leerwerkplaats.nl");
     fenna.navigate("/c/demo-warmtepomp/cycles");

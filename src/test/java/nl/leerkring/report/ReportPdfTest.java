@@ -33,7 +33,8 @@ class ReportPdfTest {
         + "<link rel=\"stylesheet\" href=\"" + at + "/style.css\">"
         + "<style>@import url(\"" + at + "/more.css\"); @font-face { font-family: X; src: url(\"" + at
         + "/font.ttf\"); } body { background: url(\"" + at + "/back.png\"); }</style></head>"
-        + "<body><p>Één keer goed ingeregeld, geëvalueerd</p><img src=\"" + at + "/photo.png\" alt=\"\"></body></html>";
+        + "<body><p>Één keer goed ingeregeld, geëvalueerd</p>"
+        + "<img src=\"" + at + "/photo.png\" alt=\"\"></body></html>";
 
     // Blocking, as the server does it off the event loop: the request, if any, has been made when it returns.
     byte[] pdf = vertx.executeBlocking(() -> new ReportPdf(vertx, null).render(html)).await();

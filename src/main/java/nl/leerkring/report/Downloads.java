@@ -4,9 +4,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** Sends a report or an export as a download, for the API and the pages alike. */
-final class Files {
+final class Downloads {
 
-  private Files() {
+  private Downloads() {
   }
 
   static String reportName(String communityId, int number) {
