@@ -30,6 +30,7 @@ class ReportPagesTest extends BrowserScenarios {
     assertThat(fenna.locator("dl.figures")).containsText("14 uur");
     assertThat(fenna.locator("blockquote.highlight")).hasCount(2);
     Browser.assertAccessible(fenna, "the harvest report with the facilitator's choice of highlights");
+    Browser.screenshot(fenna, "phone-report");
 
     fenna.getByLabel(Pattern.compile("Meekijken · Joost Bakker")).check();
     fenna.getByLabel(Pattern.compile("Gesprek · Mehmet Yilmaz")).uncheck();
