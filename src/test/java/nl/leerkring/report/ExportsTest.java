@@ -96,6 +96,24 @@ class ExportsTest {
   }
 
   @Test
+  @DisplayName("A reader who chose English gets commas and English column titles")
+  void englishCsv() throws IOException {
+    Person english = server.demo("hr@vandijk-installatie.nl");
+    english.patch("/me", new JsonObject().put("language", "en")).expect(200);
+    try {
+      String csv = english.get(COMMUNITY + "/exports/agreements?format=csv").expect(200).body();
+      try (CSVParser parser = CSVParser.parse(new StringReader(csv.substring(1)), CSVFormat.EXCEL)) {
+        List<CSVRecord> records = parser.getRecords();
+        assertEquals(List.of("Id", "Session id", "Session", "Cycle", "What", "Who", "Question", "Due", "Done"),
+            records.get(0).toList());
+        assertEquals(4, records.size(), "three agreements under the titles");
+      }
+    } finally {
+      english.patch("/me", new JsonObject().put("language", "nl")).expect(200);
+    }
+  }
+
+  @Test
   @DisplayName("A company admin exports everything but the field notes; participants and lecturers export nothing")
   void whoExports() {
     assertEquals(403, ingrid.get(COMMUNITY + "/exports/notes").status());
