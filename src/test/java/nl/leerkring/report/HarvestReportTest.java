@@ -123,7 +123,7 @@ class HarvestReportTest {
     assertEquals("application/pdf", response.raw().getHeader("Content-Type"));
 
     try (PDDocument pdf = Loader.loadPDF(response.raw().bodyAsBuffer().getBytes())) {
-      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      String text = text(pdf);
       for (String expected : List.of("Oogstverslag cyclus 1", "Warmtepomp in één keer goed inregelen",
           "Begrijpen waarom we terug moeten komen", "Bijeenkomsten gehouden 1", "14 uur", "7 aanwezig",
           "5 gesteld, 1 beantwoord, 1 geparkeerd, 3 nog open", "2 gedaan, 1 nog open", "Sanne Visser",
@@ -184,10 +184,17 @@ class HarvestReportTest {
 
   private static String pdfText(Response response) {
     try (PDDocument pdf = Loader.loadPDF(response.raw().bodyAsBuffer().getBytes())) {
-      return new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      return text(pdf);
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The text line by line as it stands on the page (a figure's name and its value share a line). */
+  private static String text(PDDocument pdf) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    return stripper.getText(pdf).replaceAll("\\s+", " ");
   }
 
   private static List<String> ids(JsonArray items) {
