@@ -27,7 +27,7 @@ class ReportPagesTest extends BrowserScenarios {
     assertThat(fenna).hasURL(Pattern.compile(REPORT + "$"));
     assertThat(fenna.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .hasText("Oogstverslag cyclus 1");
-    assertThat(fenna.locator("dl.figures")).containsText("14 uur");
+    assertThat(fenna.getByRole(AriaRole.REGION, named("In cijfers"))).containsText("14 uur");
     assertThat(fenna.locator("blockquote.highlight")).hasCount(2);
     Browser.assertAccessible(fenna, "the harvest report with the facilitator's choice of highlights");
     Browser.screenshot(fenna, "phone-report");
