@@ -41,10 +41,6 @@ public final class Table {
     return this;
   }
 
-  public List<String> columns() {
-    return columns;
-  }
-
   public JsonArray json() {
     JsonArray out = new JsonArray();
     rows.forEach(row -> out.add(new JsonObject(new LinkedHashMap<>(row))));
