@@ -48,6 +48,8 @@ import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.report.ReportPages;
+import nl.leerkring.report.ReportRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.sso.Sso;
@@ -202,6 +204,7 @@ public final class MainVerticle extends VerticleBase {
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
     new SsoRoutes(sso.settings()).mount(api);
+    new ReportRoutes(s.reports(), s.exports()).mount(api);
     return api.createRouter();
   }
 
@@ -236,6 +239,7 @@ public final class MainVerticle extends VerticleBase {
     new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
     new SsoPages(pages, forms, sso, s.authentication(), new ClientAddress(s.settings().trustedProxies()),
         s.settings().publicUrl().startsWith("https:")).mount(router);
+    new ReportPages(pages, forms, s.reports(), s.exports()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -37,6 +37,10 @@ import nl.leerkring.prompt.PromptDeliveries;
 import nl.leerkring.prompt.PromptJobs;
 import nl.leerkring.prompt.PromptReminders;
 import nl.leerkring.question.QuestionNews;
+import nl.leerkring.report.Exports;
+import nl.leerkring.report.ReportPdf;
+import nl.leerkring.report.ReportService;
+import nl.leerkring.report.ScanResults;
 import nl.leerkring.session.SessionChanges;
 import nl.leerkring.session.SessionReminders;
 import nl.leerkring.web.Pages;
@@ -107,7 +111,9 @@ public record Services(
     MailPreferences mailPreferences,
     CalendarFeeds calendarFeeds,
     NotificationService notifications,
-    Scheduler scheduler) {
+    Scheduler scheduler,
+    ReportService reports,
+    Exports exports) {
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
@@ -144,7 +150,8 @@ public record Services(
     });
     CycleStore cycleStore = new CycleStore(db);
     SessionStore sessionStore = new SessionStore(db);
-    CycleService cycles = new CycleService(db, cycleStore, access, questionStore, activity);
+    CycleService cycles = new CycleService(db, cycleStore, access, questionStore, sessionStore, noteStore,
+        activity);
     SessionService sessions = new SessionService(db, sessionStore, access, questionStore, questions, activity,
         db.broadcasts(), settings.zone());
     InvitationService invitations = new InvitationService(db, access, communityStore, users, passwords, policy,
@@ -173,7 +180,11 @@ public record Services(
         mailPreferences,
         new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
         new NotificationService(new Notifications(db)),
-        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences));
+        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences),
+        new ReportService(db, access, cycleStore, sessionStore, noteStore, questionStore, users::byIds, audit,
+            ScanResults.NONE,
+            new ReportPdf(vertx, new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()))),
+        new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()));
   }
 
   /** Every kind of job, each handled by its own feature. */

@@ -43,6 +43,12 @@ public final class ContributionStore {
     });
   }
 
+  /** Every contribution to a community, in the order they were added. */
+  public static Future<List<Contribution>> ofCommunity(Database db, String communityId) {
+    return db.lists().all(listKey(communityId), CONTRIBUTIONS)
+        .map(found -> found.stream().map(ContributionStore::fromDocument).toList());
+  }
+
   /** The API's view of a stored contribution, built from the record. */
   public static JsonObject view(JsonObject contribution) {
     return fromDocument(contribution).view();

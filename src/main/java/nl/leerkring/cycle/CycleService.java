@@ -9,14 +9,20 @@ import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
+import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Problem;
+import nl.leerkring.platform.Step;
 import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.session.Session;
+import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SessionStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Learning cycles: numbered per community, one active at a time; closing one harvests it and starts the next. */
@@ -26,13 +32,18 @@ public final class CycleService {
   private final CycleStore store;
   private final Access access;
   private final QuestionStore questions;
+  private final SessionStore sessions;
+  private final NoteStore notes;
   private final ActivityLog activity;
 
-  public CycleService(Database db, CycleStore store, Access access, QuestionStore questions, ActivityLog activity) {
+  public CycleService(Database db, CycleStore store, Access access, QuestionStore questions, SessionStore sessions,
+                      NoteStore notes, ActivityLog activity) {
     this.db = db;
     this.store = store;
     this.access = access;
     this.questions = questions;
+    this.sessions = sessions;
+    this.notes = notes;
     this.activity = activity;
   }
 
@@ -49,12 +60,15 @@ public final class CycleService {
     return Problem.conflict("cycle_not_active", "Only the active cycle can be closed.");
   }
 
-  /** All cycles of a community, first to last. */
+  /** All cycles of a community, first to last, each with its figures. */
   public Future<JsonArray> list(Caller caller, String communityId) {
-    return access.in(caller, communityId).compose(m -> store.upTo(m.communityId(), m.currentCycle()))
-        .map(cycles -> {
+    return access.in(caller, communityId).compose(m -> Future.all(store.upTo(m.communityId(), m.currentCycle()),
+            sessions.ofCommunity(m.communityId()), notes.ofCommunity(m.communityId()),
+            questions.ofCommunity(m.communityId())))
+        .map(read -> {
           JsonArray out = new JsonArray();
-          cycles.forEach(c -> out.add(c.view()));
+          read.<List<Cycle>>resultAt(0).forEach(c -> out.add(c.view().put("figures", CycleFigures.of(c.number(),
+              read.resultAt(1), read.resultAt(2), read.resultAt(3)).view())));
           return out;
         });
   }
@@ -76,9 +90,10 @@ public final class CycleService {
   }
 
   /**
-   * Closes the active cycle with its harvest and starts the next one with the questions still open. Closing
-   * comes first and only while the cycle is active, so of two closes at once one wins and the other, having
-   * written nothing, gets 409; the community points to the next cycle last.
+   * Closes the active cycle with its harvest and starts the next one with the questions still open; sessions
+   * of the closed cycle still planned for later belong to the next one. Closing comes first and only while the
+   * cycle is active, so of two closes at once one wins and the other, having written nothing, gets 409; the
+   * community points to the next cycle last.
    */
   public Future<JsonObject> close(Caller caller, String communityId, int number, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
@@ -87,24 +102,29 @@ public final class CycleService {
         if (cycle.status() != CycleStatus.ACTIVE || m.currentCycle() != number) {
           throw notActive();
         }
-        return questions.ofCommunity(m.communityId()).compose(all -> {
-          List<String> open = all.stream().filter(Question::isOpen).map(Question::id).toList();
-          List<String> nextSteps = IdLists.strings(body.getJsonArray("nextSteps"));
-          Instant now = db.clock().instant();
-          Cycle next = cycle.next(body.getString("nextGoal").trim(), open, nextSteps, now);
-          Cycle closed = cycle.closed(Harvest.of(body.getJsonObject("harvest")), nextSteps, m.userId(), now);
-          return activity.entry(m.communityId(), "cycle.closed", m.userId(), m.caller().displayName(),
-                  new JsonObject().put("number", number).put("nextGoal", next.goal()))
-              .compose(entry -> db.writes().apply(
-                  CycleStore.closed(closed),
-                  CycleStore.started(next),
-                  CommunityStore.setCurrentCycle(m.communityId(), number + 1),
-                  entry).recover(Lost.as(notActive())))
-              .compose(done -> Future.all(cycle(m, number), cycle(m, number + 1)))
-              .map(both -> new JsonObject()
-                  .put("closed", both.<Cycle>resultAt(0).view())
-                  .put("current", both.<Cycle>resultAt(1).view()));
-        });
+        return Future.all(questions.ofCommunity(m.communityId()), sessions.ofCommunity(m.communityId()))
+            .compose(read -> {
+              List<String> open = read.<List<Question>>resultAt(0).stream().filter(Question::isOpen)
+                  .map(Question::id).toList();
+              List<String> nextSteps = IdLists.strings(body.getJsonArray("nextSteps"));
+              Instant now = db.clock().instant();
+              Cycle next = cycle.next(body.getString("nextGoal").trim(), open, nextSteps, now);
+              Cycle closed = cycle.closed(Harvest.of(body.getJsonObject("harvest")), nextSteps, m.userId(), now);
+              List<Step> steps = new ArrayList<>(List.of(CycleStore.closed(closed), CycleStore.started(next)));
+              read.<List<Session>>resultAt(1).stream()
+                  .filter(s -> s.cycle() == number && s.is(SessionStatus.PLANNED) && s.startsAt().isAfter(now))
+                  .forEach(s -> steps.add(SessionStore.movedToCycle(s, number + 1)));
+              steps.add(CommunityStore.setCurrentCycle(m.communityId(), number + 1));
+              return activity.entry(m.communityId(), "cycle.closed", m.userId(), m.caller().displayName(),
+                  new JsonObject().put("number", number).put("nextGoal", next.goal())).compose(entry -> {
+                    steps.add(entry);
+                    return db.writes().apply(steps).recover(Lost.as(notActive()));
+                  });
+            })
+            .compose(done -> Future.all(cycle(m, number), cycle(m, number + 1)))
+            .map(both -> new JsonObject()
+                .put("closed", both.<Cycle>resultAt(0).view())
+                .put("current", both.<Cycle>resultAt(1).view()));
       });
     });
   }

@@ -30,6 +30,8 @@ import nl.leerkring.question.Priority;
 import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.question.QuestionStore;
+import nl.leerkring.report.HighlightStore;
+import nl.leerkring.report.Highlights;
 import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionJobs;
 import nl.leerkring.session.Agreement;
@@ -151,6 +153,7 @@ public final class DemoData {
     notes();
     prompt();
     contribution();
+    highlights();
     return activityEntries().compose(x -> db.writes().apply(steps));
   }
 
@@ -312,6 +315,12 @@ public final class DemoData {
             new Contribution.Reference("Milieu Centraal: warmtepomp instellen",
                 "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")),
         days(-11))));
+  }
+
+  /** Cycle 1's harvest report shows two shared notes the facilitator picked. */
+  private void highlights() {
+    steps.add(HighlightStore.picked(new Highlights(CommunityStore.cycleId(COMMUNITY, 1), COMMUNITY, 1,
+        List.of("demo-n-experiment", "demo-n-conversation"), "demo-fenna", days(-7))));
   }
 
   private Future<Void> activityEntries() {

@@ -67,6 +67,12 @@ public final class NoteStore {
         .map(found -> found.stream().map(NoteStore::fromDocument).toList());
   }
 
+  /** Every note of a community, private ones included: callers filter. */
+  public Future<List<Note>> ofCommunity(String communityId) {
+    return db.lists().all(communityList(communityId), NOTES)
+        .map(found -> found.stream().map(NoteStore::fromDocument).toList());
+  }
+
   public Future<JsonObject> byId(String id) {
     return db.mongo().findOne(NOTES, new JsonObject().put("_id", id), null);
   }

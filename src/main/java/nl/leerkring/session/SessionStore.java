@@ -86,6 +86,11 @@ public final class SessionStore {
     return Optional.of(set.containsKey("status") ? step.expecting("status", before.status().value()) : step);
   }
 
+  /** The session belongs to another cycle from now on (one planned for after its cycle's close). */
+  public static Step movedToCycle(Session session, int cycle) {
+    return Step.update(SESSIONS, session.id(), new JsonObject().put("$set", new JsonObject().put("cycle", cycle)));
+  }
+
   public static Step agreementAdded(String sessionId, Agreement agreement) {
     return Step.update(SESSIONS, sessionId, new JsonObject()
         .put("$addToSet", new JsonObject().put("agreements", SessionDocument.of(agreement))));

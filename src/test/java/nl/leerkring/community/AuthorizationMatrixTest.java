@@ -655,6 +655,39 @@ class AuthorizationMatrixTest {
             r.json().getJsonObject("error").getJsonObject("details").getString("field")), COMPANY_ADMIN));
     rows.add(row("deleteSsoSettings", HttpMethod.DELETE, "/organisations/demo-vandijk/sso").loggedIn(404)
         .named("DELETE /organisations/demo-vandijk/sso (none set up: 404 for the admin too)"));
+    // Harvest reports and exports: every member reads the report, the facilitator picks its highlights, the
+    // facilitator and the company admins export (the notes: the facilitator only). No private note in any.
+    rows.add(row("getCycleReport", HttpMethod.GET, WARMTEPOMP + "/cycles/1/report").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> {
+          PRIVATE_DEMO_NOTES.forEach(id -> assertFalse(r.body().contains(id), id));
+          assertFalse(r.body().contains("spannend"), "Kees's private reflection");
+        }, PARTICIPANT, LECTURER, FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("getCycleReport", HttpMethod.GET, TILLIFTEN + "/cycles/1/report")
+        .as(200, FOREIGN_EMPLOYEE, FOREIGN_ADMIN, FACILITATOR).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("getCycleReport", HttpMethod.GET, WARMTEPOMP + "/cycles/1/report?format=pdf")
+        .only("the PDF: a member and the company admin").as(200, PARTICIPANT, COMPANY_ADMIN)
+        .check((role, person, r) -> assertEquals("application/pdf", r.raw().getHeader("Content-Type")),
+            PARTICIPANT, COMPANY_ADMIN));
+    rows.add(row("getCycleReport", HttpMethod.GET, WARMTEPOMP + "/cycles/9/report")
+        .only("a cycle that does not exist yet").as(404, FACILITATOR, COMPANY_ADMIN));
+    rows.add(row("setCycleHighlights", HttpMethod.PUT, WARMTEPOMP + "/cycles/1/highlights")
+        .body(new JsonObject().put("noteIds", new JsonArray().add("demo-n-experiment").add("demo-n-lookup")))
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404));
+    rows.add(row("setCycleHighlights", HttpMethod.PUT, WARMTEPOMP + "/cycles/1/highlights")
+        .named("PUT " + WARMTEPOMP + "/cycles/1/highlights with Kees's private reflection")
+        .only("a private note is refused as unknown, by the facilitator")
+        .body(new JsonObject().put("noteIds", new JsonArray().add("demo-n-reflection")))
+        .as(400, FACILITATOR).check(invalid("noteIds"), FACILITATOR));
+    rows.add(row("exportCommunity", HttpMethod.GET, WARMTEPOMP + "/exports/questions?format=csv")
+        .as(200, FACILITATOR, COMPANY_ADMIN).as(403, PARTICIPANT, LECTURER).foreign(404));
+    rows.add(row("exportCommunity", HttpMethod.GET, WARMTEPOMP + "/exports/notes")
+        .as(200, FACILITATOR).as(403, PARTICIPANT, LECTURER, COMPANY_ADMIN).foreign(404)
+        .check((role, person, r) -> {
+          PRIVATE_DEMO_NOTES.forEach(id -> assertFalse(r.body().contains(id), id));
+          assertFalse(r.body().contains(sannePrivateNote), "Sanne's private note");
+        }, FACILITATOR));
+    rows.add(row("exportCommunity", HttpMethod.GET, TILLIFTEN + "/exports/sessions")
+        .as(200, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
 
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")

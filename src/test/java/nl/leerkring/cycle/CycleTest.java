@@ -14,10 +14,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +119,24 @@ class CycleTest {
     incomplete.getJsonObject("harvest").remove("stillOpen");
     assertEquals(400, fenna.post(community + "/cycles/1/close", incomplete).status());
     assertEquals("active", fenna.get(community + "/cycles/1").ok().getString("status"));
+  }
+
+  @Test
+  @DisplayName("Sessions planned for after the close move into the new cycle; a session held stays in the old one")
+  void plannedSessionsMoveToTheNextCycle() {
+    String day = LocalDate.now().plusDays(20).toString();
+    String held = fenna.post(community + "/sessions", new JsonObject().put("startsAt", day + "T09:00"))
+        .expect(201).json().getString("id");
+    fenna.patch("/sessions/" + held, new JsonObject().put("status", "live")).expect(200);
+    fenna.patch("/sessions/" + held, new JsonObject().put("status", "done")).expect(200);
+    String planned = fenna.post(community + "/sessions", new JsonObject().put("startsAt", day + "T15:30"))
+        .expect(201).json().getString("id");
+    assertEquals(1, fenna.get("/sessions/" + planned).ok().getInteger("cycle"));
+
+    fenna.post(community + "/cycles/1/close", closing("Een storingskaart maken")).expect(200);
+
+    assertEquals(2, fenna.get("/sessions/" + planned).ok().getInteger("cycle"), "planned after the close");
+    assertEquals(1, fenna.get("/sessions/" + held).ok().getInteger("cycle"), "held in cycle 1");
   }
 
   private static JsonObject closing(String nextGoal) {
