@@ -49,6 +49,8 @@ import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.scan.ScanPages;
+import nl.leerkring.scan.ScanRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.account.AccountPages;
@@ -196,6 +198,7 @@ public final class MainVerticle extends VerticleBase {
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
+    new ScanRoutes(s.scans(), s.scanResults()).mount(api);
     return api.createRouter();
   }
 
@@ -228,6 +231,7 @@ public final class MainVerticle extends VerticleBase {
     new AuditPages(pages, s.audit()).mount(router);
     new ResetPages(pages, forms, s.passwordResets()).mount(router);
     new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
+    new ScanPages(pages, forms, s.scans(), s.scanResults()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

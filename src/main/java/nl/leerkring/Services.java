@@ -61,6 +61,9 @@ import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionService;
 import nl.leerkring.session.SessionStore;
+import nl.leerkring.scan.QuestionSets;
+import nl.leerkring.scan.ScanResults;
+import nl.leerkring.scan.ScanService;
 
 import java.time.Duration;
 import java.util.List;
@@ -107,7 +110,9 @@ public record Services(
     MailPreferences mailPreferences,
     CalendarFeeds calendarFeeds,
     NotificationService notifications,
-    Scheduler scheduler) {
+    Scheduler scheduler,
+    ScanService scans,
+    ScanResults scanResults) {
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
@@ -157,6 +162,8 @@ public record Services(
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);
+    QuestionSets questionSets = new QuestionSets(vertx);
+    ScanService scans = new ScanService(db, access, communities, communityStore, questionSets, settings.publicUrl());
     return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
@@ -173,7 +180,9 @@ public record Services(
         mailPreferences,
         new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
         new NotificationService(new Notifications(db)),
-        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences));
+        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences),
+        scans,
+        new ScanResults(db, scans, questionSets, audit, settings.scanThreshold()));
   }
 
   /** Every kind of job, each handled by its own feature. */
