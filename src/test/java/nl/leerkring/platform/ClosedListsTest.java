@@ -8,6 +8,7 @@ import nl.leerkring.fieldnote.NoteKind;
 import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.question.Priority;
 import nl.leerkring.question.QuestionStatus;
+import nl.leerkring.scan.ScanKind;
 import nl.leerkring.session.Phase;
 import nl.leerkring.session.SessionStatus;
 import nl.leerkring.web.I18n;
@@ -48,7 +49,8 @@ class ClosedListsTest {
     SESSION_STATUSES(SessionStatus.class, body("updateSession", "status"), "session.status."),
     CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind."),
     CYCLE_STATUSES(CycleStatus.class, null, "cycle.status."),
-    VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility.");
+    VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
+    SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
