@@ -74,6 +74,7 @@ public final class DemoData {
   private final Vertx vertx;
   private final Database db;
   private final List<Step> steps = new ArrayList<>();
+  private final List<Step> scanAnswers = new ArrayList<>();
   private final ActivityLog activity;
   private final Instant now;
   private final int passwordIterations;
@@ -160,7 +161,16 @@ public final class DemoData {
     notes();
     prompt();
     contribution();
-    return activityEntries().compose(x -> scan()).compose(x -> db.writes().apply(steps));
+    return activityEntries().compose(x -> scan()).compose(x -> db.writes().apply(steps)).compose(x -> writeScanAnswers());
+  }
+
+  /** Each on its own, as {@code ScanService} writes answers: no multi-document write ties them together. */
+  private Future<Void> writeScanAnswers() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Step step : scanAnswers) {
+      chain = chain.compose(x -> db.writes().apply(step));
+    }
+    return chain;
   }
 
   /** The participants asked in the demo's before measurement; all but the last answered it. */
@@ -180,8 +190,8 @@ public final class DemoData {
           ScanKind.BEFORE, set.id(), "demo-fenna", nameOf("demo-fenna"), days(-44), days(-38), SCANNED);
       steps.addAll(ScanRoundStore.opened(round));
       for (int person = 0; person < SCANNED.size() - 1; person++) {
-        steps.add(ScanAnsweredStore.marked(round.id(), SCANNED.get(person)));
-        steps.add(ScanTallyStore.added(round.id(), set, demoAnswers(set, person)));
+        scanAnswers.add(ScanAnsweredStore.claimed(round.id(), SCANNED.get(person)));
+        scanAnswers.add(ScanTallyStore.added(round.id(), set, demoAnswers(set, person)));
       }
       return null;
     });

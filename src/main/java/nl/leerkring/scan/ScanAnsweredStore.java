@@ -32,11 +32,6 @@ public final class ScanAnsweredStore {
     return Step.claim(ANSWERED, new JsonObject().put("_id", id(roundId, userId)));
   }
 
-  /** A mark written along with other documents, as the demo does for the answers it brings. */
-  public static Step marked(String roundId, String userId) {
-    return Step.insert(ANSWERED, new JsonObject().put("_id", id(roundId, userId)));
-  }
-
   /** Undoes a claim whose answers could not be stored, so the person can send them again. */
   public Future<Void> release(String roundId, String userId) {
     return db.mongo().removeDocument(ANSWERED, new JsonObject().put("_id", id(roundId, userId))).mapEmpty();

@@ -168,8 +168,8 @@ public final class ScanService {
 
   /** A company's admins see all its company-wide rounds; its other people those they were asked in. */
   private Future<List<Standing>> companyRounds(Caller caller, String organisationId) {
-    boolean admin = caller.administers(organisationId);
-    if (!admin && !organisationId.equals(caller.organisationId())) {
+    boolean admin = organisationId != null && caller.administers(organisationId);
+    if (!admin && (organisationId == null || !organisationId.equals(caller.organisationId()))) {
       return Future.failedFuture(Problem.notFound("organisation"));
     }
     return rounds.ofScope(organisationId).map(all -> all.stream()
