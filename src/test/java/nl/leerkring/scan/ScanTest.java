@@ -4,6 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import nl.leerkring.support.Eventually;
+import nl.leerkring.support.Mails;
+import nl.leerkring.support.MutableClock;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.SharedStore;
 import nl.leerkring.support.TestServer;
@@ -13,11 +19,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +50,11 @@ class ScanTest {
   private static final List<String> DEMO_IDS = List.of("demo-sanne", "demo-mehmet", "demo-joost", "demo-priya",
       "demo-kees", "demo-lotte", "demo-bram", "demo-fenna", "demo-ingrid");
 
+  @RegisterExtension
+  static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withPerMethodLifecycle(false);
+  private static final String SANNE = "sanne@vandijk.test";
+
   private static SharedStore store;
   private static TestServer server;
   private static QuestionSet set;
@@ -51,11 +65,13 @@ class ScanTest {
   @BeforeAll
   static void start(Vertx vertx) {
     store = new SharedStore(vertx);
-    server = TestServer.onMongo(vertx, store.uri(), true);
+    server = TestServer.start(vertx, TestServer.temporaryDataDir(), store.uri(), true, new MutableClock(), new JsonObject()
+        .put("smtpHost", "127.0.0.1").put("smtpPort", SMTP.getSmtp().getPort()).put("smtpStartTls", "DISABLED"));
     set = QuestionSets.load().get("leercultuur-7");
     fenna = server.demo("fenna@leerwerkplaats.nl");
     ingrid = server.demo("hr@vandijk-installatie.nl");
     PARTICIPANTS.forEach(login -> people.put(login, server.demo(login)));
+    people.get("sanne").put("/me/mail-preferences", new JsonObject().put("email", SANNE)).expect(200);
   }
 
   @AfterAll
@@ -195,13 +211,18 @@ class ScanTest {
   }
 
   @Test
-  @DisplayName("Answers are kept as counts without anyone's id; the draft goes once sent, a second answer is refused with 409")
+  @DisplayName("Sanne is asked in the app and by mail; her answers are kept as counts without anyone's id, her draft goes once sent, a second answer is refused with 409")
   void anonymousAndOnce() {
     // An after measurement: a before one answered by one person would become the other scenario's comparison.
     String round = open(fenna, community(), "after");
     Person sanne = people.get("sanne");
     assertTrue(sanne.get("/me/notifications").ok().getJsonArray("items").stream()
         .anyMatch(n -> ("/scans/" + round).equals(((JsonObject) n).getString("link"))), "Sanne is asked in the app");
+    MimeMessage mail = Eventually.await("Sanne's mail about the round", Duration.ofSeconds(20), () ->
+        Arrays.stream(SMTP.getReceivedMessages()).filter(m -> Mails.text(m).contains("/scans/" + round)).findFirst()
+            .orElse(null));
+    assertEquals(SANNE, Mails.recipient(mail));
+    assertEquals("Leercultuurscan – Warmtepomp in één keer goed inregelen", Mails.subject(mail));
 
     JsonObject firstBlock = new JsonObject().put("work-content-1", 4).put("work-content-2", 0);
     sanne.put("/scans/" + round + "/draft", new JsonObject().put("answers", firstBlock)).expect(200);
