@@ -17,7 +17,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Learning-culture scan: rounds, anonymous answers and results, over the API")
 class ScanTest {
 
@@ -259,5 +263,23 @@ class ScanTest {
         new JsonObject().put("answers", answers(block -> 5))).expect(409).errorCode());
     JsonArray rounds = people.get("joost").get("/communities/" + COMMUNITY + "/scans").expect(200).array();
     assertTrue(rounds.size() >= 2);
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  @DisplayName("Last, as it removes Kees: erasing his account removes his unsent draft and his 'has answered' marks, and the counts stay")
+  void erasureForgetsDraftsAndMarks() {
+    String round = open(fenna, community(), "after");
+    people.get("kees").put("/scans/" + round + "/draft", new JsonObject().put("answers",
+        new JsonObject().put("work-content-1", 2))).expect(200);
+    assertNotNull(store.findOne(ScanDraftStore.DRAFTS, round + "/demo-kees"));
+    assertNotNull(store.findOne(ScanAnsweredStore.ANSWERED, "demo-scan-voor/demo-kees"), "Kees answered the demo's scan");
+    JsonObject before = results(ingrid, "demo-scan-voor");
+
+    ingrid.delete("/organisations/demo-vandijk/people/demo-kees").expect(204);
+    assertNull(store.findOne(ScanDraftStore.DRAFTS, round + "/demo-kees"));
+    assertNull(store.findOne(ScanAnsweredStore.ANSWERED, "demo-scan-voor/demo-kees"));
+    assertEquals(before.getJsonArray("blocks"), results(ingrid, "demo-scan-voor").getJsonArray("blocks"));
+    fenna.post("/scans/" + round + "/close", null).expect(200);
   }
 }
