@@ -13,10 +13,12 @@ import java.util.List;
  */
 public final class ScanChart {
 
-  private static final int WIDTH = 640;
+  /** A little over a phone's width in CSS pixels, so that the chart's text reads at nearly the page's size there. */
+  private static final int WIDTH = 420;
   private static final int LABEL_X = 8;
   private static final int BAR_X = 8;
-  private static final int BAR_MAX = 560;
+  /** The length of a bar at 5, leaving room after the longest bar for its value and change. */
+  private static final int BAR_MAX = 260;
   private static final int BAR_HEIGHT = 18;
   private static final String AFTER = "#0b5cad";
   private static final String BEFORE = "#6a87ab";
@@ -65,7 +67,7 @@ public final class ScanChart {
 
   /** A bar from 0 to the mean's share of 5, with the value after it. */
   private static String bar(int y, BigDecimal mean, String colour, String label) {
-    int width = mean.multiply(BigDecimal.valueOf(BAR_MAX - 120)).divide(BigDecimal.valueOf(Tally.SCALE), 0,
+    int width = mean.multiply(BigDecimal.valueOf(BAR_MAX)).divide(BigDecimal.valueOf(Tally.SCALE), 0,
         RoundingMode.HALF_UP).intValue();
     return "<rect x=\"" + BAR_X + "\" y=\"" + y + "\" width=\"" + width + "\" height=\"" + BAR_HEIGHT + "\" fill=\""
         + colour + "\"/>" + text(BAR_X + width + 6, y + BAR_HEIGHT - 4, label, "400");
