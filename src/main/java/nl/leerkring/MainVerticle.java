@@ -50,6 +50,8 @@ import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
 import nl.leerkring.report.ReportPages;
 import nl.leerkring.report.ReportRoutes;
+import nl.leerkring.scan.ScanPages;
+import nl.leerkring.scan.ScanRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.sso.Sso;
@@ -147,7 +149,7 @@ public final class MainVerticle extends VerticleBase {
   }
 
   private Router router(Settings settings, OpenAPIContract contract, StaticFiles staticFiles) {
-    services = Services.create(vertx, db, settings, monitoring.registry());
+    services = Services.create(vertx, db, settings, monitoring.registry(), staticFiles);
     installation = services.installation();
     erasure = services.erasure();
     sso = Sso.create(vertx, db, settings, services.users(), services.accounts(), services.audit());
@@ -205,6 +207,7 @@ public final class MainVerticle extends VerticleBase {
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
     new SsoRoutes(sso.settings()).mount(api);
     new ReportRoutes(s.reports(), s.exports()).mount(api);
+    new ScanRoutes(s.scans(), s.scanResults()).mount(api);
     return api.createRouter();
   }
 
@@ -240,6 +243,7 @@ public final class MainVerticle extends VerticleBase {
     new SsoPages(pages, forms, sso, s.authentication(), new ClientAddress(s.settings().trustedProxies()),
         s.settings().publicUrl().startsWith("https:")).mount(router);
     new ReportPages(pages, forms, s.reports(), s.exports()).mount(router);
+    new ScanPages(pages, forms, s.scans(), s.scanResults()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

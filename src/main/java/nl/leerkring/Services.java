@@ -40,10 +40,10 @@ import nl.leerkring.question.QuestionNews;
 import nl.leerkring.report.Exports;
 import nl.leerkring.report.ReportPdf;
 import nl.leerkring.report.ReportService;
-import nl.leerkring.report.ScanResults;
 import nl.leerkring.session.SessionChanges;
 import nl.leerkring.session.SessionReminders;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.StaticFiles;
 import nl.leerkring.cycle.CycleService;
 import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
@@ -65,6 +65,9 @@ import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.prompt.PromptStore;
 import nl.leerkring.session.SessionService;
 import nl.leerkring.session.SessionStore;
+import nl.leerkring.scan.QuestionSets;
+import nl.leerkring.scan.ScanResults;
+import nl.leerkring.scan.ScanService;
 
 import java.time.Duration;
 import java.util.List;
@@ -113,9 +116,13 @@ public record Services(
     NotificationService notifications,
     Scheduler scheduler,
     ReportService reports,
-    Exports exports) {
+    Exports exports,
+    ScanService scans,
+    ScanResults scanResults) {
 
-  static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
+  /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
+  static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
+    Pages withoutHeader = new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone(), staticFiles);
     Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
     // Memberships and company roles change in multi-document writes; the callers kept must not outlive them.
     db.writes().afterChanging(UserStore.USERS, callers::changed);
@@ -164,6 +171,9 @@ public record Services(
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);
+    QuestionSets questionSets = new QuestionSets(vertx);
+    ScanService scans = new ScanService(db, access, communities, communityStore, questionSets, settings.publicUrl());
+    ScanResults scanResults = new ScanResults(db, scans, questionSets, audit, settings.scanThreshold());
     return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
@@ -180,17 +190,19 @@ public record Services(
         mailPreferences,
         new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
         new NotificationService(new Notifications(db)),
-        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences),
+        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences, withoutHeader),
         new ReportService(db, access, cycleStore, sessionStore, noteStore, questionStore, users::byIds, audit,
-            ScanResults.NONE,
-            new ReportPdf(vertx, new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()))),
-        new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()));
+            scanResults::forReport,
+            new ReportPdf(vertx, withoutHeader)),
+        new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()),
+        scans,
+        scanResults);
   }
 
   /** Every kind of job, each handled by its own feature. */
   private static Scheduler scheduler(Vertx vertx, Database db, Settings settings, MeterRegistry registry,
                                      CommunityStore communities, Agenda agenda, Rhythm rhythm, Mailer mailer,
-                                     MailPreferences preferences) {
+                                     MailPreferences preferences, Pages pages) {
     String url = settings.publicUrl();
     SessionInvitations invitations = new SessionInvitations(db, communities, mailer.address());
     return new Scheduler(vertx, db, settings.schedulerPollMillis(), registry)
@@ -200,7 +212,7 @@ public record Services(
         .handle(new SessionChanges(db, communities, rhythm, url))
         .handle(new QuestionNews(db))
         .handle(new Digests(db, communities, agenda, url, settings.zone()))
-        .handle(new MailJob(db, mailer, new MailTemplates(new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone()), url), preferences, new DeliveryLog(db),
+        .handle(new MailJob(db, mailer, new MailTemplates(pages, url), preferences, new DeliveryLog(db),
             invitations::of, settings.mail()));
   }
 

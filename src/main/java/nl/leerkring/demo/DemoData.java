@@ -33,6 +33,13 @@ import nl.leerkring.question.QuestionStore;
 import nl.leerkring.report.HighlightStore;
 import nl.leerkring.report.Highlights;
 import nl.leerkring.prompt.PromptStore;
+import nl.leerkring.scan.QuestionSet;
+import nl.leerkring.scan.QuestionSets;
+import nl.leerkring.scan.ScanAnsweredStore;
+import nl.leerkring.scan.ScanKind;
+import nl.leerkring.scan.ScanRound;
+import nl.leerkring.scan.ScanRoundStore;
+import nl.leerkring.scan.ScanTallyStore;
 import nl.leerkring.session.SessionJobs;
 import nl.leerkring.session.Agreement;
 import nl.leerkring.session.Phase;
@@ -48,7 +55,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A realistic first community for a newcomer to log in to: an installation company working on getting heat
@@ -67,6 +76,7 @@ public final class DemoData {
   private final Vertx vertx;
   private final Database db;
   private final List<Step> steps = new ArrayList<>();
+  private final List<Step> scanAnswers = new ArrayList<>();
   private final ActivityLog activity;
   private final Instant now;
   private final int passwordIterations;
@@ -154,7 +164,54 @@ public final class DemoData {
     prompt();
     contribution();
     highlights();
-    return activityEntries().compose(x -> db.writes().apply(steps));
+    return activityEntries().compose(x -> scan()).compose(x -> db.writes().apply(steps)).compose(x -> writeScanAnswers());
+  }
+
+  /** Each on its own, as {@code ScanService} writes answers: no multi-document write ties them together. */
+  private Future<Void> writeScanAnswers() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Step step : scanAnswers) {
+      chain = chain.compose(x -> db.writes().apply(step));
+    }
+    return chain;
+  }
+
+  /** The participants asked in the demo's before measurement; all but the last answered it. */
+  private static final List<String> SCANNED = List.of("demo-sanne", "demo-mehmet", "demo-joost", "demo-priya",
+      "demo-kees", "demo-lotte", "demo-bram");
+  /** Where the demo's answers lie per building block, roughly, so that the results tell a story. */
+  private static final double[] SCAN_LEVELS = {3.8, 2.9, 3.5, 2.6, 2.4, 3.1, 3.9};
+
+  /**
+   * A closed before measurement of the Van Dijk community from the start of cycle 1, answered by six of its
+   * seven participants: counts and "has answered" marks only, as real answers leave them.
+   */
+  private Future<Void> scan() {
+    return vertx.executeBlocking(QuestionSets::load, false).map(sets -> {
+      QuestionSet set = sets.values().iterator().next();
+      ScanRound round = new ScanRound("demo-scan-voor", COMPANY, COMMUNITY, "Warmtepomp in één keer goed inregelen",
+          ScanKind.BEFORE, set.id(), "demo-fenna", nameOf("demo-fenna"), days(-44), days(-38), SCANNED);
+      steps.addAll(ScanRoundStore.opened(round));
+      for (int person = 0; person < SCANNED.size() - 1; person++) {
+        scanAnswers.add(ScanAnsweredStore.claimed(round.id(), SCANNED.get(person)));
+        scanAnswers.add(ScanTallyStore.added(round.id(), set, demoAnswers(set, person)));
+      }
+      return null;
+    });
+  }
+
+  /** One person's answers, spread around each block's level; now and then "don't know". */
+  private static Map<String, Integer> demoAnswers(QuestionSet set, int person) {
+    Map<String, Integer> answers = new HashMap<>();
+    for (int b = 0; b < set.blocks().size(); b++) {
+      List<QuestionSet.Statement> statements = set.blocks().get(b).statements();
+      for (int s = 0; s < statements.size(); s++) {
+        int spread = (person * 7 + s * 3 + b) % 5 - 2;
+        int value = (int) Math.round(SCAN_LEVELS[b % SCAN_LEVELS.length] + spread * 0.5);
+        answers.put(statements.get(s).key(), (person + s + b) % 11 == 0 ? 0 : Math.max(1, Math.min(5, value)));
+      }
+    }
+    return answers;
   }
 
   /**

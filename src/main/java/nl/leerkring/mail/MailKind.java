@@ -9,7 +9,8 @@ public enum MailKind {
   PROMPT_REMINDER("promptReminder"),
   SESSION_REMINDER("sessionReminder"),
   SESSION_CHANGE("sessionChange"),
-  DIGEST("digest");
+  DIGEST("digest"),
+  SCAN("scan");
 
   private final String value;
 

@@ -39,7 +39,8 @@ public record Settings(
     Operations operations,
     int passwordIterations,
     ZoneId zone,
-    String secretsKey) {
+    String secretsKey,
+    int scanThreshold) {
 
   /**
    * Running it: how long a request may take before it is answered 503 (a photo upload longer), where
@@ -70,6 +71,13 @@ public record Settings(
     }
   }
 
+  /**
+   * Below this many answers a learning-culture scan shows nothing of a round or a building block; fewer than
+   * {@value #MIN_SCAN_THRESHOLD} would let colleagues guess who answered what.
+   */
+  public static final int SCAN_THRESHOLD = 5;
+  private static final int MIN_SCAN_THRESHOLD = 3;
+
   private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
       Map.entry("LEERKRING_HTTP_HOST", "httpHost"),
       Map.entry("LEERKRING_HTTP_PORT", "httpPort"),
@@ -94,7 +102,8 @@ public record Settings(
       Map.entry("LEERKRING_HTTP_INSTANCES", "httpInstances"),
       Map.entry("LEERKRING_PASSWORD_ITERATIONS", "passwordIterations"),
       Map.entry("LEERKRING_ZONE", "zone"),
-      Map.entry("LEERKRING_SECRETS_KEY", "secretsKey"));
+      Map.entry("LEERKRING_SECRETS_KEY", "secretsKey"),
+      Map.entry("LEERKRING_SCAN_THRESHOLD", "scanThreshold"));
 
   public static Future<Settings> load(Vertx vertx, JsonObject deploymentConfig) {
     String file = deploymentConfig.getString("configFile", "config/leerkring.json");
@@ -153,7 +162,16 @@ public record Settings(
             Math.max(1, intOf(c, "httpInstances", Runtime.getRuntime().availableProcessors()))),
         passwordIterations(c),
         zone(c),
-        c.getString("secretsKey", ""));
+        c.getString("secretsKey", ""),
+        scanThreshold(c));
+  }
+
+  private static int scanThreshold(JsonObject c) {
+    int threshold = intOf(c, "scanThreshold", SCAN_THRESHOLD);
+    if (threshold < MIN_SCAN_THRESHOLD) {
+      throw new IllegalArgumentException("scanThreshold must be at least " + MIN_SCAN_THRESHOLD + ", not " + threshold);
+    }
+    return threshold;
   }
 
   /**

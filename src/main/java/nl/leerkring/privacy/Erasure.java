@@ -18,6 +18,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.scan.ScanErasure;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class Erasure {
   private final Logins logins;
   private final ActivityLog activity;
   private final AuditTrail audit;
+  private final ScanErasure scans;
 
   public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit) {
     this.db = db;
@@ -56,6 +58,7 @@ public final class Erasure {
     this.logins = logins;
     this.activity = activity;
     this.audit = audit;
+    this.scans = new ScanErasure(db);
   }
 
   /** The person erases their own account. */
@@ -146,7 +149,8 @@ public final class Erasure {
         .compose(x -> communities(pending))
         .compose(communityIds -> ownNotes(userId, pseudonym)
             .compose(x -> shared(communityIds, userId, pseudonym))
-            .compose(x -> leave(communityIds, userId)))
+            .compose(x -> leave(communityIds, userId))
+            .compose(x -> scans.forget(scopes(communityIds, organisationId), userId)))
         .compose(x -> settings(userId, pending.getString("login")))
         .compose(x -> {
           List<Step> last = new ArrayList<>(audit.steps(organisationId, pending.getString("actorId"), "account.erased",
@@ -156,6 +160,15 @@ public final class Erasure {
               .put("done", true).put("doneAt", db.now()))));
           return db.writes().apply(last);
         });
+  }
+
+  /** The rounds of a learning-culture scan belong to a community or to the whole company. */
+  private static List<String> scopes(List<String> communityIds, String organisationId) {
+    List<String> scopes = new ArrayList<>(communityIds);
+    if (organisationId != null) {
+      scopes.add(organisationId);
+    }
+    return scopes;
   }
 
   /** Numbered per company, so a works council can tell former participants apart without knowing who. */

@@ -47,11 +47,11 @@ public final class ReportService {
   private final HighlightStore highlights;
   private final AuditTrail.People people;
   private final AuditTrail audit;
-  private final ScanResults scans;
+  private final ScanSection scans;
   private final ReportPdf pdf;
 
   public ReportService(Database db, Access access, CycleStore cycles, SessionStore sessions, NoteStore notes,
-                       QuestionStore questions, AuditTrail.People people, AuditTrail audit, ScanResults scans,
+                       QuestionStore questions, AuditTrail.People people, AuditTrail audit, ScanSection scans,
                        ReportPdf pdf) {
     this.db = db;
     this.access = access;

@@ -38,11 +38,6 @@ public final class Pages {
   private final Function<Caller, Future<Integer>> unread;
   private final ZoneId zone;
 
-  /** For mails in the installation's zone; they link no static files. */
-  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone) {
-    this(vertx, unread, zone, null);
-  }
-
   /**
    * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
    * shown in {@code zone}, the installation's, unless a template names another (a session's own);
@@ -59,9 +54,7 @@ public final class Pages {
     }
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
         I18n.text(language(options.get("_lang")), key, options.params));
-    if (staticFiles != null) {
-      handlebars.registerHelper("static", (Helper<String>) (name, options) -> new Handlebars.SafeString(staticFiles.url(name)));
-    }
+    handlebars.registerHelper("static", (Helper<String>) (name, options) -> new Handlebars.SafeString(staticFiles.url(name)));
     handlebars.registerHelper("eq", (Helper<Object>) (a, options) -> Objects.equals(str(a), str(options.param(0, null))));
     handlebars.registerHelper("concat", (Helper<Object>) (a, options) -> {
       StringBuilder out = new StringBuilder(str(a));

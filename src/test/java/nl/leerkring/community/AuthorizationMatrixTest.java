@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import nl.leerkring.platform.Hashes;
+import nl.leerkring.scan.QuestionSets;
 import nl.leerkring.support.Person;
 import nl.leerkring.support.Response;
 import nl.leerkring.support.TestServer;
@@ -124,6 +125,7 @@ class AuthorizationMatrixTest {
   private static String sanneLaterPrivateNote;
   private static String usedLink;
   private static String withdrawnLink;
+  private static String scanRound;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -688,6 +690,33 @@ class AuthorizationMatrixTest {
         }, FACILITATOR));
     rows.add(row("exportCommunity", HttpMethod.GET, TILLIFTEN + "/exports/sessions")
         .as(200, FACILITATOR, FOREIGN_ADMIN).as(403, FOREIGN_EMPLOYEE).as(404, PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    // Learning-culture scan. Everyone who may see a round sees its results; only the participants asked answer.
+    rows.add(row("listCommunityScans", HttpMethod.GET, WARMTEPOMP + "/scans").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> assertTrue(r.body().contains("demo-scan-voor")), PARTICIPANT, COMPANY_ADMIN));
+    rows.add(row("listCompanyScans", HttpMethod.GET, "/organisations/demo-vandijk/scans")
+        .loggedIn(404).as(200, PARTICIPANT, COMPANY_ADMIN));
+    rows.add(row("getScanRound", HttpMethod.GET, "/scans/demo-scan-voor").members(200).admin(200).foreign(404));
+    rows.add(row("getScanResults", HttpMethod.GET, "/scans/demo-scan-voor/results").members(200).admin(200).foreign(404)
+        .check((role, person, r) -> assertTrue(r.json().getBoolean("shown")), PARTICIPANT, LECTURER, COMPANY_ADMIN));
+    rows.add(row("openScanRound", HttpMethod.POST, "/scans")
+        .named("POST /scans for the Van Dijk community (Ingrid opens it, so Fenna finds one open)")
+        .body(new JsonObject().put("communityId", "demo-warmtepomp").put("kind", "after"))
+        .as(403, PARTICIPANT, LECTURER).foreign(404).as(201, COMPANY_ADMIN).as(409, FACILITATOR)
+        .check((role, person, r) -> scanRound = r.json().getString("id"), COMPANY_ADMIN));
+    rows.add(row("openScanRound", HttpMethod.POST, "/scans")
+        .named("POST /scans for the company Van Dijk as a whole")
+        .body(new JsonObject().put("organisationId", "demo-vandijk").put("kind", "before"))
+        .loggedIn(404).admin(201));
+    rows.add(row("saveScanDraft", HttpMethod.PUT, "PUT /scans/{the new round}/draft", role -> "/scans/" + scanRound + "/draft")
+        .body(new JsonObject().put("answers", new JsonObject().put("work-content-1", 4)))
+        .as(200, PARTICIPANT).as(403, LECTURER, COMPANY_ADMIN, FACILITATOR).foreign(404));
+    rows.add(row("answerScan", HttpMethod.POST, "POST /scans/{the new round}/answers", role -> "/scans/" + scanRound + "/answers")
+        .body(new JsonObject().put("answers", allAnswers()))
+        .as(201, PARTICIPANT).as(403, LECTURER, COMPANY_ADMIN, FACILITATOR).foreign(404));
+    rows.add(row("answerScan", HttpMethod.POST, "POST /scans/{the new round}/answers, again", role -> "/scans/" + scanRound + "/answers")
+        .only("a second answer").body(new JsonObject().put("answers", allAnswers())).as(409, PARTICIPANT));
+    rows.add(row("closeScanRound", HttpMethod.POST, "POST /scans/{the new round}/close", role -> "/scans/" + scanRound + "/close")
+        .as(403, PARTICIPANT, LECTURER).foreign(404).as(200, COMPANY_ADMIN).as(409, FACILITATOR));
 
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")
@@ -735,6 +764,13 @@ class AuthorizationMatrixTest {
   private static JsonObject newCommunity(String organisationId) {
     return new JsonObject().put("organisationId", organisationId).put("challenge", new JsonObject()
         .put("title", "Minder herstelwerk na montage").put("description", "Te vaak moeten we terug na de montage."));
+  }
+
+  /** Every statement of the shipped question set, answered "agree". */
+  private static JsonObject allAnswers() {
+    JsonObject answers = new JsonObject();
+    QuestionSets.load().values().iterator().next().statementKeys().forEach(key -> answers.put(key, 4));
+    return answers;
   }
 
   private static JsonObject newCompany(String name) {

@@ -9,6 +9,7 @@ import nl.leerkring.fieldnote.Visibility;
 import nl.leerkring.question.Priority;
 import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.report.ExportDataset;
+import nl.leerkring.scan.ScanKind;
 import nl.leerkring.session.Phase;
 import nl.leerkring.session.SessionStatus;
 import nl.leerkring.web.I18n;
@@ -50,7 +51,8 @@ class ClosedListsTest {
     CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind."),
     CYCLE_STATUSES(CycleStatus.class, null, "cycle.status."),
     VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
-    EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset.");
+    EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset."),
+    SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;

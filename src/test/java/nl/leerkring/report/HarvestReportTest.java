@@ -97,6 +97,14 @@ class HarvestReportTest {
     assertEquals(List.of("Inregelchecklist opstellen", "Checklist bij drie installaties proberen"),
         report.getJsonObject("cycle").getJsonArray("nextSteps").getList());
     assertFalse(report.containsKey("highlightCandidates"), "only the facilitator picks highlights");
+    // The demo's before measurement, closed during cycle 1: six of seven answered, each block shown, no after yet.
+    JsonObject scan = report.getJsonObject("scan");
+    assertEquals(6, scan.getInteger("answers"));
+    assertEquals(7, scan.getJsonArray("blocks").size());
+    scan.getJsonArray("blocks").forEach(block -> {
+      assertTrue(((JsonObject) block).getString("before").matches("[1-5]\\.[0-9]"), block::toString);
+      assertFalse(((JsonObject) block).containsKey("after"));
+    });
   }
 
   @Test

@@ -84,7 +84,8 @@ class EnglishEverywhereTest extends BrowserScenarios {
     assertAllEnglish(phone, "/", "/c/demo-warmtepomp", "/c/demo-warmtepomp/notes/new", "/c/demo-warmtepomp/questions",
         "/c/demo-warmtepomp/questions/new", "/questions/demo-q-buffer", "/journal", "/sessions/demo-s-1",
         "/sessions/demo-s-2", "/c/demo-warmtepomp/sessions", "/c/demo-warmtepomp/cycles", "/prompts/demo-p-1",
-        "/notifications", "/settings/mail", "/pagina-die-niet-bestaat");
+        "/notifications", "/settings/mail", "/pagina-die-niet-bestaat",
+        "/c/demo-warmtepomp/scans", "/scans/demo-scan-voor", "/scans/demo-scan-voor/results");
   }
 
   @Test

@@ -7,13 +7,11 @@ import nl.leerkring.cycle.Cycle;
 
 /**
  * Where the learning-culture scan puts its before and after into a cycle's harvest report. The report shows the
- * section ({@code partials/report-scan}) only when this answers an object; until the scan feature answers,
- * nobody does.
+ * section ({@code partials/report-scan}) only when this answers an object. The scan feature answers it
+ * ({@code scan.ScanResults#forReport}); the report does not depend on the scan.
  */
 @FunctionalInterface
-public interface ScanResults {
-
-  ScanResults NONE = (membership, cycle) -> Future.succeededFuture();
+public interface ScanSection {
 
   /**
    * The scan's section for this cycle's report, as {@code partials/report-scan} reads it ({@code blocks}: name,
