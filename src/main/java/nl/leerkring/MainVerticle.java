@@ -12,6 +12,10 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
+import nl.leerkring.account.ApiScopes;
+import nl.leerkring.account.ApiTokenPages;
+import nl.leerkring.account.ApiTokenRoutes;
+import nl.leerkring.account.BearerAuthentication;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.ResetPages;
 import nl.leerkring.home.ActivityRoutes;
@@ -56,6 +60,7 @@ import nl.leerkring.home.HomePages;
 import nl.leerkring.community.AdminPages;
 import nl.leerkring.community.JoinPages;
 import nl.leerkring.contribution.LecturerPages;
+import nl.leerkring.web.ApiDocs;
 import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
@@ -113,7 +118,8 @@ public final class MainVerticle extends VerticleBase {
             ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()
             : Future.succeededFuture())
         .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
-        .compose(contract -> listen(settings, router(settings, contract)))
+        .compose(contract -> ApiScopes.withoutSecurity(vertx, contract)
+            .compose(routable -> listen(settings, router(settings, routable, ApiScopes.of(contract)))))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
@@ -140,7 +146,8 @@ public final class MainVerticle extends VerticleBase {
         .recover(error -> Future.succeededFuture());
   }
 
-  private Router router(Settings settings, OpenAPIContract contract) {
+  /** {@code contract} without its security requirements (see {@link ApiScopes#withoutSecurity}). */
+  private Router router(Settings settings, OpenAPIContract contract, ApiScopes scopes) {
     services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();
     erasure = services.erasure();
@@ -159,10 +166,11 @@ public final class MainVerticle extends VerticleBase {
     router.route("/metrics").failureHandler(new Failures());
     router.get("/api/v1/openapi.yaml").handler(RouteNames.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
-    router.route("/api/v1/*").subRouter(api(services, contract));
+    router.route("/api/v1/*").subRouter(api(services, contract, scopes));
+    ApiDocs.mount(router);
     router.route("/api/*").failureHandler(new Failures());
     router.route("/static/*").handler(RouteNames.named("/static/*")).handler(StaticHandler.create("webroot/static"));
-    router.route("/*").subRouter(pages(services, contract));
+    router.route("/*").subRouter(pages(services, contract, scopes));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
         .onFailure(error -> LOG.warn("Could not remove expired logins", error))
@@ -170,14 +178,15 @@ public final class MainVerticle extends VerticleBase {
     return router;
   }
 
-  private Router api(Services s, OpenAPIContract contract) {
+  private Router api(Services s, OpenAPIContract contract, ApiScopes scopes) {
     Settings settings = s.settings();
     RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
-        .rootHandler(s.authentication());
+        .rootHandler(new BearerAuthentication(s.apiTokens(), s.authentication()));
     api.getRoutes().forEach(route -> route.addHandler(RouteNames.named("/api/v1" + route.getOperation().getOpenAPIPath())));
+    api.getRoutes().forEach(route -> route.addHandler(scopes.guard(route.getOperation().getOperationId())));
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
         .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
@@ -196,14 +205,16 @@ public final class MainVerticle extends VerticleBase {
     new InstallationRoutes(s.installation(), s.authentication()).mount(api);
     new AuditRoutes(s.audit()).mount(api);
     new PrivacyRoutes(s.export(), s.erasure(), s.accounts(), s.authentication()).mount(api);
+    new ApiTokenRoutes(s.apiTokens()).mount(api);
     return api.createRouter();
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
-  private Router pages(Services s, OpenAPIContract contract) {
+  private Router pages(Services s, OpenAPIContract contract, ApiScopes scopes) {
     Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone());
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
+    router.route().handler(BearerAuthentication.refusedOnPages());
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
     router.route().handler(BodyHandler.create(s.settings().dataDir().resolve("uploads").toString())
         .setBodyLimit(s.settings().maxPhotoBytes() + 64 * 1024)
@@ -228,6 +239,8 @@ public final class MainVerticle extends VerticleBase {
     new AuditPages(pages, s.audit()).mount(router);
     new ResetPages(pages, forms, s.passwordResets()).mount(router);
     new PrivacyPages(pages, forms, s.export(), s.erasure(), s.accounts(), s.authentication()).mount(router);
+    new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
+        s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

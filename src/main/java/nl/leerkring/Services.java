@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import nl.leerkring.account.AccountService;
+import nl.leerkring.account.ApiTokens;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.Callers;
 import nl.leerkring.account.LoginThrottle;
@@ -107,7 +108,8 @@ public record Services(
     MailPreferences mailPreferences,
     CalendarFeeds calendarFeeds,
     NotificationService notifications,
-    Scheduler scheduler) {
+    Scheduler scheduler,
+    ApiTokens apiTokens) {
 
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry) {
     Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
@@ -173,7 +175,8 @@ public record Services(
         mailPreferences,
         new CalendarFeeds(db, users, communityStore, access, settings.publicUrl()),
         new NotificationService(new Notifications(db)),
-        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences));
+        scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences),
+        new ApiTokens(vertx, db, users, callers, audit));
   }
 
   /** Every kind of job, each handled by its own feature. */
@@ -199,6 +202,6 @@ public record Services(
   }
 
   Future<Void> stopJobs() {
-    return scheduler.stop().compose(x -> mailer.close());
+    return scheduler.stop().compose(x -> apiTokens.close()).compose(x -> mailer.close());
   }
 }
