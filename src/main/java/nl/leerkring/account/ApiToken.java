@@ -28,12 +28,12 @@ public record ApiToken(
     return organisationId != null;
   }
 
-  /** Active, expired or revoked at {@code now} (UTC text, as stored). */
-  public String status(String now) {
+  /** At {@code now} (UTC text, as stored). */
+  public ApiTokenStatus status(String now) {
     if (revokedAt != null) {
-      return "revoked";
+      return ApiTokenStatus.REVOKED;
     }
-    return expiresAt.compareTo(now) <= 0 ? "expired" : "active";
+    return expiresAt.compareTo(now) <= 0 ? ApiTokenStatus.EXPIRED : ApiTokenStatus.ACTIVE;
   }
 
   /** What its owner sees: never the secret or its hash; {@code pending} uses not yet written are added. */
@@ -46,7 +46,7 @@ public record ApiToken(
         .put("createdAt", createdAt)
         .put("expiresAt", expiresAt)
         .put("revokedAt", revokedAt)
-        .put("status", status(now))
+        .put("status", status(now).value())
         .put("uses", uses + pending)
         .put("lastUsedAt", lastUsedAt);
   }

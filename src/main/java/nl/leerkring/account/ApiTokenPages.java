@@ -84,7 +84,7 @@ public final class ApiTokenPages {
       JsonArray list = both.resultAt(0);
       list.forEach(token -> {
         JsonObject t = (JsonObject) token;
-        t.put("active", "active".equals(t.getString("status")))
+        t.put("active", ApiTokenStatus.ACTIVE.value().equals(t.getString("status")))
             .put("scopesText", String.join(", ", t.getJsonArray("scopes").stream().map(String::valueOf).toList()));
         owners.forEach(o -> {
           if (((JsonObject) o).getString("id").equals(t.getString("organisationId"))) {

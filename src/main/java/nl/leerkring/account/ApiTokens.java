@@ -134,9 +134,9 @@ public final class ApiTokens {
       }
       String now = db.now();
       switch (token.status(now)) {
-        case "revoked" -> throw Problem.status(401, "token_revoked", "This API token was revoked.");
-        case "expired" -> throw Problem.status(401, "token_expired", "This API token has expired.");
-        default -> {
+        case REVOKED -> throw Problem.status(401, "token_revoked", "This API token was revoked.");
+        case EXPIRED -> throw Problem.status(401, "token_expired", "This API token has expired.");
+        case ACTIVE -> {
         }
       }
       return callerOf(token).map(caller -> {

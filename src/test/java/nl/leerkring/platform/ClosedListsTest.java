@@ -1,6 +1,7 @@
 package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
+import nl.leerkring.account.ApiTokenStatus;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.cycle.CycleStatus;
@@ -48,7 +49,8 @@ class ClosedListsTest {
     SESSION_STATUSES(SessionStatus.class, body("updateSession", "status"), "session.status."),
     CONTRIBUTION_KINDS(ContributionKind.class, body("addContribution", "kind"), "contribution.kind."),
     CYCLE_STATUSES(CycleStatus.class, null, "cycle.status."),
-    VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility.");
+    VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
+    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
