@@ -205,6 +205,16 @@ class ApiTokenTest {
   }
 
   @Test
+  @DisplayName("Kees's token stops working when his company admin erases his account")
+  void erasedPerson() {
+    Person kees = server.demo("kees");
+    Person script = server.withToken(make(kees, token("Van Kees", "read")).getString("token"));
+    script.get("/me").expect(200);
+    ingrid.delete("/organisations/demo-vandijk/people/demo-kees").expect(204);
+    assertEquals("token_invalid", script.get("/me").expect(401).errorCode());
+  }
+
+  @Test
   @DisplayName("A token stops working when it expires (the clock moved past its one day)")
   void expires() {
     JsonObject made = make(sanne, token("Een dag", "read").put("expiresInDays", 1));
