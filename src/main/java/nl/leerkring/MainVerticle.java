@@ -117,9 +117,9 @@ public final class MainVerticle extends VerticleBase {
         .compose(replayed -> settings.demo()
             ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()
             : Future.succeededFuture())
-        .compose(x -> OpenAPIContract.from(vertx, CONTRACT))
-        .compose(contract -> ApiScopes.withoutSecurity(vertx, contract)
-            .compose(routable -> listen(settings, router(settings, routable, ApiScopes.of(contract)))))
+        .compose(x -> ApiScopes.load(vertx, CONTRACT))
+        .compose(scopes -> scopes.contractWithoutSecurity(vertx)
+            .compose(contract -> listen(settings, router(settings, contract, scopes))))
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
@@ -146,7 +146,7 @@ public final class MainVerticle extends VerticleBase {
         .recover(error -> Future.succeededFuture());
   }
 
-  /** {@code contract} without its security requirements (see {@link ApiScopes#withoutSecurity}). */
+  /** {@code contract} without its security requirements (see {@link ApiScopes#contractWithoutSecurity}). */
   private Router router(Settings settings, OpenAPIContract contract, ApiScopes scopes) {
     services = Services.create(vertx, db, settings, monitoring.registry());
     installation = services.installation();

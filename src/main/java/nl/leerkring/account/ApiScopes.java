@@ -7,10 +7,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
-import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.contract.SecurityRequirement;
 import nl.leerkring.platform.Problem;
+import org.yaml.snakeyaml.Yaml;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,27 +27,38 @@ import java.util.Set;
 public final class ApiScopes {
 
   static final String BEARER = "bearerToken";
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
+  private final JsonObject contract;
   private final Map<String, List<List<String>>> alternatives = new HashMap<>();
   private final List<String> offered;
 
-  private ApiScopes(OpenAPIContract contract) {
-    for (Operation operation : contract.operations()) {
-      List<List<String>> accepted = new ArrayList<>();
-      for (SecurityRequirement requirement : operation.getSecurityRequirements()) {
-        if (requirement.getNames().equals(Set.of(BEARER))) {
-          accepted.add(List.copyOf(requirement.getScopes(BEARER)));
-        }
+  private ApiScopes(JsonObject contract) {
+    this.contract = contract;
+    JsonArray global = contract.getJsonArray("security", new JsonArray());
+    contract.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        JsonObject operation = (JsonObject) entry.getValue();
+        List<List<String>> accepted = new ArrayList<>();
+        operation.getJsonArray("security", global).forEach(requirement -> {
+          JsonObject names = (JsonObject) requirement;
+          if (names.fieldNames().equals(Set.of(BEARER))) {
+            accepted.add(names.getJsonArray(BEARER).stream().map(String::valueOf).toList());
+          }
+        });
+        alternatives.put(operation.getString("operationId"), accepted);
       }
-      alternatives.put(operation.getOperationId(), accepted);
-    }
-    JsonArray scopes = contract.getRawContract().getJsonObject("components").getJsonObject("schemas")
-        .getJsonObject("ApiTokenScope").getJsonArray("enum");
-    this.offered = scopes.stream().map(String::valueOf).toList();
+    }));
+    this.offered = contract.getJsonObject("components").getJsonObject("schemas").getJsonObject("ApiTokenScope")
+        .getJsonArray("enum").stream().map(String::valueOf).toList();
   }
 
-  public static ApiScopes of(OpenAPIContract contract) {
-    return new ApiScopes(contract);
+  /** Reads the contract file as written (YAML), once for both this and {@link #contractWithoutSecurity}. */
+  public static Future<ApiScopes> load(Vertx vertx, String path) {
+    return vertx.fileSystem().readFile(path).map(file -> {
+      Map<String, Object> yaml = new Yaml().load(file.toString(StandardCharsets.UTF_8));
+      return new ApiScopes(new JsonObject(yaml));
+    });
   }
 
   /** The scopes a token can be given, {@code read} first, then the feature areas. */
@@ -79,18 +90,18 @@ public final class ApiScopes {
   }
 
   /**
-   * The contract without its security requirements, for Vert.x's router: it would put an authentication
-   * handler of its own before every operation that names a scheme, while ours (the login cookie with its CSRF
-   * token, {@link BearerAuthentication}, and {@link #guard}) already decide.
+   * The contract without its security requirements, for Vert.x's router and the forms: the router would put an
+   * authentication handler of its own before every operation that names a scheme, while ours (the login cookie
+   * with its CSRF token, {@link BearerAuthentication}, and {@link #guard}) already decide.
    */
-  public static Future<OpenAPIContract> withoutSecurity(Vertx vertx, OpenAPIContract contract) {
-    JsonObject raw = contract.getRawContract().copy();
-    raw.remove("security");
-    raw.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(item -> {
-      if (item.getValue() instanceof JsonObject operation) {
-        operation.remove("security");
+  public Future<OpenAPIContract> contractWithoutSecurity(Vertx vertx) {
+    JsonObject routable = contract.copy();
+    routable.remove("security");
+    routable.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        ((JsonObject) entry.getValue()).remove("security");
       }
     }));
-    return OpenAPIContract.from(vertx, raw);
+    return OpenAPIContract.from(vertx, routable);
   }
 }

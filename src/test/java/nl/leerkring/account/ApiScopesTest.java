@@ -32,16 +32,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiScopesTest {
 
   private static OpenAPIContract contract;
+  private static ApiScopes scopes;
 
   @BeforeAll
   static void load(Vertx vertx) {
     contract = OpenAPIContract.from(vertx, MainVerticle.CONTRACT).await();
+    scopes = ApiScopes.load(vertx, MainVerticle.CONTRACT).await();
   }
 
   @Test
   @DisplayName("A read takes read or its own area's scope, a change only its own area's; the scopes offered are read and exactly the areas used")
   void scopesFollowTheAreas() {
-    List<String> offered = ApiScopes.of(contract).offered();
+    List<String> offered = scopes.offered();
     assertEquals("read", offered.get(0));
     Set<String> used = new TreeSet<>();
     List<String> wrong = new ArrayList<>();
@@ -66,7 +68,6 @@ class ApiScopesTest {
   @Test
   @DisplayName("No token manages tokens, logs in or out, or changes a password")
   void sessionOnly() {
-    ApiScopes scopes = ApiScopes.of(contract);
     for (String operationId : List.of("createApiToken", "listApiTokens", "revokeApiToken", "login", "logout",
         "changePassword", "eraseMe", "exportMyData")) {
       assertFalse(scopes.takesTokens(operationId), operationId);
@@ -83,7 +84,7 @@ class ApiScopesTest {
           StandardCharsets.UTF_8)) {
         texts.load(reader);
       }
-      for (String scope : ApiScopes.of(contract).offered()) {
+      for (String scope : scopes.offered()) {
         assertTrue(texts.containsKey("token.scope." + scope), bundle + " lacks token.scope." + scope);
       }
     }
