@@ -733,7 +733,7 @@ class AuthorizationMatrixTest {
         .body(new JsonObject().put("kind", "observation").put("text", "Een script schrijft geen veldnotitie."))
         .as(403, READ_TOKEN, QUESTIONS_TOKEN, COMPANY_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
     rows.add(row("getCommunity", HttpMethod.GET, TILLIFTEN).only(tokens)
-        .as(404, READ_TOKEN, QUESTIONS_TOKEN, COMPANY_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
+        .as(404, READ_TOKEN, COMPANY_TOKEN).as(403, QUESTIONS_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
     rows.add(row("getCommunity", HttpMethod.GET, WARMTEPOMP).only(tokens)
         .as(200, READ_TOKEN, COMPANY_TOKEN).as(403, QUESTIONS_TOKEN));
     rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-vandijk/audit").only(tokens)
