@@ -27,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DisplayName("The API for integrators in the browser: its documentation, and making a token")
 class ApiPagesTest extends BrowserScenarios {
 
+  private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
+
   @Test
   @DisplayName("/api/docs renders every operation of the contract, with nothing loaded from elsewhere and nothing blocked")
   void docsShowEveryOperation() throws IOException {
@@ -37,6 +39,11 @@ class ApiPagesTest extends BrowserScenarios {
     laptop.onConsoleMessage(message -> {
       if ("error".equals(message.type())) {
         problems.add(message.text());
+      }
+    });
+    laptop.onResponse(response -> {
+      if (response.status() >= 400) {
+        problems.add(response.status() + " for " + response.url());
       }
     });
     laptop.onRequest(request -> {
@@ -65,10 +72,10 @@ class ApiPagesTest extends BrowserScenarios {
 
     phone.getByRole(AriaRole.BUTTON, named("Maak sleutel")).click();
     assertThat(phone.locator("#token-name-error")).hasText("Vul dit in.");
-    assertThat(phone.getByLabel("Naam")).hasAttribute("aria-invalid", "true");
+    assertThat(phone.getByLabel("Naam", EXACT)).hasAttribute("aria-invalid", "true");
     Browser.assertAccessible(phone, "the API tokens page with an error");
 
-    phone.getByLabel("Naam").fill("Rapportage");
+    phone.getByLabel("Naam", EXACT).fill("Rapportage");
     phone.getByRole(AriaRole.BUTTON, named("Maak sleutel")).click();
     String token = phone.getByLabel("Je API-sleutel").inputValue();
     assertTrue(token.startsWith("lk_"), token);
