@@ -31,18 +31,6 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     router.route().handler(new SecurityHeaders(https));
   }
 
-  /**
-   * The policy of /api/docs, set after the one above: Swagger UI (served from this site) sets style attributes
-   * on what it draws, which the pages' policy forbids. Scripts still come only from this site.
-   */
-  public static Handler<RoutingContext> forApiDocs() {
-    return ctx -> {
-      ctx.response().headers().set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-          + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-      ctx.next();
-    };
-  }
-
   @Override
   public void handle(RoutingContext ctx) {
     MultiMap headers = ctx.response().headers();
