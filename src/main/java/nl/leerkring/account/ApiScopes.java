@@ -53,12 +53,15 @@ public final class ApiScopes {
         .getJsonArray("enum").stream().map(String::valueOf).toList();
   }
 
-  /** Reads the contract file as written (YAML), once for both this and {@link #contractWithoutSecurity}. */
+  /**
+   * Reads the contract file as written (YAML), once for both this and {@link #contractWithoutSecurity}; parsed
+   * off the event loop.
+   */
   public static Future<ApiScopes> load(Vertx vertx, String path) {
-    return vertx.fileSystem().readFile(path).map(file -> {
+    return vertx.fileSystem().readFile(path).compose(file -> vertx.executeBlocking(() -> {
       Map<String, Object> yaml = new Yaml().load(file.toString(StandardCharsets.UTF_8));
       return new ApiScopes(new JsonObject(yaml));
-    });
+    }, false));
   }
 
   /** The scopes a token can be given, {@code read} first, then the feature areas. */
