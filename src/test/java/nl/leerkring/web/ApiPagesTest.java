@@ -62,7 +62,7 @@ class ApiPagesTest extends BrowserScenarios {
   }
 
   @Test
-  @DisplayName("Sanne makes a read-only token on her phone, sees it once, a script uses it, and she stops it")
+  @DisplayName("Sanne makes a read-only token on her phone, sees it once, a script uses it, she stops it, and reads it all in English")
   void makeUseAndStopAToken() {
     Page phone = Browser.logIn(browser.phone(), "sanne");
     phone.navigate("/settings/privacy");
@@ -90,6 +90,13 @@ class ApiPagesTest extends BrowserScenarios {
     assertThat(phone.locator("p.notice")).hasText("De sleutel is gestopt: hij werkt niet meer.");
     assertThat(phone.locator(".card").first()).containsText("gestopt");
     assertEquals("token_revoked", server.withToken(token).get("/me").expect(401).errorCode());
+
+    phone.getByRole(AriaRole.BUTTON, named("English")).click();
+    phone.navigate("/settings/tokens");
+    assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("API tokens");
+    assertThat(phone.locator(".card").first()).containsText("stopped");
+    assertThat(phone.getByLabel("Read everything you may see (change nothing)")).isChecked();
+    Browser.assertAccessible(phone, "the API tokens page in English");
   }
 
   @SuppressWarnings("unchecked")
