@@ -11,6 +11,10 @@ import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.account.AccountRoutes;
+import nl.leerkring.account.ApiScopes;
+import nl.leerkring.account.ApiTokenPages;
+import nl.leerkring.account.ApiTokenRoutes;
+import nl.leerkring.account.BearerAuthentication;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.ResetPages;
 import nl.leerkring.home.ActivityRoutes;
@@ -62,6 +66,7 @@ import nl.leerkring.home.HomePages;
 import nl.leerkring.community.AdminPages;
 import nl.leerkring.community.JoinPages;
 import nl.leerkring.contribution.LecturerPages;
+import nl.leerkring.web.ApiDocs;
 import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
@@ -120,8 +125,13 @@ public final class MainVerticle extends VerticleBase {
         .compose(replayed -> settings.demo()
             ? new DemoData(vertx, db, settings.passwordIterations()).loadIntoEmptyStore()
             : Future.succeededFuture())
-        .compose(x -> Future.all(OpenAPIContract.from(vertx, CONTRACT), StaticFiles.load(vertx)))
-        .compose(loaded -> listen(settings, router(settings, loaded.resultAt(0), loaded.resultAt(1))))
+        .compose(x -> Future.all(ApiScopes.load(vertx, CONTRACT), StaticFiles.load(vertx)))
+        .compose(loaded -> {
+          ApiScopes scopes = loaded.resultAt(0);
+          StaticFiles staticFiles = loaded.resultAt(1);
+          return scopes.contractWithoutSecurity(vertx)
+              .compose(contract -> listen(settings, router(settings, contract, scopes, staticFiles)));
+        })
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
         .compose(x -> finishErasures())
@@ -148,7 +158,8 @@ public final class MainVerticle extends VerticleBase {
         .recover(error -> Future.succeededFuture());
   }
 
-  private Router router(Settings settings, OpenAPIContract contract, StaticFiles staticFiles) {
+  /** {@code contract} without its security requirements (see {@link ApiScopes#contractWithoutSecurity}). */
+  private Router router(Settings settings, OpenAPIContract contract, ApiScopes scopes, StaticFiles staticFiles) {
     services = Services.create(vertx, db, settings, monitoring.registry(), staticFiles);
     installation = services.installation();
     erasure = services.erasure();
@@ -168,10 +179,11 @@ public final class MainVerticle extends VerticleBase {
     router.route("/metrics").failureHandler(new Failures());
     router.get("/api/v1/openapi.yaml").handler(RouteNames.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
-    router.route("/api/v1/*").subRouter(api(services, contract));
+    router.route("/api/v1/*").subRouter(api(services, contract, scopes));
+    ApiDocs.mount(router);
     router.route("/api/*").failureHandler(new Failures());
     router.route("/static/*").handler(RouteNames.named("/static/*")).handler(staticFiles);
-    router.route("/*").subRouter(pages(services, contract, staticFiles));
+    router.route("/*").subRouter(pages(services, contract, scopes, staticFiles));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
         .onFailure(error -> LOG.warn("Could not remove expired logins", error))
@@ -179,14 +191,15 @@ public final class MainVerticle extends VerticleBase {
     return router;
   }
 
-  private Router api(Services s, OpenAPIContract contract) {
+  private Router api(Services s, OpenAPIContract contract, ApiScopes scopes) {
     Settings settings = s.settings();
     RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
-        .rootHandler(s.authentication());
+        .rootHandler(new BearerAuthentication(s.apiTokens(), s.authentication()));
     api.getRoutes().forEach(route -> route.addHandler(RouteNames.named("/api/v1" + route.getOperation().getOpenAPIPath())));
+    api.getRoutes().forEach(route -> route.addHandler(scopes.guard(route.getOperation().getOperationId())));
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
         .withResets(s.passwordResets()).mount(api);
     new CommunityRoutes(s.communities()).mount(api);
@@ -208,14 +221,16 @@ public final class MainVerticle extends VerticleBase {
     new SsoRoutes(sso.settings()).mount(api);
     new ReportRoutes(s.reports(), s.exports()).mount(api);
     new ScanRoutes(s.scans(), s.scanResults()).mount(api);
+    new ApiTokenRoutes(s.apiTokens()).mount(api);
     return api.createRouter();
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
-  private Router pages(Services s, OpenAPIContract contract, StaticFiles staticFiles) {
+  private Router pages(Services s, OpenAPIContract contract, ApiScopes scopes, StaticFiles staticFiles) {
     Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone(), staticFiles);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
+    router.route().handler(BearerAuthentication.refusedOnPages());
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.
     router.route().handler(BodyHandler.create(s.settings().dataDir().resolve("uploads").toString())
         .setBodyLimit(s.settings().maxPhotoBytes() + 64 * 1024)
@@ -244,6 +259,8 @@ public final class MainVerticle extends VerticleBase {
         s.settings().publicUrl().startsWith("https:")).mount(router);
     new ReportPages(pages, forms, s.reports(), s.exports()).mount(router);
     new ScanPages(pages, forms, s.scans(), s.scanResults()).mount(router);
+    new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
+        s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import nl.leerkring.account.AccountService;
+import nl.leerkring.account.ApiTokens;
 import nl.leerkring.account.Authentication;
 import nl.leerkring.account.Callers;
 import nl.leerkring.account.LoginThrottle;
@@ -118,7 +119,8 @@ public record Services(
     ReportService reports,
     Exports exports,
     ScanService scans,
-    ScanResults scanResults) {
+    ScanResults scanResults,
+    ApiTokens apiTokens) {
 
   /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
@@ -196,7 +198,8 @@ public record Services(
             new ReportPdf(vertx, withoutHeader)),
         new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()),
         scans,
-        scanResults);
+        scanResults,
+        new ApiTokens(vertx, db, users, callers, audit));
   }
 
   /** Every kind of job, each handled by its own feature. */
@@ -222,6 +225,6 @@ public record Services(
   }
 
   Future<Void> stopJobs() {
-    return scheduler.stop().compose(x -> mailer.close());
+    return scheduler.stop().compose(x -> apiTokens.close()).compose(x -> mailer.close());
   }
 }

@@ -128,7 +128,7 @@ public final class Authentication implements Handler<RoutingContext> {
     return cookie("", Duration.ZERO);
   }
 
-  private static Caller caller(JsonObject user, String csrfToken) {
+  static Caller caller(JsonObject user, String csrfToken) {
     return new Caller(
         user.getString("_id"),
         user.getString("displayName"),

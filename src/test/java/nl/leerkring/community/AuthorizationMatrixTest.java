@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,6 +51,8 @@ import java.util.stream.Stream;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.ANONYMOUS;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.BRAM;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.COMPANY_ADMIN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.COMPANY_TOKEN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.EXPIRED_TOKEN;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FACILITATOR;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_ADMIN;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.FOREIGN_EMPLOYEE;
@@ -58,6 +61,9 @@ import static nl.leerkring.community.AuthorizationMatrixTest.Role.KEES;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.LECTURER;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.NEWCOMER;
 import static nl.leerkring.community.AuthorizationMatrixTest.Role.PARTICIPANT;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.QUESTIONS_TOKEN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.READ_TOKEN;
+import static nl.leerkring.community.AuthorizationMatrixTest.Role.REVOKED_TOKEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -94,7 +100,14 @@ class AuthorizationMatrixTest {
     KEES("Kees, author of a private reflection", "kees", "demo-kees", false),
     BRAM("Bram, author of a private prompt answer", "bram", "demo-bram", false),
     NEWCOMER("a newcomer who joined by link", null, null, false),
-    INSTALLATION_ADMIN("installation administrator Wim", "beheer", "demo-wim", false);
+    INSTALLATION_ADMIN("installation administrator Wim", "beheer", "demo-wim", false),
+    READ_TOKEN("Sanne's read-only API token", null, "demo-sanne", false),
+    QUESTIONS_TOKEN("Sanne's API token for questions only", null, "demo-sanne", false),
+    REVOKED_TOKEN("Sanne's revoked API token", null, "demo-sanne", false),
+    EXPIRED_TOKEN("Sanne's expired API token", null, "demo-sanne", false),
+    COMPANY_TOKEN("Van Dijk's read-only company token (made by Ingrid)", null, "demo-ingrid", false);
+
+    static final List<Role> TOKENS = List.of(READ_TOKEN, QUESTIONS_TOKEN, REVOKED_TOKEN, EXPIRED_TOKEN, COMPANY_TOKEN);
 
     final String label;
     final String login;
@@ -126,6 +139,7 @@ class AuthorizationMatrixTest {
   private static String usedLink;
   private static String withdrawnLink;
   private static String scanRound;
+  private static String revokedTokenId;
 
   @BeforeAll
   static void start(Vertx vertx) {
@@ -151,6 +165,34 @@ class AuthorizationMatrixTest {
     } finally {
       pool.shutdown();
     }
+    makeTokens();
+  }
+
+  /** The token callers: Sanne's, and Van Dijk's company token; the revoked one is revoked by a row below. */
+  private static void makeTokens() {
+    Person sanne = people.get(PARTICIPANT);
+    people.put(READ_TOKEN, server.withToken(newToken(sanne, "Rapportage", null, 90, "read")));
+    people.put(QUESTIONS_TOKEN, server.withToken(newToken(sanne, "Vragenbord", null, 90, "questions")));
+    String revoked = newToken(sanne, "Wordt gestopt", null, 90, "read", "questions");
+    revokedTokenId = revoked.substring("lk_".length(), revoked.indexOf('.'));
+    people.put(REVOKED_TOKEN, server.withToken(revoked));
+    // Made two days ago with one day to live: the clock goes back for the making only.
+    server.clock().advance(Duration.ofDays(-2));
+    try {
+      people.put(EXPIRED_TOKEN, server.withToken(newToken(sanne, "Verlopen", null, 1, "read", "questions")));
+    } finally {
+      server.clock().advance(Duration.ofDays(2));
+    }
+    people.put(COMPANY_TOKEN, server.withToken(newToken(people.get(COMPANY_ADMIN), "BI", "demo-vandijk", 90, "read")));
+  }
+
+  private static String newToken(Person maker, String name, String organisationId, int days, String... scopes) {
+    JsonObject body = new JsonObject().put("name", name).put("scopes", new JsonArray(List.of(scopes)))
+        .put("expiresInDays", days);
+    if (organisationId != null) {
+      body.put("organisationId", organisationId);
+    }
+    return maker.post("/api-tokens", body).expect(201).json().getString("token");
   }
 
   @AfterAll
@@ -178,6 +220,18 @@ class AuthorizationMatrixTest {
     covered.forEach((operationId, roles) -> assertTrue(roles.containsAll(Role.core()),
         () -> operationId + " lacks a cell for " + EnumSet.complementOf(EnumSet.copyOf(roles)).stream()
             .filter(r -> r.core).map(r -> r.label).toList()));
+  }
+
+  @Test
+  @DisplayName("No API token opens a page, whatever its scopes or state: 401 with where it does work")
+  void tokensNeverOpenAPage() {
+    for (Role role : Role.TOKENS) {
+      for (String page : List.of("/", "/c/demo-warmtepomp", "/settings/tokens", "/admin")) {
+        Response answer = people.get(role).page(page);
+        assertEquals(401, answer.status(), () -> role.label + " on " + page + ": " + answer.body());
+        assertTrue(answer.body().contains("/api/v1"), answer::body);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -717,6 +771,57 @@ class AuthorizationMatrixTest {
         .only("a second answer").body(new JsonObject().put("answers", allAnswers())).as(409, PARTICIPANT));
     rows.add(row("closeScanRound", HttpMethod.POST, "POST /scans/{the new round}/close", role -> "/scans/" + scanRound + "/close")
         .as(403, PARTICIPANT, LECTURER).foreign(404).as(200, COMPANY_ADMIN).as(409, FACILITATOR));
+    // API tokens: made, listed and revoked with a login only; then what the token callers may do.
+    rows.add(row("listApiTokens", HttpMethod.GET, "/api-tokens").loggedIn(200)
+        .check((role, person, r) -> assertTrue(r.body().contains("Vragenbord") && !r.body().contains("\"token\""),
+            r::body), PARTICIPANT)
+        .check((role, person, r) -> assertTrue(r.body().contains("demo-vandijk"), r::body), COMPANY_ADMIN)
+        .check((role, person, r) -> assertFalse(r.body().contains("Vragenbord") || r.body().contains("\"BI\""),
+            r::body), FOREIGN_EMPLOYEE, FOREIGN_ADMIN, LECTURER, FACILITATOR));
+    rows.add(row("createApiToken", HttpMethod.POST, "/api-tokens")
+        .body(new JsonObject().put("name", "Matrix").put("scopes", new JsonArray().add("read"))).loggedIn(201)
+        .check((role, person, r) -> assertTrue(r.json().getString("token").startsWith("lk_")), loggedInRoles()));
+    rows.add(row("createApiToken", HttpMethod.POST, "/api-tokens")
+        .named("POST /api-tokens for the company Van Dijk (demo-vandijk)")
+        .body(new JsonObject().put("name", "Matrix").put("scopes", new JsonArray().add("read"))
+            .put("organisationId", "demo-vandijk"))
+        .loggedIn(404).admin(201));
+    rows.add(row("revokeApiToken", HttpMethod.DELETE, "DELETE /api-tokens/{one of Sanne's}",
+            role -> "/api-tokens/" + revokedTokenId)
+        .loggedIn(404).as(204, PARTICIPANT));
+    rows.add(row("revokeApiToken", HttpMethod.DELETE, "/api-tokens/NoSuchTokenAtAll0000").loggedIn(404));
+
+    String tokens = "API token callers; their person's own rows are above";
+    rows.add(row("getMe", HttpMethod.GET, "/me").only(tokens)
+        .as(200, READ_TOKEN, COMPANY_TOKEN).as(403, QUESTIONS_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN)
+        .check((role, person, r) -> assertEquals("demo-sanne", r.json().getString("id")), READ_TOKEN)
+        .check((role, person, r) -> assertEquals("insufficient_scope", r.errorCode()), QUESTIONS_TOKEN)
+        .check((role, person, r) -> assertEquals("token_revoked", r.errorCode()), REVOKED_TOKEN)
+        .check((role, person, r) -> assertEquals("token_expired", r.errorCode()), EXPIRED_TOKEN));
+    rows.add(row("listQuestions", HttpMethod.GET, WARMTEPOMP + "/questions").only(tokens)
+        .as(200, READ_TOKEN, QUESTIONS_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
+    rows.add(row("raiseQuestion", HttpMethod.POST, WARMTEPOMP + "/questions").only(tokens)
+        .body(new JsonObject().put("text", "Mag een script vragen stellen?"))
+        .as(403, READ_TOKEN, COMPANY_TOKEN).as(201, QUESTIONS_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN)
+        .check((role, person, r) -> assertEquals("insufficient_scope", r.errorCode()), READ_TOKEN, COMPANY_TOKEN));
+    rows.add(row("writeNote", HttpMethod.POST, WARMTEPOMP + "/notes").only(tokens)
+        .body(new JsonObject().put("kind", "observation").put("text", "Een script schrijft geen veldnotitie."))
+        .as(403, READ_TOKEN, QUESTIONS_TOKEN, COMPANY_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
+    rows.add(row("getCommunity", HttpMethod.GET, TILLIFTEN).only(tokens)
+        .as(404, READ_TOKEN, COMPANY_TOKEN).as(403, QUESTIONS_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN));
+    rows.add(row("getCommunity", HttpMethod.GET, WARMTEPOMP).only(tokens)
+        .as(200, READ_TOKEN, COMPANY_TOKEN).as(403, QUESTIONS_TOKEN));
+    rows.add(row("getAuditTrail", HttpMethod.GET, "/organisations/demo-vandijk/audit").only(tokens)
+        .as(200, COMPANY_TOKEN).as(404, READ_TOKEN).as(401, REVOKED_TOKEN)
+        .check((role, person, r) -> assertTrue(r.body().contains("token.revoked"), r::body), COMPANY_TOKEN));
+    rows.add(row("createApiToken", HttpMethod.POST, "/api-tokens").only(tokens)
+        .body(new JsonObject().put("name", "Nog een").put("scopes", new JsonArray().add("read")))
+        .as(403, READ_TOKEN, QUESTIONS_TOKEN, COMPANY_TOKEN).as(401, REVOKED_TOKEN, EXPIRED_TOKEN)
+        .check((role, person, r) -> assertEquals("token_not_accepted", r.errorCode()), READ_TOKEN, COMPANY_TOKEN));
+    rows.add(row("changePassword", HttpMethod.POST, "/me/password").only(tokens)
+        .body(new JsonObject().put("currentPassword", "welkom2026").put("newPassword", "radiator-ontluchten-33"))
+        .as(403, READ_TOKEN, QUESTIONS_TOKEN).as(401, EXPIRED_TOKEN));
+    rows.add(row("exportMyData", HttpMethod.GET, "/me/export").only(tokens).as(403, READ_TOKEN));
 
     // Last: closing the cycle moves the community on; logging out ends each role's login.
     rows.add(row("closeCycle", HttpMethod.POST, WARMTEPOMP + "/cycles/2/close")

@@ -1,6 +1,7 @@
 package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
+import nl.leerkring.account.ApiTokenStatus;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.cycle.CycleStatus;
@@ -52,7 +53,8 @@ class ClosedListsTest {
     CYCLE_STATUSES(CycleStatus.class, null, "cycle.status."),
     VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
     EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset."),
-    SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind.");
+    SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind."),
+    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;

@@ -25,6 +25,8 @@ public final class Person {
   private final int port;
   private String csrfToken = "";
   private JsonObject me;
+  /** An API token this client sends instead of a login (null: none); it then sends no CSRF token either. */
+  private String bearer;
 
   Person(WebClient client, int port) {
     this.session = WebClientSession.create(client);
@@ -35,6 +37,12 @@ public final class Person {
     Response response = post("/auth/login", new JsonObject().put("login", login).put("password", password));
     assertEquals(200, response.status(), () -> "login of " + login + " failed: " + response.body());
     adopt(response.json());
+  }
+
+  /** A script calling with {@code Authorization: Bearer <token>}: no cookie, no CSRF token. */
+  Person withToken(String token) {
+    this.bearer = token;
+    return this;
   }
 
   /** Takes over the login a response started (after joining by invitation). */
@@ -59,7 +67,11 @@ public final class Person {
 
   /** A page or file outside the API, as a browser asks for it with the login cookie. */
   public Response page(String path) {
-    return new Response(session.request(HttpMethod.GET, port, "127.0.0.1", path).send().await());
+    HttpRequest<Buffer> request = session.request(HttpMethod.GET, port, "127.0.0.1", path);
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    }
+    return new Response(request.send().await());
   }
 
   /** The same, with one more request header (a browser's Accept-Encoding, say). */
@@ -135,7 +147,9 @@ public final class Person {
   private HttpRequest<Buffer> request(HttpMethod method, String path) {
     String uri = path.startsWith("/api/") || path.equals("/health") ? path : "/api/v1" + path;
     HttpRequest<Buffer> request = session.request(method, port, "127.0.0.1", uri);
-    if (method != HttpMethod.GET) {
+    if (bearer != null) {
+      request.putHeader("Authorization", "Bearer " + bearer);
+    } else if (method != HttpMethod.GET) {
       request.putHeader("X-CSRF-Token", csrfToken);
     }
     return request;

@@ -132,6 +132,11 @@ public final class TestServer implements AutoCloseable {
     return person;
   }
 
+  /** A script that calls the API with an API token ({@code lk_...}) and nothing else. */
+  public Person withToken(String token) {
+    return new Person(client, port()).withToken(token);
+  }
+
   /** One of the demo people, by login, with the demo password. */
   public Person demo(String login) {
     return login(login, "welkom2026");

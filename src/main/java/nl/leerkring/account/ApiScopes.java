@@ -1,0 +1,110 @@
+package nl.leerkring.account;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import nl.leerkring.platform.Problem;
+import org.yaml.snakeyaml.Yaml;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an API token may do, read from the contract: an operation takes a token when its security lists the
+ * {@value #BEARER} scheme, with the scopes that scheme needs there (any one of the alternatives). Reads list
+ * {@code read} and their feature area, changes their area only, and operations on a person's login, password,
+ * data or tokens do not list the scheme at all. The scopes a person can choose are the contract's
+ * {@code ApiTokenScope} list.
+ */
+public final class ApiScopes {
+
+  static final String BEARER = "bearerToken";
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+
+  private final JsonObject contract;
+  private final Map<String, List<List<String>>> alternatives = new HashMap<>();
+  private final List<String> offered;
+
+  private ApiScopes(JsonObject contract) {
+    this.contract = contract;
+    JsonArray global = contract.getJsonArray("security", new JsonArray());
+    contract.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        JsonObject operation = (JsonObject) entry.getValue();
+        List<List<String>> accepted = new ArrayList<>();
+        operation.getJsonArray("security", global).forEach(requirement -> {
+          JsonObject names = (JsonObject) requirement;
+          if (names.fieldNames().equals(Set.of(BEARER))) {
+            accepted.add(names.getJsonArray(BEARER).stream().map(String::valueOf).toList());
+          }
+        });
+        alternatives.put(operation.getString("operationId"), accepted);
+      }
+    }));
+    this.offered = contract.getJsonObject("components").getJsonObject("schemas").getJsonObject("ApiTokenScope")
+        .getJsonArray("enum").stream().map(String::valueOf).toList();
+  }
+
+  /**
+   * Reads the contract file as written (YAML), once for both this and {@link #contractWithoutSecurity}; parsed
+   * off the event loop.
+   */
+  public static Future<ApiScopes> load(Vertx vertx, String path) {
+    return vertx.fileSystem().readFile(path).compose(file -> vertx.executeBlocking(() -> {
+      Map<String, Object> yaml = new Yaml().load(file.toString(StandardCharsets.UTF_8));
+      return new ApiScopes(new JsonObject(yaml));
+    }, false));
+  }
+
+  /** The scopes a token can be given, {@code read} first, then the feature areas. */
+  public List<String> offered() {
+    return offered;
+  }
+
+  /** Whether an operation takes a token at all. */
+  boolean takesTokens(String operationId) {
+    return !alternatives.getOrDefault(operationId, List.of()).isEmpty();
+  }
+
+  /** Lets a token's call through only to an operation its scopes cover; calls without a token pass. */
+  public Handler<RoutingContext> guard(String operationId) {
+    List<List<String>> accepted = alternatives.getOrDefault(operationId, List.of());
+    return ctx -> {
+      ApiTokens.Grant grant = ApiTokens.grantOf(ctx);
+      if (grant == null || accepted.stream().anyMatch(grant.scopes()::containsAll)) {
+        ctx.next();
+      } else if (accepted.isEmpty()) {
+        ctx.fail(Problem.status(403, "token_not_accepted",
+            "This operation needs a login; an API token cannot be used for it."));
+      } else {
+        ctx.fail(Problem.status(403, "insufficient_scope", "This API token's scopes do not cover this operation; "
+            + "it needs " + String.join(" or ", accepted.stream().map(scopes -> String.join(" and ", scopes)).toList())
+            + "."));
+      }
+    };
+  }
+
+  /**
+   * The contract without its security requirements, for Vert.x's router and the forms: the router would put an
+   * authentication handler of its own before every operation that names a scheme, while ours (the login cookie
+   * with its CSRF token, {@link BearerAuthentication}, and {@link #guard}) already decide.
+   */
+  public Future<OpenAPIContract> contractWithoutSecurity(Vertx vertx) {
+    JsonObject routable = contract.copy();
+    routable.remove("security");
+    routable.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
+      if (METHODS.contains(entry.getKey())) {
+        ((JsonObject) entry.getValue()).remove("security");
+      }
+    }));
+    return OpenAPIContract.from(vertx, routable);
+  }
+}
