@@ -208,7 +208,8 @@ public record Services(
                                      MailPreferences preferences, Pages pages) {
     String url = settings.publicUrl();
     SessionInvitations invitations = new SessionInvitations(db, communities, mailer.address());
-    return new Scheduler(vertx, db, settings.schedulerPollMillis(), registry)
+    return new Scheduler(vertx, db, settings.schedulerPollMillis(), Duration.ofSeconds(settings.jobLeaseSeconds()),
+        registry)
         .handle(new PromptJobs(db, communities, rhythm, url))
         .handle(new PromptReminders(db, communities, rhythm, url))
         .handle(new SessionReminders(db, communities, rhythm, url))

@@ -36,6 +36,7 @@ public record Settings(
     long maxPhotoBytes,
     Mail mail,
     int schedulerPollMillis,
+    int jobLeaseSeconds,
     Operations operations,
     int passwordIterations,
     ZoneId zone,
@@ -96,6 +97,7 @@ public record Settings(
       Map.entry("LEERKRING_SMTP_SSL", "smtpSsl"),
       Map.entry("LEERKRING_MAIL_FROM", "mailFrom"),
       Map.entry("LEERKRING_SCHEDULER_POLL_MILLIS", "schedulerPollMillis"),
+      Map.entry("LEERKRING_JOB_LEASE_SECONDS", "jobLeaseSeconds"),
       Map.entry("LEERKRING_METRICS_HOST", "metricsHost"),
       Map.entry("LEERKRING_METRICS_PORT", "metricsPort"),
       Map.entry("LEERKRING_REQUEST_TIMEOUT_MILLIS", "requestTimeoutMillis"),
@@ -154,6 +156,7 @@ public record Settings(
             intOf(c, "mailRetrySeconds", 60),
             intOf(c, "mailMaxAttempts", 5)),
         intOf(c, "schedulerPollMillis", 5000),
+        jobLeaseSeconds(c),
         new Operations(
             intOf(c, "requestTimeoutMillis", 30_000),
             intOf(c, "uploadTimeoutMillis", 120_000),
@@ -164,6 +167,15 @@ public record Settings(
         zone(c),
         c.getString("secretsKey", ""),
         scanThreshold(c));
+  }
+
+  /** A heartbeat renews a claim every third of the lease; below 3 s a busy process would lose its own jobs. */
+  private static int jobLeaseSeconds(JsonObject c) {
+    int lease = intOf(c, "jobLeaseSeconds", 30);
+    if (lease < 3) {
+      throw new IllegalArgumentException("jobLeaseSeconds must be at least 3, not " + lease);
+    }
+    return lease;
   }
 
   private static int scanThreshold(JsonObject c) {

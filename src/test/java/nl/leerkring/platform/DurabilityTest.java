@@ -481,6 +481,8 @@ class DurabilityTest {
       ProcessBuilder builder = new ProcessBuilder(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx512m",
+          // A short-lived server: the first JIT tier and the serial collector cost the test run the least CPU.
+          "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
           // Vert.x unpacks the contract's schemas into a cache directory that a killed server cannot delete:
           // put it where the test run deletes it.
           "-Dvertx.cacheDirBase=" + TestRun.temporaryDirectory("leerkring-test-child").resolve("vertx-cache"),
@@ -494,6 +496,7 @@ class DurabilityTest {
       env.put("LEERKRING_HTTP_HOST", "127.0.0.1");
       env.put("LEERKRING_DATA_DIR", dataDir.toString());
       env.put("LEERKRING_DEMO", "true");
+      env.put("LEERKRING_HTTP_INSTANCES", "1");
       env.put("LEERKRING_PASSWORD_ITERATIONS", String.valueOf(TestServer.TEST_PASSWORD_ITERATIONS));
       Process process;
       try {

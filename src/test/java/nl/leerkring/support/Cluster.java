@@ -124,8 +124,10 @@ public final class Cluster implements AutoCloseable {
         "LEERKRING_HTTP_HOST", "127.0.0.1",
         "LEERKRING_HTTP_PORT", "0",
         "LEERKRING_DATA_DIR", home.resolve("data").toString(),
-        "LEERKRING_PASSWORD_ITERATIONS", String.valueOf(TestServer.TEST_PASSWORD_ITERATIONS)));
-    JavaProcess process = JavaProcess.start(Main.class, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1",
+        "LEERKRING_PASSWORD_ITERATIONS", String.valueOf(TestServer.TEST_PASSWORD_ITERATIONS),
+        "LEERKRING_HTTP_INSTANCES", "1"));
+    // A short-lived server: the first JIT tier and the serial collector cost the test run the least CPU.
+    JavaProcess process = JavaProcess.start(Main.class, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Djava.io.tmpdir=" + temporary),
         List.of("--demo"), environment, home, line -> { });
     try {

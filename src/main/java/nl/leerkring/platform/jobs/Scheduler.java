@@ -34,19 +34,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Scheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
-  /**
-   * How long a claim holds without a heartbeat: a process that dies (kill -9, power) loses its jobs to the
-   * others within this, plus one look.
-   */
-  static final Duration LEASE = Duration.ofSeconds(30);
-  /** A job that runs renews its lease this often, so only a dead process's jobs are taken over. */
-  private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
   private static final int BATCH = 100;
 
   private final Vertx vertx;
   private final Database db;
   private final MongoClient mongo;
   private final long pollMillis;
+  /**
+   * How long a claim holds without a heartbeat (setting jobLeaseSeconds, 30 s): a process that dies (kill -9,
+   * power) loses its jobs to the others within this, plus one look. A running job renews it every third of it.
+   */
+  private final Duration lease;
   private final Map<String, JobHandler> handlers = new HashMap<>();
   private final String instance = Ids.newId();
   private long timer = -1;
@@ -55,11 +54,12 @@ public final class Scheduler {
   private final MeterRegistry registry;
   private final AtomicInteger dueAtLastLook = new AtomicInteger();
 
-  public Scheduler(Vertx vertx, Database db, long pollMillis, MeterRegistry registry) {
+  public Scheduler(Vertx vertx, Database db, long pollMillis, Duration lease, MeterRegistry registry) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
     this.pollMillis = pollMillis;
+    this.lease = lease;
     this.registry = registry;
     Gauge.builder("leerkring.jobs.due", dueAtLastLook, AtomicInteger::get)
         .description("Jobs that were due at this process's last look (at most one batch)").register(registry);
@@ -130,17 +130,17 @@ public final class Scheduler {
     Instant now = db.clock().instant();
     JsonObject unchanged = new JsonObject().put("_id", id).put("dueAt", seen.getString("dueAt"))
         .put("status", new JsonObject().put("$ne", Jobs.DONE));
-    return mongo.findOneAndUpdateWithOptions(Jobs.JOBS, unchanged, claim(instance, now), new FindOptions(),
+    return mongo.findOneAndUpdateWithOptions(Jobs.JOBS, unchanged, claim(instance, now, lease), new FindOptions(),
             new UpdateOptions().setReturningNewDocument(true))
         .compose(job -> job == null ? Future.succeededFuture() : run(job));
   }
 
   /** The claim's update: this process holds the job until the lease ends, then anyone may take it again. */
-  static JsonObject claim(String instance, Instant now) {
+  static JsonObject claim(String instance, Instant now, Duration lease) {
     return new JsonObject().put("$set", new JsonObject()
         .put("status", Jobs.CLAIMED)
         .put("claimedBy", instance)
-        .put("dueAt", Times.format(now.plus(LEASE))));
+        .put("dueAt", Times.format(now.plus(lease))));
   }
 
   private Future<Void> run(JsonObject job) {
@@ -149,7 +149,7 @@ public final class Scheduler {
       return finish(job, Outcome.skipped("unknown_kind"));
     }
     Future<Outcome> outcome;
-    long heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), beat -> renew(job));
+    long heartbeat = vertx.setPeriodic(lease.toMillis() / 3, beat -> renew(job));
     try {
       outcome = handler.run(job);
     } catch (RuntimeException e) {
@@ -164,7 +164,7 @@ public final class Scheduler {
   private void renew(JsonObject job) {
     mongo.updateCollection(Jobs.JOBS, new JsonObject().put("_id", job.getString("_id")).put("claimedBy", instance),
             new JsonObject().put("$set", new JsonObject()
-                .put("dueAt", Times.format(db.clock().instant().plus(LEASE)))))
+                .put("dueAt", Times.format(db.clock().instant().plus(lease)))))
         .onFailure(error -> LOG.warn("Could not renew the lease of job {}", job.getString("_id"), error));
   }
 

@@ -75,9 +75,10 @@ class RetriesAndLeasesTest {
   }
 
   @Test
-  @DisplayName("A claim marks the job as this process's and holds it for a 30-second lease, renewed while it runs")
+  @DisplayName("A claim marks the job as this process's and holds it for the lease (30 s unless set), renewed while it runs")
   void claimHoldsForTheLease() {
-    JsonObject set = Scheduler.claim("process-a", Instant.parse("2026-06-10T08:00:00Z")).getJsonObject("$set");
+    JsonObject set = Scheduler.claim("process-a", Instant.parse("2026-06-10T08:00:00Z"), Duration.ofSeconds(30))
+        .getJsonObject("$set");
     assertEquals(Jobs.CLAIMED, set.getString("status"));
     assertEquals("process-a", set.getString("claimedBy"));
     assertEquals(Instant.parse("2026-06-10T08:00:30Z"), Instant.parse(set.getString("dueAt")));
