@@ -9,6 +9,7 @@ import nl.leerkring.platform.Problem;
 import nl.leerkring.community.Membership;
 import nl.leerkring.cycle.Cycle;
 import nl.leerkring.web.Caller;
+import nl.leerkring.web.I18n;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -96,16 +97,18 @@ public final class ScanResults {
     JsonArray blocks = new JsonArray();
     if (found.changes() == null) {
       found.results().blocks().forEach(b -> blocks.add(new JsonObject().put("name", b.block().title(language))
-          .put("before", shown(b.mean()))));
+          .put("before", shown(b.mean(), "%.1f", language))));
     } else {
       found.changes().forEach(c -> blocks.add(new JsonObject().put("name", c.block().title(language))
-          .put("before", shown(c.before())).put("after", shown(c.after())).put("change", shown(c.change()))));
+          .put("before", shown(c.before(), "%.1f", language)).put("after", shown(c.after(), "%.1f", language))
+          .put("change", shown(c.change(), "%+.1f", language))));
     }
     return new JsonObject().put("answers", found.results().respondents()).put("blocks", blocks);
   }
 
-  private static String shown(java.math.BigDecimal value) {
-    return value == null ? "–" : value.toPlainString();
+  /** A figure as the reader writes numbers (3,8 in Dutch); a dash where it is withheld. */
+  private static String shown(java.math.BigDecimal value, String format, String language) {
+    return value == null ? "–" : String.format(I18n.locale(language), format, value);
   }
 
   /** The last closed before measurement of the same community or company on the same set, for an after one. */
