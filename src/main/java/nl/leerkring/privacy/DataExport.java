@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.web.Caller;
+import nl.leerkring.account.ApiTokenStore;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.Community;
@@ -41,6 +42,7 @@ public final class DataExport {
   private final UserStore users;
   private final CommunityStore communities;
   private final AuditTrail audit;
+  private final ApiTokenStore tokens;
 
   public DataExport(Vertx vertx, Database db, UserStore users, CommunityStore communities, AuditTrail audit) {
     this.vertx = vertx;
@@ -49,6 +51,7 @@ public final class DataExport {
     this.users = users;
     this.communities = communities;
     this.audit = audit;
+    this.tokens = new ApiTokenStore(db);
   }
 
   public Future<Buffer> zip(Caller caller) {
@@ -70,6 +73,11 @@ public final class DataExport {
       });
     }).compose(settings -> {
       files.put("settings.json", settings);
+      // The API tokens this person made, as their settings page shows them: never a secret or its hash.
+      return tokens.of(userId);
+    }).compose(made -> {
+      files.put("tokens.json", new JsonObject().put("tokens", new JsonArray(made.stream()
+          .map(token -> token.view(db.now(), 0)).toList())));
       return audit.record(caller.organisationId(), userId, "data.exported", userId, new JsonObject());
     }).compose(x -> vertx.executeBlocking(() -> pack(files, photos), false));
   }

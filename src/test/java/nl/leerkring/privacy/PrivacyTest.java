@@ -102,12 +102,14 @@ class PrivacyTest {
     byte[] photo = photo();
     kees.upload("/notes/" + noteId + "/photo", photo).expect(200);
     kees.put("/me/mail-preferences", new JsonObject().put("email", "kees@example.org")).expect(200);
+    String secret = kees.post("/api-tokens", new JsonObject().put("name", "Mijn urenscript")
+        .put("scopes", new JsonArray().add("read"))).expect(201).json().getString("token");
 
     var response = kees.get("/me/export").expect(200);
     assertEquals("application/zip", response.raw().getHeader("Content-Type"));
     Map<String, byte[]> files = unzip(response.raw().bodyAsBuffer().getBytes());
     assertTrue(files.keySet().containsAll(List.of("account.json", "memberships.json", "notes.json", "written.json",
-        "settings.json", "photos/" + noteId + ".jpg")), files.keySet()::toString);
+        "settings.json", "tokens.json", "photos/" + noteId + ".jpg")), files.keySet()::toString);
     StringBuilder all = new StringBuilder();
     files.forEach((name, bytes) -> {
       if (name.endsWith(".json")) {
@@ -122,6 +124,9 @@ class PrivacyTest {
     assertEquals(new JsonObject(new String(files.get("account.json"), StandardCharsets.UTF_8)).getString("displayName"),
         "Kees de Vries");
     assertFalse(text.contains("passwordHash"), "no password hash");
+    assertTrue(text.contains("Mijn urenscript"), "his API token, by its name");
+    assertFalse(text.contains(secret.substring(secret.indexOf('.') + 1)), "never a token's secret");
+    assertFalse(text.contains("secretHash"), "nor its hash");
 
     JsonArray members = fenna.get(COMMUNITY).ok().getJsonArray("members");
     for (Object member : members) {
