@@ -39,6 +39,16 @@ public final class ApiTokenStore {
         .map(doc -> doc == null ? null : fromDocument(doc));
   }
 
+  /**
+   * An erased person's own tokens go with their account (their names may say something about them); the
+   * company's tokens they made stay the company's and stopped working with the account. Safe to run again.
+   */
+  public Future<Void> forget(String userId) {
+    return of(userId).compose(tokens -> Future.all(tokens.stream()
+            .map(token -> mongo.removeDocument(TOKENS, new JsonObject().put("_id", token.id()))).toList()))
+        .compose(x -> db.lists().drop(listOf(userId)));
+  }
+
   /** Newest first. */
   public Future<List<ApiToken>> of(String ownerId) {
     return db.lists().all(listOf(ownerId), TOKENS).map(docs -> {

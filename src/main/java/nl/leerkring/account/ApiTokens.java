@@ -108,12 +108,16 @@ public final class ApiTokens {
     if (organisationId == null) {
       return List.of();
     }
-    return audit.steps(organisationId, caller.userId(), action, token.userId(), new JsonObject()
-        .put("tokenId", token.id())
-        .put("name", token.name())
+    // A personal token's name is the person's free text, which the trail would keep after their erasure; a
+    // company token's name tells the admins which integration it is.
+    JsonObject details = new JsonObject().put("tokenId", token.id())
         .put("scopes", String.join(" ", token.scopes()))
         .put("company", token.forCompany())
-        .put("expiresAt", token.expiresAt()));
+        .put("expiresAt", token.expiresAt());
+    if (token.forCompany()) {
+      details.put("name", token.name());
+    }
+    return audit.steps(organisationId, caller.userId(), action, token.userId(), details);
   }
 
   /**

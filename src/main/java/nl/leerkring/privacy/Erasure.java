@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.web.Caller;
+import nl.leerkring.account.ApiTokenStore;
 import nl.leerkring.account.Logins;
 import nl.leerkring.account.UserStore;
 import nl.leerkring.activity.ActivityLog;
@@ -50,6 +51,7 @@ public final class Erasure {
   private final ActivityLog activity;
   private final AuditTrail audit;
   private final ScanErasure scans;
+  private final ApiTokenStore tokens;
 
   public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit) {
     this.db = db;
@@ -59,6 +61,7 @@ public final class Erasure {
     this.activity = activity;
     this.audit = audit;
     this.scans = new ScanErasure(db);
+    this.tokens = new ApiTokenStore(db);
   }
 
   /** The person erases their own account. */
@@ -150,7 +153,8 @@ public final class Erasure {
         .compose(communityIds -> ownNotes(userId, pseudonym)
             .compose(x -> shared(communityIds, userId, pseudonym))
             .compose(x -> leave(communityIds, userId))
-            .compose(x -> scans.forget(scopes(communityIds, organisationId), userId)))
+            .compose(x -> scans.forget(scopes(communityIds, organisationId), userId))
+            .compose(x -> tokens.forget(userId)))
         .compose(x -> settings(userId, pending.getString("login")))
         .compose(x -> {
           List<Step> last = new ArrayList<>(audit.steps(organisationId, pending.getString("actorId"), "account.erased",

@@ -169,6 +169,8 @@ class PrivacyTest {
           && Instant.parse(job.getString("dueAt")).isAfter(server.clock().instant());
       return settled ? Boolean.TRUE : null;
     });
+    String tokenId = wouter.post("/api-tokens", new JsonObject().put("name", "Wouters planning-koppeling")
+        .put("scopes", new JsonArray().add("read"))).expect(201).json().getString("id");
     wouter.post("/me/erase", new JsonObject().put("password", STRONG)).expect(204);
 
     assertEquals(401, server.anonymous().post("/auth/login", new JsonObject().put("login", "wouter.b")
@@ -187,6 +189,7 @@ class PrivacyTest {
     assertNull(store.findOne("notes", answer), "prompt answer");
     assertTrue(store.find("photos", new JsonObject().put("noteId", shared)).isEmpty(), "photos");
     assertNull(store.findOne("mailPreferences", userId));
+    assertNull(store.findOne("apiTokens", tokenId), "his API token");
     assertNull(store.findOne("inboxes", userId));
     assertNull(store.findOne("calendarFeeds", "user/" + userId));
     assertTrue(store.find("calendarFeeds", new JsonObject().put("userId", userId)).isEmpty());
