@@ -21,7 +21,7 @@ class CommunityPagesTest extends BrowserScenarios {
   private static final String PAGE = "/c/demo-warmtepomp";
 
   @BeforeAll
-  static void moreActivity() {
+  void moreActivity() {
     // Five more entries push the demo's first ones onto an older page of activity.
     Person fenna = server.demo("fenna@leerwerkplaats.nl");
     for (int i = 1; i <= 5; i++) {

@@ -19,7 +19,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class HomePagesTest extends BrowserScenarios {
 
   @BeforeAll
-  static void anAgreementForSanne() {
+  void anAgreementForSanne() {
     server.demo("fenna@leerwerkplaats.nl").post("/sessions/demo-s-1/agreements", new JsonObject()
         .put("what", "Inregelchecklist op één A4 zetten").put("ownerId", "demo-sanne")
         .put("due", LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(5).toString())).expect(201);

@@ -1,5 +1,6 @@
 package nl.leerkring.installation;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.Vertx;
@@ -19,6 +20,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @DisplayName("The installation administrator's pages: setting up, adding a company, its first admin joining")
+@ResourceLock("the setup link in the log")
 class InstallationPagesTest extends BrowserScenarios {
 
   private static final Pattern SETUP_LINK = Pattern.compile("/setup/[A-Za-z0-9_-]{20,}");

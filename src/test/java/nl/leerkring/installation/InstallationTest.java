@@ -1,5 +1,6 @@
 package nl.leerkring.installation;
 
+import org.junit.jupiter.api.parallel.ResourceLock;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.Vertx;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(VertxExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DisplayName("Installation: the first administrator, companies and their first admins")
+@ResourceLock("the setup link in the log")
 class InstallationTest {
 
   @RegisterExtension

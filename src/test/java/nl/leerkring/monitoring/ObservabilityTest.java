@@ -1,5 +1,6 @@
 package nl.leerkring.monitoring;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.vertx.core.Vertx;
@@ -44,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(VertxExtension.class)
 @DisplayName("Observability: access log, metrics and the request timeout")
+@Isolated("reads the access log and event-loop thread names, which every server in this JVM writes alike")
 class ObservabilityTest {
 
   @RegisterExtension

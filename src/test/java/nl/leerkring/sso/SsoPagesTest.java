@@ -29,11 +29,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class SsoPagesTest extends BrowserScenarios {
 
   private static final String INGRID = "hr@vandijk-installatie.nl";
-  private static MockOAuth2Server provider;
-  private static String issuer;
+  private MockOAuth2Server provider;
+  private String issuer;
 
   @BeforeAll
-  static void startProvider() {
+  void startProvider() {
     provider = new MockOAuth2Server();
     provider.start();
     issuer = provider.issuerUrl("vandijk").toString();
@@ -43,7 +43,7 @@ class SsoPagesTest extends BrowserScenarios {
   }
 
   @AfterAll
-  static void stopProvider() {
+  void stopProvider() {
     provider.shutdown();
   }
 
@@ -55,7 +55,7 @@ class SsoPagesTest extends BrowserScenarios {
     claims.put("email_verified", true);
     provider.enqueueCallback(new DefaultOAuth2TokenCallback("vandijk", "ingrid-at-vandijk", "JWT", null, claims, 3600));
     Page laptop = browser.laptop();
-    laptop.context().route(url -> url.startsWith(issuer + "/authorize"), SsoPagesTest::backToThisServer);
+    laptop.context().route(url -> url.startsWith(issuer + "/authorize"), this::backToThisServer);
     laptop.navigate("/login?next=%2Fadmin");
     Browser.assertAccessible(laptop, "the login page with company sign-in");
     laptop.getByLabel("Je e-mailadres op het werk").fill(INGRID);
@@ -88,7 +88,7 @@ class SsoPagesTest extends BrowserScenarios {
   }
 
   /** The provider's answer as it is, with its redirect to publicUrl pointed at the test server. */
-  private static void backToThisServer(Route route) {
+  private void backToThisServer(Route route) {
     APIResponse answer = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
     Map<String, String> headers = new HashMap<>(answer.headers());
     String location = headers.get("location");

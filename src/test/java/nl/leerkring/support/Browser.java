@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Headless Chromium from the machine's packages (installed by .ci/run), driven through Playwright. Chromium
- * starts once per test JVM and is shared by every test class; a Browser is one class's view of it, bound to
+ * starts once per test thread and is shared by the test classes that thread runs (Playwright may only be used
+ * from the thread that started it, and two classes run at once); a Browser is one class's view of it, bound to
  * that class's server. Each person gets their own context, as on their own phone or laptop, and closing the
  * Browser closes those contexts.
  */
@@ -36,7 +37,7 @@ public final class Browser implements AutoCloseable {
   private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
   private static final int PHONE_WIDTH_BELOW = 600;
   private static final String DEMO_PASSWORD = "welkom2026";
-  private static Chromium chromium;
+  private static final ThreadLocal<Chromium> CHROMIUM = new ThreadLocal<>();
 
   private final String baseUrl;
   private final List<BrowserContext> contexts = new ArrayList<>();
@@ -68,13 +69,15 @@ public final class Browser implements AutoCloseable {
     return Files.isExecutable(shell) ? shell : Path.of("/usr/bin/chromium");
   }
 
-  /** Starting Playwright and Chromium costs seconds, so a run does it once (again only if Chromium died). */
-  private static synchronized com.microsoft.playwright.Browser chromium() {
+  /** Starting Playwright and Chromium costs seconds, so a thread does it once (again only if Chromium died). */
+  private static com.microsoft.playwright.Browser chromium() {
+    Chromium chromium = CHROMIUM.get();
     if (chromium == null || !chromium.browser.isConnected()) {
       if (chromium != null) {
         chromium.close();
       }
       chromium = new Chromium();
+      CHROMIUM.set(chromium);
       TestRun.closeAtEnd(chromium);
     }
     return chromium.browser;
@@ -233,6 +236,7 @@ public final class Browser implements AutoCloseable {
           .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
           .setExecutablePath(executable())
+          .setArgs(List.of(System.getProperty("chromium.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList())
           .setHeadless(true));
     }
 

@@ -6,6 +6,7 @@ import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -20,20 +21,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Tagged "browser": {@code mvn -B test -Pfast} leaves these classes out.
  */
 @Tag("browser")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(VertxExtension.class)
 public abstract class BrowserScenarios {
 
-  protected static TestServer server;
-  protected static Browser browser;
+  protected TestServer server;
+  protected Browser browser;
 
   @BeforeAll
-  static void startServerAndBrowser(Vertx vertx) {
+  void startServerAndBrowser(Vertx vertx) {
     server = TestServer.withDemo(vertx);
     browser = Browser.on(server);
   }
 
   @AfterAll
-  static void stopServerAndBrowser() {
+  void stopServerAndBrowser() {
     if (browser != null) {
       browser.close();
       browser = null;

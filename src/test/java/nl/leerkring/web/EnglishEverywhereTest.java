@@ -29,10 +29,10 @@ class EnglishEverywhereTest extends BrowserScenarios {
 
   private static final Path BUNDLES = Path.of("src", "main", "resources", "i18n");
   /** Sentences of the Dutch bundles that English says differently; none may be left on an English page. */
-  private static List<String> dutch;
+  private List<String> dutch;
 
   @BeforeAll
-  static void readDutchTexts() throws IOException {
+  void readDutchTexts() throws IOException {
     dutch = new ArrayList<>();
     try (Stream<Path> files = Files.list(BUNDLES)) {
       for (Path nl : files.filter(f -> !f.getFileName().toString().contains("_")).toList()) {
@@ -61,7 +61,7 @@ class EnglishEverywhereTest extends BrowserScenarios {
     return properties;
   }
 
-  private static void assertAllEnglish(Page page, String... paths) {
+  private void assertAllEnglish(Page page, String... paths) {
     for (String path : paths) {
       page.navigate(path);
       assertEquals("en", page.locator("html").getAttribute("lang"), path);
