@@ -236,7 +236,6 @@ public final class Browser implements AutoCloseable {
           .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
       browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
           .setExecutablePath(executable())
-          .setArgs(List.of(System.getProperty("chromium.args", "").split(" ")).stream().filter(a -> !a.isBlank()).toList())
           .setHeadless(true));
     }
 
