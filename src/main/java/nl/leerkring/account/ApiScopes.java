@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an API token may do, read from the contract: an operation takes a token when its security lists the
@@ -29,9 +30,17 @@ public final class ApiScopes {
   static final String BEARER = "bearerToken";
   private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
 
+  /**
+   * Contracts read in this process, by their text. Reading and checking the contract costs a server start one to
+   * three CPU seconds, and the tests start dozens of servers in one JVM. Values, not futures: a future calls back
+   * on the Vert.x instance that made it, which may be closed by the next start.
+   */
+  private static final Map<String, ApiScopes> READ = new ConcurrentHashMap<>();
+
   private final JsonObject contract;
   private final Map<String, List<List<String>>> alternatives = new HashMap<>();
   private final List<String> offered;
+  private volatile OpenAPIContract routable;
 
   private ApiScopes(JsonObject contract) {
     this.contract = contract;
@@ -58,10 +67,12 @@ public final class ApiScopes {
    * off the event loop.
    */
   public static Future<ApiScopes> load(Vertx vertx, String path) {
-    return vertx.fileSystem().readFile(path).compose(file -> vertx.executeBlocking(() -> {
-      Map<String, Object> yaml = new Yaml().load(file.toString(StandardCharsets.UTF_8));
-      return new ApiScopes(new JsonObject(yaml));
-    }, false));
+    return vertx.fileSystem().readFile(path).compose(file -> {
+      String text = file.toString(StandardCharsets.UTF_8);
+      ApiScopes known = READ.get(text);
+      return known != null ? Future.succeededFuture(known) : vertx.executeBlocking(() -> READ.computeIfAbsent(text,
+          read -> new ApiScopes(new JsonObject(new Yaml().<Map<String, Object>>load(read)))), false);
+    });
   }
 
   /** The scopes a token can be given, {@code read} first, then the feature areas. */
@@ -98,13 +109,17 @@ public final class ApiScopes {
    * with its CSRF token, {@link BearerAuthentication}, and {@link #guard}) already decide.
    */
   public Future<OpenAPIContract> contractWithoutSecurity(Vertx vertx) {
-    JsonObject routable = contract.copy();
-    routable.remove("security");
-    routable.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
+    OpenAPIContract known = routable;
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    JsonObject withoutSecurity = contract.copy();
+    withoutSecurity.remove("security");
+    withoutSecurity.getJsonObject("paths").forEach(path -> ((JsonObject) path.getValue()).forEach(entry -> {
       if (METHODS.contains(entry.getKey())) {
         ((JsonObject) entry.getValue()).remove("security");
       }
     }));
-    return OpenAPIContract.from(vertx, routable);
+    return OpenAPIContract.from(vertx, withoutSecurity).onSuccess(made -> routable = made);
   }
 }

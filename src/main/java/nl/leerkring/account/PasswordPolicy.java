@@ -30,14 +30,21 @@ public final class PasswordPolicy {
   private static final double MINIMUM_ENTROPY = 40;
 
   private final Vertx vertx;
-  private final Configuration base;
 
   public PasswordPolicy(Vertx vertx) {
     this.vertx = vertx;
-    List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
-    dictionaries.add(dictionary("dutch", words("/passwords/dutch.txt"), false));
-    this.base = new ConfigurationBuilder().setDictionaries(dictionaries).setMinimumEntropy(MINIMUM_ENTROPY)
-        .setLocale(Locale.forLanguageTag("nl")).createConfiguration();
+  }
+
+  /** The dictionaries, built on first use and once per process: many thousands of words, alike for every server. */
+  private static final class Base {
+    static final Configuration CONFIGURATION = configuration();
+
+    private static Configuration configuration() {
+      List<Dictionary> dictionaries = new ArrayList<>(ConfigurationBuilder.getDefaultDictionaries());
+      dictionaries.add(dictionary("dutch", words("/passwords/dutch.txt"), false));
+      return new ConfigurationBuilder().setDictionaries(dictionaries).setMinimumEntropy(MINIMUM_ENTROPY)
+          .setLocale(Locale.forLanguageTag("nl")).createConfiguration();
+    }
   }
 
   /** {@link #check} on a worker thread. */
@@ -61,7 +68,7 @@ public final class PasswordPolicy {
     if (displayName != null) {
       own.addAll(List.of(displayName.toLowerCase(Locale.ROOT).split("[\\s.@_-]+")));
     }
-    List<Dictionary> dictionaries = new ArrayList<>(base.getDictionaries());
+    List<Dictionary> dictionaries = new ArrayList<>(Base.CONFIGURATION.getDictionaries());
     dictionaries.add(dictionary("own", own, true));
     Configuration configuration = new ConfigurationBuilder().setDictionaries(dictionaries)
         .setMinimumEntropy(MINIMUM_ENTROPY).createConfiguration();
