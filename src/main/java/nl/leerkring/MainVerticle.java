@@ -77,6 +77,7 @@ import nl.leerkring.web.JsonBodyLimit;
 import nl.leerkring.web.SameOrigin;
 import nl.leerkring.web.SecurityHeaders;
 import nl.leerkring.web.StaticFiles;
+import nl.leerkring.offline.OfflineApp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -183,6 +184,8 @@ public final class MainVerticle extends VerticleBase {
     ApiDocs.mount(router);
     router.route("/api/*").failureHandler(new Failures());
     router.route("/static/*").handler(RouteNames.named("/static/*")).handler(staticFiles);
+    // The installable app (issue 13.2): its manifest and service worker at the site's root.
+    new OfflineApp(vertx, staticFiles).mount(router);
     router.route("/*").subRouter(pages(services, contract, scopes, staticFiles));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
@@ -261,6 +264,7 @@ public final class MainVerticle extends VerticleBase {
     new ScanPages(pages, forms, s.scans(), s.scanResults()).mount(router);
     new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
         s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
+    OfflineApp.mountPage(router, pages);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

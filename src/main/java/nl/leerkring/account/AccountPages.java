@@ -38,7 +38,11 @@ public final class AccountPages {
   public void mount(Router router) {
     router.get("/login").handler(pages.open(this::loginForm));
     router.post("/login").handler(pages.form(this::logIn, this::loginForm));
-    router.post("/logout").handler(pages.show(ctx -> authentication.logOut(ctx).map(Page.redirect("/login"))));
+    router.post("/logout").handler(pages.show(ctx -> authentication.logOut(ctx).map(out -> {
+      // A shared phone: the next person finds none of the pages and notes the service worker kept (issue 13.2).
+      ctx.response().putHeader("Clear-Site-Data", "\"cache\", \"storage\"");
+      return Page.redirect("/login");
+    })));
     router.post("/language").handler(pages.open(this::chooseLanguage));
     router.get("/settings/password").handler(pages.show(this::passwordForm));
     router.post("/settings/password").handler(pages.form(this::changePassword, this::passwordForm));

@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
 public final class StaticFiles implements Handler<RoutingContext> {
 
   private static final String ROOT = "webroot/static/";
-  private static final List<String> FILES = List.of("app.css", "app.js", "icon.svg");
+  private static final List<String> FILES = List.of("app.css", "app.js", "icon.svg",
+      // the installable app (issue 13.2)
+      "offline.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "apple-touch-icon.png");
   private static final long YEAR = Duration.ofDays(365).toSeconds();
 
   private final Map<String, String> fingerprints;

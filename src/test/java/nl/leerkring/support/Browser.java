@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.RequestOptions;
+import com.microsoft.playwright.options.ServiceWorkerPolicy;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -97,7 +98,20 @@ public final class Browser implements AutoCloseable {
     return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
   }
 
+  /**
+   * A phone that installs the service worker (issue 13.2). Only the offline scenarios want one: elsewhere
+   * it would only cost each new phone the fetching of the files it keeps.
+   */
+  public Page phoneWithServiceWorker() {
+    return open(new com.microsoft.playwright.Browser.NewContextOptions()
+        .setViewportSize(390, 844).setDeviceScaleFactor(1).setIsMobile(true).setHasTouch(true)
+        .setServiceWorkers(ServiceWorkerPolicy.ALLOW));
+  }
+
   private Page open(com.microsoft.playwright.Browser.NewContextOptions options) {
+    if (options.serviceWorkers == null) {
+      options.setServiceWorkers(ServiceWorkerPolicy.BLOCK);
+    }
     BrowserContext context = chromium().newContext(options.setBaseURL(baseUrl)
         .setLocale("nl-NL").setTimezoneId("Europe/Amsterdam"));
     contexts.add(context);
@@ -233,7 +247,8 @@ public final class Browser implements AutoCloseable {
 
     Chromium() {
       playwright = Playwright.create(new Playwright.CreateOptions()
-          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+          // The service worker's own requests obey setOffline and routes too (OfflineNotesTest).
+          .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1", "PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")));
       browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
           .setExecutablePath(executable())
           .setHeadless(true));

@@ -49,7 +49,7 @@ class StaticFilesTest {
       assertEquals("public, immutable, max-age=31536000", file.raw().getHeader("Cache-Control"), linked.group(1));
       assertFalse(file.body().isEmpty());
     }
-    assertEquals(List.of("icon.svg", "app.css", "app.js"), names);
+    assertEquals(List.of("icon.svg", "app.css", "app.js", "offline.js"), names);
     assertTrue(server.anonymous().page("/static/icon.svg").raw().getHeader("Content-Type").startsWith("image/svg+xml"));
   }
 

@@ -1,0 +1,166 @@
+package nl.leerkring.offline;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonObject;
+import nl.leerkring.support.Browser;
+import nl.leerkring.support.BrowserScenarios;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("The installable app: the note form opens without a connection, and a note written there is sent once")
+class OfflineNotesTest extends BrowserScenarios {
+
+  private static final String COMMUNITY = "demo-warmtepomp";
+  private static final String FORM = "/c/" + COMMUNITY + "/notes/new";
+  private static final String WAITING = "Wacht op verbinding – je notitie is bewaard op deze telefoon.";
+
+  /** One online visit: the worker is installed and controls the phone, and it kept the note form. */
+  private Page installedWithForm(String login) {
+    Page phone = Browser.logIn(browser.phoneWithServiceWorker(), login);
+    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    phone.navigate(FORM);
+    phone.waitForFunction("() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
+    return phone;
+  }
+
+  /** The notes with this text that the community's page shows, read through the API as their author. */
+  private long storedNotes(String login, String text) {
+    return server.demo(login).get("/api/v1/communities/" + COMMUNITY + "/notes?limit=50").ok()
+        .getJsonArray("items").stream().map(n -> (JsonObject) n).filter(n -> text.equals(n.getString("text")))
+        .count();
+  }
+
+  private static void write(Page phone, String kind, String text) {
+    phone.getByRole(AriaRole.RADIO, named(kind)).check();
+    phone.getByLabel("Wat wil je vastleggen?").fill(text);
+    phone.getByRole(AriaRole.BUTTON, named("Notitie opslaan")).click();
+  }
+
+  private static Locator status(Page phone) {
+    return phone.locator(".offline-status");
+  }
+
+  private static Locator waitingNote(Page phone, String text) {
+    return phone.locator("li.waiting-note", new Page.LocatorOptions().setHasText(text));
+  }
+
+  @Test
+  @DisplayName("Offline, Sanne writes two notes on the kept form; they wait on her phone, also after a reload and on the offline page, and each is stored once when she is back online")
+  void notesWrittenOfflineAreSentOnce() {
+    Page phone = installedWithForm("sanne");
+    phone.context().setOffline(true);
+    phone.reload();
+    assertThat(phone.getByRole(AriaRole.HEADING, named("Nieuwe veldnotitie"))).isVisible();
+
+    write(phone, "Meekijken", "Offline: de monteur zet de pomp eerst in de testmodus");
+    assertThat(status(phone)).hasText(WAITING);
+    assertThat(status(phone)).hasAttribute("role", "status");
+    assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).containsText("Wacht op verbinding");
+    assertThat(phone.getByLabel("Wat wil je vastleggen?")).hasValue("");
+    write(phone, "Gesprek", "Offline: klant vraagt naar het geluid van de buitenunit");
+    assertThat(waitingNote(phone, "het geluid van de buitenunit")).isVisible();
+    Browser.screenshot(phone, "phone-note-waiting");
+    Browser.assertAccessible(phone, "the note form with notes waiting on the phone");
+
+    phone.reload();
+    assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).isVisible();
+    assertThat(waitingNote(phone, "het geluid van de buitenunit")).isVisible();
+    assertEquals(0, storedNotes("sanne", "Offline: de monteur zet de pomp eerst in de testmodus"));
+
+    phone.navigate("/journal");
+    assertThat(phone.getByRole(AriaRole.HEADING, named("Geen verbinding"))).isVisible();
+    Locator keptForm = phone.getByRole(AriaRole.LINK, named("Nieuwe veldnotitie in Warmtepomp in één keer goed inregelen"));
+    assertThat(keptForm).hasAttribute("href", FORM);
+    assertThat(waitingNote(phone, "het geluid van de buitenunit")).isVisible();
+    Browser.screenshot(phone, "phone-offline");
+    Browser.assertAccessible(phone, "the offline page in Dutch");
+    keptForm.click();
+    assertThat(phone.getByRole(AriaRole.HEADING, named("Nieuwe veldnotitie"))).isVisible();
+
+    phone.context().setOffline(false);
+    assertThat(status(phone)).hasText("Je notitie is verstuurd.");
+    assertThat(waitingNote(phone, "het geluid van de buitenunit")).containsText("Verstuurd");
+    assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).containsText("Verstuurd");
+    assertEquals(1, storedNotes("sanne", "Offline: de monteur zet de pomp eerst in de testmodus"));
+    assertEquals(1, storedNotes("sanne", "Offline: klant vraagt naar het geluid van de buitenunit"));
+
+    phone.reload();
+    assertThat(phone.locator(".waiting-notes")).isHidden();
+    assertEquals(1, storedNotes("sanne", "Offline: de monteur zet de pomp eerst in de testmodus"));
+  }
+
+  @Test
+  @DisplayName("A note whose post never arrives while the phone thinks it is online is kept too, and stored once later")
+  void aPostLostOnTheWayIsKept() {
+    Page phone = installedWithForm("mehmet");
+    String text = "Verbinding viel weg bij het opslaan van deze notitie";
+    String notes = "**/c/" + COMMUNITY + "/notes";
+    phone.context().route(notes, route -> {
+      if ("POST".equals(route.request().method())) {
+        route.abort("internetdisconnected");
+      } else {
+        route.fallback();
+      }
+    });
+    write(phone, "Opgezocht", text);
+
+    assertThat(waitingNote(phone, text)).containsText("Wacht op verbinding");
+    assertThat(status(phone)).hasText(WAITING);
+    assertEquals(0, storedNotes("mehmet", text));
+
+    phone.context().unroute(notes);
+    phone.reload();
+    assertThat(waitingNote(phone, text)).containsText("Verstuurd");
+    assertEquals(1, storedNotes("mehmet", text));
+  }
+
+  @Test
+  @DisplayName("Priya reads Leerkring in English: offline her note waits with an English message, and other pages give the offline page in English")
+  void offlineInEnglish() {
+    Page phone = Browser.logIn(browser.phoneWithServiceWorker(), "priya");
+    phone.getByRole(AriaRole.BUTTON, named("English")).click();
+    assertThat(phone.locator("html")).hasAttribute("lang", "en");
+    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    phone.navigate(FORM);
+    phone.waitForFunction("() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
+    phone.waitForFunction("() => LeerkringQueue.prefs().then(p => p.lang === 'en')");
+
+    phone.context().setOffline(true);
+    phone.getByRole(AriaRole.RADIO, named("Reflection")).check();
+    phone.getByLabel("What do you want to record?").fill("Offline in English");
+    phone.getByRole(AriaRole.BUTTON, named("Save note")).click();
+    assertThat(status(phone)).hasText("Waiting for a connection – your note is saved on this phone.");
+    assertThat(waitingNote(phone, "Offline in English")).containsText("Waiting for a connection");
+    Browser.assertAccessible(phone, "the note form with a note waiting, in English");
+
+    phone.navigate("/notifications");
+    assertThat(phone.getByRole(AriaRole.HEADING, named("No connection"))).isVisible();
+    assertThat(phone.locator("html")).hasAttribute("lang", "en");
+    Browser.assertAccessible(phone, "the offline page in English");
+  }
+
+  @Test
+  @DisplayName("Joost logs out on a shared phone: the kept note form and who he is are gone from it")
+  void logoutClearsWhatThePhoneKept() {
+    Page phone = installedWithForm("joost");
+    phone.getByRole(AriaRole.BUTTON, named("Uitloggen")).click();
+    assertThat(phone).hasURL(Pattern.compile("/login$"));
+
+    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    assertEquals(Boolean.FALSE, phone.evaluate("() => caches.match('" + FORM + "').then(Boolean)"));
+    assertEquals(Boolean.FALSE, phone.evaluate("() => LeerkringQueue.prefs().then(p => 'person' in p)"));
+    phone.context().setOffline(true);
+    phone.navigate(FORM);
+    assertThat(phone.getByRole(AriaRole.HEADING, named("Geen verbinding"))).isVisible();
+    assertThat(phone.locator(".offline-forms")).isHidden();
+  }
+}
