@@ -61,8 +61,8 @@ function navigate(event, url) {
   return Promise.resolve(event.preloadResponse).then(function (preloaded) {
     return preloaded || fetch(event.request);
   }).then(function (response) {
-    // Only the form itself: a redirect (to the login page) or an error page is not what the person opened.
-    if (form && response.status === 200 && response.type === 'basic') {
+    // Only the plain form: not a redirect (to the login page), not an error page, not one with a question ticked.
+    if (form && !url.search && response.status === 200 && response.type === 'basic') {
       var copy = response.clone();
       event.waitUntil(caches.open(PAGES).then(function (cache) { return cache.put(url.pathname, copy); }));
     }

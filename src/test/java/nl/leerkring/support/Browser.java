@@ -186,8 +186,9 @@ public final class Browser implements AutoCloseable {
   /**
    * The page's width class (with the language at phone width), its template, and the states in which
    * accessibility defects hide: a field marked invalid, an image, a reference to another id that does not
-   * resolve, an id that repeats. Texts and data stay out, so a template is checked once per language at phone
-   * width and once at laptop width, as issue 10 asks, and again only in such a state.
+   * resolve, an id that repeats, notes waiting on the phone (issue 13.2). Texts and data stay out, so a
+   * template is checked once per language at phone width and once at laptop width, as issue 10 asks, and
+   * again only in such a state.
    */
   private static String axeKey(Page page, String language) {
     boolean phone = page.viewportSize().width < PHONE_WIDTH_BELOW;
@@ -206,6 +207,7 @@ public final class Browser implements AutoCloseable {
           .some(e => !e.getAttribute(name).trim().split(/\\s+/).every(id => document.getElementById(id))));
         return template + (document.querySelector('[aria-invalid="true"]') ? ' invalid' : '')
           + (document.querySelector('main img') ? ' images' : '')
+          + (document.querySelector('.waiting-notes:not([hidden])') ? ' notes-waiting' : '')
           + (unresolved ? ' unresolved' : '') + (new Set(ids).size === ids.length ? '' : ' repeated-ids');
       }""";
 
