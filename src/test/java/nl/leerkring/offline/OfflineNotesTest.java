@@ -3,6 +3,7 @@ package nl.leerkring.offline;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.support.Browser;
 import nl.leerkring.support.BrowserScenarios;
@@ -10,10 +11,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("The installable app: the note form opens without a connection, and a note written there is sent once")
@@ -33,10 +40,21 @@ class OfflineNotesTest extends BrowserScenarios {
   }
 
   /** The notes with this text that the community's page shows, read through the API as their author. */
-  private long storedNotes(String login, String text) {
+  private List<JsonObject> stored(String login, String text) {
     return server.demo(login).get("/api/v1/communities/" + COMMUNITY + "/notes?limit=50").ok()
         .getJsonArray("items").stream().map(n -> (JsonObject) n).filter(n -> text.equals(n.getString("text")))
-        .count();
+        .toList();
+  }
+
+  private long storedNotes(String login, String text) {
+    return stored(login, text).size();
+  }
+
+  private static FilePayload photo() throws IOException {
+    BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", jpeg);
+    return new FilePayload("meterkast.jpg", "image/jpeg", jpeg.toByteArray());
   }
 
   private static void write(Page phone, String kind, String text) {
@@ -55,16 +73,18 @@ class OfflineNotesTest extends BrowserScenarios {
 
   @Test
   @DisplayName("Offline, Sanne writes two notes on the kept form; they wait on her phone, also after a reload and on the offline page, and each is stored once when she is back online")
-  void notesWrittenOfflineAreSentOnce() {
+  void notesWrittenOfflineAreSentOnce() throws IOException {
     Page phone = installedWithForm("sanne");
     phone.context().setOffline(true);
     phone.reload();
     assertThat(phone.getByRole(AriaRole.HEADING, named("Nieuwe veldnotitie"))).isVisible();
 
+    phone.getByLabel("Foto (mag ook weg blijven)").setInputFiles(photo());
     write(phone, "Meekijken", "Offline: de monteur zet de pomp eerst in de testmodus");
     assertThat(status(phone)).hasText(WAITING);
     assertThat(status(phone)).hasAttribute("role", "status");
     assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).containsText("Wacht op verbinding");
+    assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).containsText("met foto");
     assertThat(phone.getByLabel("Wat wil je vastleggen?")).hasValue("");
     write(phone, "Gesprek", "Offline: klant vraagt naar het geluid van de buitenunit");
     assertThat(waitingNote(phone, "het geluid van de buitenunit")).isVisible();
@@ -90,7 +110,9 @@ class OfflineNotesTest extends BrowserScenarios {
     assertThat(status(phone)).hasText("Je notitie is verstuurd.");
     assertThat(waitingNote(phone, "het geluid van de buitenunit")).containsText("Verstuurd");
     assertThat(waitingNote(phone, "de pomp eerst in de testmodus")).containsText("Verstuurd");
-    assertEquals(1, storedNotes("sanne", "Offline: de monteur zet de pomp eerst in de testmodus"));
+    List<JsonObject> withPhoto = stored("sanne", "Offline: de monteur zet de pomp eerst in de testmodus");
+    assertEquals(1, withPhoto.size());
+    assertTrue(withPhoto.get(0).containsKey("photo"), "the photo kept on the phone came along: " + withPhoto);
     assertEquals(1, storedNotes("sanne", "Offline: klant vraagt naar het geluid van de buitenunit"));
 
     phone.reload();
