@@ -86,10 +86,10 @@
   var ready = Queue.prefs().then(function (prefs) {
     // The offline page is shown to whoever used the phone last; a logged-in page says who that is.
     person = person || prefs.person || null;
-    if (meta && (prefs.person !== person || prefs.lang !== lang)) {
-      return Queue.setPrefs({ person: person, lang: lang });
-    }
-    return null;
+    if (!meta || (prefs.person === person && prefs.lang === lang)) { return null; }
+    // Someone else logged in without the last person logging out: the forms kept were the last person's.
+    var theirs = prefs.person && prefs.person !== person && scope.caches ? scope.caches.delete(PAGES) : null;
+    return Promise.all([theirs, Queue.setPrefs({ person: person, lang: lang })]);
   }).catch(function () { /* private browsing without IndexedDB: nothing is kept */ });
 
   function noteForm() {

@@ -33,7 +33,7 @@ public final class OfflineApp {
   private final Vertx vertx;
   private final StaticFiles staticFiles;
   private final Buffer manifest;
-  private Future<Buffer> worker;
+  private Future<Worker> worker;
 
   public OfflineApp(Vertx vertx, StaticFiles staticFiles) {
     this.vertx = vertx;
@@ -54,25 +54,38 @@ public final class OfflineApp {
     router.get("/offline").handler(pages.open(ctx -> Future.succeededFuture(Page.of("offline", new JsonObject()))));
   }
 
+  /** Browsers ask for the worker again on page loads; an unchanged one costs them a 304. */
   private void worker(RoutingContext ctx) {
-    workerScript().onFailure(ctx::fail).onSuccess(script -> ctx.response()
-        .putHeader("Content-Type", "text/javascript; charset=utf-8")
-        .putHeader("Cache-Control", "no-cache")
-        .putHeader("Service-Worker-Allowed", "/")
-        .end(script));
+    workerScript().onFailure(ctx::fail).onSuccess(script -> {
+      ctx.response()
+          .putHeader("Content-Type", "text/javascript; charset=utf-8")
+          .putHeader("Cache-Control", "no-cache")
+          .putHeader("Service-Worker-Allowed", "/")
+          .putHeader("ETag", script.etag());
+      if (script.etag().equals(ctx.request().getHeader("If-None-Match"))) {
+        ctx.response().setStatusCode(304).end();
+      } else {
+        ctx.response().end(script.body());
+      }
+    });
+  }
+
+  private record Worker(Buffer body, String etag) {
   }
 
   /** Read once: the worker's source with this release's file addresses in front of it. */
-  private synchronized Future<Buffer> workerScript() {
+  private synchronized Future<Worker> workerScript() {
     if (worker == null || worker.failed()) {
       worker = vertx.fileSystem().readFile(WORKER_SOURCE).map(source -> {
         JsonArray precache = new JsonArray();
         PRECACHED.forEach(name -> precache.add(staticFiles.url(name)));
+        String version = Hashes.sha256(source.toString() + precache.encode()).substring(0, 12);
         JsonObject build = new JsonObject()
-            .put("version", Hashes.sha256(source.toString() + precache.encode()).substring(0, 12))
+            .put("version", version)
             .put("precache", precache)
             .put("queue", staticFiles.url("offline.js"));
-        return Buffer.buffer("var BUILD = " + build.encode() + ";\n").appendBuffer(source);
+        return new Worker(Buffer.buffer("var BUILD = " + build.encode() + ";\n").appendBuffer(source),
+            "\"" + version + "\"");
       });
     }
     return worker;

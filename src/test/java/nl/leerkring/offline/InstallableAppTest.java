@@ -115,6 +115,8 @@ class InstallableAppTest {
       assertEquals("public, immutable, max-age=31536000", kept.raw().getHeader("Cache-Control"), (String) file);
     }
     assertTrue(release.getJsonArray("precache").contains(release.getString("queue")));
+    String etag = worker.raw().getHeader("ETag");
+    assertEquals(304, server.anonymous().page("/sw.js", "If-None-Match", etag).status(), "unchanged costs no body");
   }
 
   @Test
