@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.FilePayload;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.support.Browser;
 import nl.leerkring.support.BrowserScenarios;
+import nl.leerkring.support.Eventually;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -33,10 +35,19 @@ class OfflineNotesTest extends BrowserScenarios {
   /** One online visit: the worker is installed and controls the phone, and it kept the note form. */
   private Page installedWithForm(String login) {
     Page phone = Browser.logIn(browser.phoneWithServiceWorker(), login);
-    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    until(phone, "() => navigator.serviceWorker.controller !== null");
     phone.navigate(FORM);
-    phone.waitForFunction("() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
+    until(phone, "() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
     return phone;
+  }
+
+  /**
+   * Waits for a condition in the page, asked every 100 ms (Playwright's waitForFunction evaluates its text with
+   * eval, which the pages' content policy refuses).
+   */
+  private static void until(Page phone, String condition) {
+    Eventually.await(condition, Duration.ofSeconds(15),
+        () -> Boolean.TRUE.equals(phone.evaluate(condition)) ? Boolean.TRUE : null);
   }
 
   /** The notes with this text that the community's page shows, read through the API as their author. */
@@ -151,10 +162,10 @@ class OfflineNotesTest extends BrowserScenarios {
     Page phone = Browser.logIn(browser.phoneWithServiceWorker(), "priya");
     phone.getByRole(AriaRole.BUTTON, named("English")).click();
     assertThat(phone.locator("html")).hasAttribute("lang", "en");
-    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    until(phone, "() => navigator.serviceWorker.controller !== null");
     phone.navigate(FORM);
-    phone.waitForFunction("() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
-    phone.waitForFunction("() => LeerkringQueue.prefs().then(p => p.lang === 'en')");
+    until(phone, "() => caches.open('leerkring-pages').then(c => c.match(location.pathname)).then(Boolean)");
+    until(phone, "() => LeerkringQueue.prefs().then(p => p.lang === 'en')");
 
     phone.context().setOffline(true);
     phone.getByRole(AriaRole.RADIO, named("Reflection")).check();
@@ -174,10 +185,13 @@ class OfflineNotesTest extends BrowserScenarios {
   @DisplayName("Joost logs out on a shared phone: the kept note form and who he is are gone from it")
   void logoutClearsWhatThePhoneKept() {
     Page phone = installedWithForm("joost");
-    phone.getByRole(AriaRole.BUTTON, named("Uitloggen")).click();
+    com.microsoft.playwright.Response logout = phone.waitForResponse(answer -> answer.url().endsWith("/logout"),
+        () -> phone.getByRole(AriaRole.BUTTON, named("Uitloggen")).click());
+    assertEquals("\"cache\", \"storage\"", logout.headerValue("clear-site-data"));
     assertThat(phone).hasURL(Pattern.compile("/login$"));
 
-    phone.waitForFunction("() => navigator.serviceWorker.controller !== null");
+    until(phone, "() => navigator.serviceWorker.controller !== null");
+    until(phone, "() => caches.match('/offline?lang=nl').then(Boolean)");
     assertEquals(Boolean.FALSE, phone.evaluate("() => caches.match('" + FORM + "').then(Boolean)"));
     assertEquals(Boolean.FALSE, phone.evaluate("() => LeerkringQueue.prefs().then(p => 'person' in p)"));
     phone.context().setOffline(true);
