@@ -220,7 +220,8 @@
   function show() {
     if (!box) { return Promise.resolve(); }
     return Queue.all().then(function (notes) {
-      var mine = notes.filter(function (n) { return n.person === person; });
+      var mine = notes.filter(function (n) { return n.person === person; })
+        .sort(function (a, b) { return a.savedAt - b.savedAt; });
       var list = box.querySelector('.waiting-list');
       list.textContent = '';
       mine.forEach(function (note) { list.appendChild(item(note, null)); });
