@@ -213,7 +213,10 @@
 
   function status(text) {
     var line = box && box.querySelector('.offline-status');
-    if (line && text) { line.textContent = text; }
+    if (line && text) {
+      line.textContent = text;
+      line.classList.toggle('done', text === texts.sent);
+    }
   }
 
   /** The waiting list: this person's notes still on the phone, and those sent from this page. */
@@ -227,7 +230,12 @@
       mine.forEach(function (note) { list.appendChild(item(note, null)); });
       sent.forEach(function (done) { list.appendChild(item(done.note, done.href)); });
       box.querySelector('.waiting-notes').hidden = !list.children.length;
-      if (mine.some(function (n) { return n.state === 'waiting'; })) { status(texts.waiting); }
+      var line = box.querySelector('.offline-status');
+      if (mine.some(function (n) { return n.state === 'waiting'; })) {
+        status(texts.waiting);
+      } else if (line.textContent === texts.sending) {
+        line.textContent = '';
+      }
     }).catch(function () { /* nothing kept, nothing to show */ });
   }
 

@@ -132,7 +132,7 @@ class OfflineNotesTest extends BrowserScenarios {
   }
 
   @Test
-  @DisplayName("A note whose post never arrives while the phone thinks it is online is kept too, and stored once later")
+  @DisplayName("A note whose post never arrives while the phone thinks it is online is kept and stored once later; one the server refuses goes back into the form")
   void aPostLostOnTheWayIsKept() {
     Page phone = installedWithForm("mehmet");
     String text = "Verbinding viel weg bij het opslaan van deze notitie";
@@ -154,6 +154,22 @@ class OfflineNotesTest extends BrowserScenarios {
     phone.reload();
     assertThat(waitingNote(phone, text)).containsText("Verstuurd");
     assertEquals(1, storedNotes("mehmet", text));
+
+    // A note the server refuses (too long) is not lost either: it stays on the phone, and goes back into the form.
+    String tooLong = "Te lang " + "x".repeat(10_000);
+    phone.context().setOffline(true);
+    write(phone, "Opgezocht", tooLong);
+    assertThat(waitingNote(phone, "Te lang")).containsText("Wacht op verbinding");
+    phone.context().setOffline(false);
+    Locator refused = waitingNote(phone, "Te lang");
+    assertThat(refused).containsText("Niet verstuurd");
+    assertThat(refused.locator(".field-error")).not().isEmpty();
+    Browser.assertAccessible(phone, "the note form with a refused note");
+    refused.getByRole(AriaRole.BUTTON, named("Terug in het formulier")).click();
+    assertThat(phone.getByLabel("Wat wil je vastleggen?")).hasValue(tooLong);
+    assertThat(phone.getByRole(AriaRole.RADIO, named("Opgezocht"))).isChecked();
+    assertThat(phone.locator(".waiting-notes")).isHidden();
+    assertEquals(0, storedNotes("mehmet", tooLong));
   }
 
   @Test
