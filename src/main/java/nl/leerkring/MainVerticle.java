@@ -281,8 +281,10 @@ public final class MainVerticle extends VerticleBase {
     int port = settings.httpPort() == 0 ? -FREE_PORTS.incrementAndGet() : settings.httpPort();
     // Pages and JSON travel gzip-compressed (a phone on a slow network gets a fifth of the bytes); photos and the
     // live event stream say "identity" themselves, since JPEG does not shrink and a stream must not wait.
+    // A form field holds up to the contract's longest text, 10,000 characters of up to 4 bytes each; Vert.x's
+    // default (8 KiB) refused a long note from the page while the API took it.
     HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(port)
-        .setCompressionSupported(true);
+        .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
     int more = settings.operations().httpInstances() - 1;
     return vertx.createHttpServer(options).requestHandler(router).listen()
         .compose(first -> (more == 0 ? Future.succeededFuture() : vertx.deployVerticle(

@@ -165,16 +165,9 @@ class FieldNoteTest {
   @Test
   @DisplayName("Sanne presses 'save' twice on the note form: one note, and both presses lead to it")
   void doubleSubmittedFormMakesOneNote(Vertx vertx) {
-    WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(server.port()).setFollowRedirects(false)));
-    String csrf = browser.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", "sanne")
-        .put("password", "welkom2026")).await().bodyAsJsonObject().getString("csrfToken");
-    Matcher token = Pattern.compile("name=\"clientToken\" value=\"([^\"]+)\"")
-        .matcher(browser.get("/c/demo-warmtepomp/notes/new").send().await().bodyAsString());
-    assertTrue(token.find(), "the form carries a client token");
+    WebClientSession browser = sannesBrowser(vertx);
     int journal = sanne.get("/me/journal").expect(200).array().size();
-    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("_csrf", csrf).add("clientToken", token.group(1))
-        .add("kind", "observation").add("text", "Twee keer op opslaan gedrukt.").add("visibility", "community");
+    MultiMap form = noteForm(browser, "Twee keer op opslaan gedrukt.");
 
     var first = browser.post("/c/demo-warmtepomp/notes").sendForm(form);
     var second = browser.post("/c/demo-warmtepomp/notes").sendForm(form);
@@ -186,4 +179,37 @@ class FieldNoteTest {
     assertTrue(first.result().getHeader("Location").startsWith("/notes/"));
     assertEquals(journal + 1, sanne.get("/me/journal").expect(200).array().size());
   }
+
+  @Test
+  @DisplayName("A note as long as the contract allows (10,000 characters, Dutch letters included) is kept from the form too")
+  void longestNoteThroughTheForm(Vertx vertx) {
+    WebClientSession browser = sannesBrowser(vertx);
+    String text = "Inregelen bij één graad buitentemperatuur. ".repeat(240).substring(0, 9_999) + ".";
+    var saved = browser.post("/c/demo-warmtepomp/notes").sendForm(noteForm(browser, text)).await();
+    assertEquals(303, saved.statusCode(), saved.bodyAsString());
+    String id = saved.getHeader("Location").substring("/notes/".length());
+    String stored = sanne.get("/notes/" + id).ok().getString("text");
+    assertTrue(text.equals(stored), () -> "stored " + stored.length() + " characters, first difference at "
+        + java.util.stream.IntStream.range(0, Math.min(text.length(), stored.length()))
+            .filter(i -> text.charAt(i) != stored.charAt(i)).findFirst().orElse(-1));
+  }
+
+  private WebClientSession sannesBrowser(Vertx vertx) {
+    WebClientSession browser = WebClientSession.create(WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(server.port()).setFollowRedirects(false)));
+    csrf = browser.post("/api/v1/auth/login").sendJsonObject(new JsonObject().put("login", "sanne")
+        .put("password", "welkom2026")).await().bodyAsJsonObject().getString("csrfToken");
+    return browser;
+  }
+
+  /** The note form as the page gives it to Sanne: her CSRF token and the form's own client token. */
+  private MultiMap noteForm(WebClientSession browser, String text) {
+    Matcher token = Pattern.compile("name=\"clientToken\" value=\"([^\"]+)\"")
+        .matcher(browser.get("/c/demo-warmtepomp/notes/new").send().await().bodyAsString());
+    assertTrue(token.find(), "the form carries a client token");
+    return MultiMap.caseInsensitiveMultiMap().add("_csrf", csrf).add("clientToken", token.group(1))
+        .add("kind", "observation").add("text", text).add("visibility", "community");
+  }
+
+  private String csrf;
 }
