@@ -79,9 +79,11 @@ class FacilitatorPagesTest extends BrowserScenarios {
     assertThat(deLinde.locator(".unowned li")).hasCount(1);
     assertThat(deLinde.locator(".unowned")).containsText("Welke instelling van de tillift spaart de rug het meest?");
     assertThat(deLinde.locator("table tbody tr")).hasCount(2);
-    // Nothing happened there yet: a sentence and a next step instead of a chart of zeros.
-    assertThat(deLinde.getByRole(AriaRole.IMG)).hasCount(0);
-    assertThat(deLinde.locator(".empty-state")).containsText("nog niets gedeeld of beantwoord");
+    // No session there yet: Dirk shared a note, Anouk nothing at all, and attendance has nothing to count.
+    Locator chart = deLinde.getByRole(AriaRole.IMG);
+    assertThat(chart.locator("desc")).containsText("geen bijeenkomst gehouden");
+    assertThat(chart.locator("desc")).containsText("Stil: Anouk Meijer.");
+    assertThat(chart.locator("g.quiet")).containsText("Anouk Meijer");
     EveryLanguage.assertAccessible(phone, "the facilitator overview on a phone");
     Browser.screenshot(phone, "phone-facilitator");
   }
