@@ -21,18 +21,23 @@ import nl.leerkring.prompt.PromptService;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The facilitator's view across the communities they serve: who took part since the last session, which
- * questions nobody investigates, which agreements are overdue, and what is planned. Participation is counted,
+ * The facilitator's view across the communities they serve: who took part in the recent weeks and who has been
+ * quiet since the last session, which questions nobody investigates, which agreements are overdue, and what is
+ * planned. Participation is counted,
  * never read: a note shared with the community counts as a note; a private note is not counted, since even
  * its existence is its writer's; a prompt answer counts as an answer, as the facilitator already sees who
  * answered.
  */
 public final class FacilitatorService {
+
+  /** Participation is shown over the last six weeks: two or three sessions, as many rounds of prompts. */
+  static final int RECENT_WEEKS = 6;
 
   private final Database db;
   private final Access access;
@@ -71,17 +76,23 @@ public final class FacilitatorService {
 
   private Future<JsonObject> community(Membership m) {
     Instant now = db.clock().instant();
+    Instant from = now.minus(RECENT_WEEKS * 7L, ChronoUnit.DAYS);
     return agenda.sessions(m.communityId()).compose(sessions -> {
       Instant lastStart = Agenda.last(sessions, now).map(Session::startsAt).orElse(null);
       String since = lastStart == null ? null : Times.format(lastStart);
       Future<List<Note>> notes = agenda.notes(m.communityId());
       Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
-      return Future.all(notes, questions, uptake).map(done -> new JsonObject()
+      Future<PromptService.Uptake> recent = prompts.uptake(m, Times.format(from));
+      List<Session> held = held(sessions, from, now);
+      return Future.all(notes, questions, uptake, recent).map(done -> new JsonObject()
           .put("id", m.communityId())
           .put("title", m.community().title())
           .put("since", since)
-          .put("participation", participation(m, lastStart, notes.result(), uptake.result().answersByMember()))
+          .put("weeks", RECENT_WEEKS)
+          .put("sessionsHeld", held.size())
+          .put("participation", participation(m, new Period(from, lastStart), held, notes.result(),
+              recent.result().answersByMember(), uptake.result().answersByMember()))
           .put("unowned", unowned(questions.result()))
           .put("overdue", overdue(sessions))
           .put("plannedPrompts", uptake.result().planned())
@@ -89,20 +100,40 @@ public final class FacilitatorService {
     });
   }
 
-  private static JsonArray participation(Membership m, Instant since, List<Note> notes, Map<String, Integer> answers) {
+  /** Counted from {@code from} (the recent weeks); quiet is whoever shared and answered nothing since {@code lastSession}. */
+  private record Period(Instant from, Instant lastSession) {
+  }
+
+  /** The sessions of the recent weeks that were run (live or done), whose attendance the facilitator took. */
+  private static List<Session> held(List<Session> sessions, Instant from, Instant now) {
+    return sessions.stream()
+        .filter(s -> (s.is(SessionStatus.LIVE) || s.is(SessionStatus.DONE))
+            && !s.startsAt().isBefore(from) && !s.startsAt().isAfter(now))
+        .toList();
+  }
+
+  private static JsonArray participation(Membership m, Period period, List<Session> held, List<Note> notes,
+                                         Map<String, Integer> recentAnswers, Map<String, Integer> answersSinceLast) {
     JsonArray out = new JsonArray();
     m.community().withRole(Role.PARTICIPANT)
         .forEach(member -> {
           String id = member.userId();
-          long shared = notes.stream()
-              .filter(n -> id.equals(n.authorId()) && n.visibility() == Visibility.COMMUNITY && n.promptId() == null
-                  && (since == null || !n.createdAt().isBefore(since)))
-              .count();
-          int answered = answers.getOrDefault(id, 0);
+          long recent = shared(notes, id, period.from());
+          boolean quiet = shared(notes, id, period.lastSession()) == 0 && answersSinceLast.getOrDefault(id, 0) == 0;
+          long attended = held.stream().filter(s -> s.attendance().contains(id)).count();
           out.add(new JsonObject().put("userId", id).put("displayName", member.displayName())
-              .put("notes", shared).put("answers", answered).put("quiet", shared == 0 && answered == 0));
+              .put("notes", recent).put("answers", recentAnswers.getOrDefault(id, 0)).put("attended", attended)
+              .put("quiet", quiet));
         });
     return out;
+  }
+
+  /** Notes the member shared with the community since {@code since} (all of them when null). */
+  private static long shared(List<Note> notes, String userId, Instant since) {
+    return notes.stream()
+        .filter(n -> userId.equals(n.authorId()) && n.visibility() == Visibility.COMMUNITY && n.promptId() == null
+            && (since == null || !n.createdAt().isBefore(since)))
+        .count();
   }
 
   private static JsonArray unowned(List<Question> questions) {

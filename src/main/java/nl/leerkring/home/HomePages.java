@@ -5,8 +5,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.web.Caller;
+import nl.leerkring.web.Language;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+
+import java.util.List;
 
 /** The first page after logging in (my communities and what is asked of me now), and the facilitator's overview. */
 public final class HomePages {
@@ -26,8 +29,28 @@ public final class HomePages {
     router.get("/facilitator").handler(pages.show(ctx -> facilitator.overview(Caller.required(ctx))
         .map(communities -> {
           communities.forEach(c -> counted((JsonObject) c, "unowned", "overdue", "plannedPrompts", "comingSessions"));
+          communities.forEach(c -> chart((JsonObject) c, Language.of(ctx)));
           return Page.of("facilitator", new JsonObject().put("communities", communities));
         })));
+  }
+
+  /**
+   * The participation chart, and whether it has anything to show: a chart of nothing but zeros is left out for a
+   * sentence that says so.
+   */
+  private static void chart(JsonObject community, String language) {
+    List<ParticipationChart.Member> members = community.getJsonArray("participation").stream()
+        .map(p -> (JsonObject) p)
+        .map(p -> new ParticipationChart.Member(p.getString("displayName"), p.getLong("notes"), p.getLong("answers"),
+            p.getLong("attended"), p.getBoolean("quiet")))
+        .toList();
+    int held = community.getInteger("sessionsHeld");
+    boolean anything = held > 0 || members.stream().anyMatch(m -> m.notes() > 0 || m.answers() > 0);
+    community.put("hasParticipants", !members.isEmpty()).put("hasParticipation", anything);
+    if (anything) {
+      community.put("chart", ParticipationChart.svg("chart-" + community.getString("id"), members, held,
+          community.getInteger("weeks"), language));
+    }
   }
 
   /** Headings say how many there are, also when there are none. */

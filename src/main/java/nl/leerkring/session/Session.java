@@ -9,18 +9,28 @@ import java.util.List;
 
 /**
  * One session of a cycle. {@code questionIds} (the questions named in it) and {@code sequence} (the calendar's
- * revision) are kept for the store and the calendar, not shown in the API.
+ * revision) are kept for the store and the calendar, not shown in the API. {@code timer} is the current phase's
+ * stage timer, or null.
  */
 public record Session(String id, String communityId, int cycle, Instant startsAt, ZoneId zone, int durationMinutes,
                       String place, String onlineLink, SessionStatus status, Phase phase, List<Phase> phases,
                       List<String> attendance, List<Agreement> agreements, List<String> questionIds, String summary,
-                      int sequence, Instant createdAt) {
+                      int sequence, Instant createdAt, StageTimer timer) {
 
   public Session {
     phases = List.copyOf(phases);
     attendance = List.copyOf(attendance);
     agreements = List.copyOf(agreements);
     questionIds = List.copyOf(questionIds);
+  }
+
+  /** A session without a stage timer: every session before and after it runs, and a live one until one is set. */
+  public Session(String id, String communityId, int cycle, Instant startsAt, ZoneId zone, int durationMinutes,
+                 String place, String onlineLink, SessionStatus status, Phase phase, List<Phase> phases,
+                 List<String> attendance, List<Agreement> agreements, List<String> questionIds, String summary,
+                 int sequence, Instant createdAt) {
+    this(id, communityId, cycle, startsAt, zone, durationMinutes, place, onlineLink, status, phase, phases,
+        attendance, agreements, questionIds, summary, sequence, createdAt, null);
   }
 
   /** A session just planned: nobody attended yet, nothing agreed, at the first phase of its agenda. */
@@ -59,6 +69,7 @@ public record Session(String id, String communityId, int cycle, Instant startsAt
         .put("attendance", new JsonArray(attendance))
         .put("agreements", agreementViews)
         .put("summary", summary)
-        .put("createdAt", createdAt.toString());
+        .put("createdAt", createdAt.toString())
+        .put("timer", timer == null ? null : timer.view());
   }
 }

@@ -36,7 +36,8 @@ public final class SessionDocument {
         .put("questionIds", new JsonArray(s.questionIds()))
         .put("summary", s.summary())
         .put("sequence", s.sequence())
-        .put("createdAt", Times.format(s.createdAt()));
+        .put("createdAt", Times.format(s.createdAt()))
+        .put("timer", s.timer() == null ? null : of(s.timer()));
   }
 
   public static Session from(JsonObject d) {
@@ -49,7 +50,19 @@ public final class SessionDocument {
         IdLists.strings(d.getJsonArray("phases")).stream().map(Phase::parse).toList(),
         IdLists.strings(d.getJsonArray("attendance", new JsonArray())), agreements,
         IdLists.strings(d.getJsonArray("questionIds", new JsonArray())), d.getString("summary"),
-        d.getInteger("sequence", 0), Instant.parse(d.getString("createdAt")));
+        d.getInteger("sequence", 0), Instant.parse(d.getString("createdAt")), timer(d.getJsonObject("timer")));
+  }
+
+  private static JsonObject of(StageTimer t) {
+    return new JsonObject()
+        .put("phase", t.phase().value())
+        .put("minutes", t.minutes())
+        .put("endsAt", Times.format(t.endsAt()));
+  }
+
+  private static StageTimer timer(JsonObject t) {
+    return t == null ? null : new StageTimer(Phase.parse(t.getString("phase")), t.getInteger("minutes"),
+        Instant.parse(t.getString("endsAt")));
   }
 
   static JsonObject of(Agreement a) {

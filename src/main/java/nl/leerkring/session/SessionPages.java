@@ -17,6 +17,7 @@ import nl.leerkring.web.Pages;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,6 +56,8 @@ public final class SessionPages {
         .put("status", SessionStatus.LIVE.value())), this::sessionPage));
     router.post("/sessions/:sessionId/phase").handler(pages.form(ctx -> change(ctx, new JsonObject()
         .put("phase", Forms.text(ctx, "phase"))), this::sessionPage));
+    router.post("/sessions/:sessionId/timer").handler(pages.form(ctx -> change(ctx, new JsonObject()
+        .put("timerMinutes", number(Forms.text(ctx, "timerMinutes")))), this::sessionPage));
     router.post("/sessions/:sessionId/finish").handler(pages.form(this::finish, this::sessionPage));
     router.post("/sessions/:sessionId/questions").handler(pages.form(this::raiseQuestion, this::sessionPage));
     router.post("/sessions/:sessionId/attendance").handler(pages.form(this::attendance, this::sessionPage));
@@ -128,7 +131,25 @@ public final class SessionPages {
     return sessions.get(caller, ctx.pathParam("sessionId")).compose(session ->
         communities.get(caller, session.getString("communityId")).map(m -> Page.of("session",
             community(m).put("session", session).put("clientToken", Forms.clientToken(ctx))
-                .mergeIn(live(session, m)))));
+                .mergeIn(live(session, m)).put("timer", timer(session, sessions.now())))));
+  }
+
+  /**
+   * The current phase's stage timer as the page shows it: the end time in the session's zone (what a page without
+   * JavaScript shows), and the server's time now, from which the script counts down whatever the phone's clock.
+   */
+  private static JsonObject timer(JsonObject session, Instant now) {
+    JsonObject timer = session.getJsonObject("timer");
+    if (timer == null) {
+      return null;
+    }
+    Instant endsAt = Instant.parse(timer.getString("endsAt"));
+    return timer.copy()
+        .put("ends", endsAt.atZone(ZoneId.of(session.getString("zone"))).toLocalTime()
+            .truncatedTo(ChronoUnit.MINUTES).toString())
+        // In milliseconds, as a browser reads a time (Date.parse).
+        .put("now", now.truncatedTo(ChronoUnit.MILLIS).toString())
+        .put("over", !endsAt.isAfter(now));
   }
 
   /** What the live part of the page needs: the phases with the current one marked, and who came. */

@@ -61,6 +61,11 @@ public final class SessionService {
     this.broadcasts = broadcasts;
   }
 
+  /** The server's time, by which a stage timer's end is shown and counted down to. */
+  public Instant now() {
+    return db.clock().instant();
+  }
+
   /** The event-bus address where the changes of one session are published. */
   public static String address(String sessionId) {
     return "session." + sessionId;
@@ -136,7 +141,7 @@ public final class SessionService {
               db.clock().instant()))
           .recover(Lost.as(Problem.conflict("session_status_changed",
               "Someone else changed this session's status just now; look at it again before changing it.")))
-          .compose(done -> changed(found, "updated"));
+          .compose(done -> changed(found, body.containsKey("timerMinutes") ? "timer" : "updated"));
     });
   }
 
@@ -151,10 +156,12 @@ public final class SessionService {
     }
     SessionStatus status = body.containsKey("status") ? SessionStatus.parse(body.getString("status")) : s.status();
     Phase phase = body.containsKey("phase") ? Phase.parse(body.getString("phase")) : s.phase();
+    StageTimer timer = StageTimer.after(s.timer(), status, phase, body.getInteger("timerMinutes"),
+        db.clock().instant());
     return new Session(s.id(), s.communityId(), s.cycle(), startsAt, at,
         body.getInteger("durationMinutes", s.durationMinutes()), body.getString("place", s.place()),
         body.getString("onlineLink", s.onlineLink()), status, phase, s.phases(), s.attendance(), s.agreements(),
-        s.questionIds(), body.getString("summary", s.summary()), s.sequence(), s.createdAt());
+        s.questionIds(), body.getString("summary", s.summary()), s.sequence(), s.createdAt(), timer);
   }
 
   public Future<JsonObject> recordAttendance(Caller caller, String sessionId, JsonArray present) {
@@ -247,7 +254,8 @@ public final class SessionService {
         .compose(session -> broadcasts.publish(address(session.getString("id")), new JsonObject()
             .put("change", what)
             .put("status", session.getString("status"))
-            .put("phase", session.getString("phase"))).map(session));
+            .put("phase", session.getString("phase"))
+            .put("timer", session.getJsonObject("timer"))).map(session));
   }
 
   private Future<JsonObject> withCarriedOver(Found found) {

@@ -23,7 +23,9 @@ public final class StaticFiles implements Handler<RoutingContext> {
   private static final String ROOT = "webroot/static/";
   private static final List<String> FILES = List.of("app.css", "app.js", "icon.svg",
       // the installable app (issue 13.2)
-      "offline.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "apple-touch-icon.png");
+      "offline.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "apple-touch-icon.png",
+      // the live session console (issue 13.4)
+      "live.js");
   private static final long YEAR = Duration.ofDays(365).toSeconds();
 
   private final Map<String, String> fingerprints;

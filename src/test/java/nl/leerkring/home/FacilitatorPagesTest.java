@@ -18,16 +18,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FacilitatorPagesTest extends BrowserScenarios {
 
   @Test
-  @DisplayName("Fenna sees who took part since the last session, in counts that leave private notes out")
-  void participationSinceLastSession() {
+  @DisplayName("Fenna sees who took part in the last weeks as a chart and a table, in counts that leave private notes "
+      + "out, with Kees marked quiet in words")
+  void participationInTheRecentWeeks() {
     Page laptop = Browser.logIn(browser.laptop(), "fenna@leerwerkplaats.nl");
     laptop.navigate("/facilitator");
-    // The demo since the first session: four shared notes, Kees's private reflection, Lotte's and Bram's answers.
-    assertRow(laptop, "Sanne Visser", 1, 0);
-    assertRow(laptop, "Mehmet Yilmaz", 1, 0);
-    assertRow(laptop, "Kees de Vries", 0, 0);
-    assertRow(laptop, "Lotte Smit", 0, 1);
-    assertRow(laptop, "Bram Hendriks", 0, 1);
+    Locator vanDijk = community(laptop, "Warmtepomp in één keer goed inregelen");
+    Locator chart = vanDijk.getByRole(AriaRole.IMG, new Locator.GetByRoleOptions()
+        .setName("Meedoen per deelnemer in de afgelopen 6 weken"));
+    assertThat(chart).isVisible();
+    assertThat(chart.locator("desc")).containsText("Stil: Kees de Vries");
+    assertThat(chart.locator("desc")).not().containsText("Sanne");
+    assertThat(chart.locator("g.quiet")).containsText("stil");
+
+    showTable(laptop);
+    // The demo's last six weeks: one session held three weeks ago, four shared notes since, Kees's private
+    // reflection, Lotte's and Bram's answers.
+    assertRow(laptop, "Sanne Visser", 1, 0, "1 van 1");
+    assertRow(laptop, "Mehmet Yilmaz", 1, 0, "1 van 1");
+    assertRow(laptop, "Kees de Vries", 0, 0, "0 van 1");
+    assertRow(laptop, "Lotte Smit", 0, 1, "1 van 1");
+    assertRow(laptop, "Bram Hendriks", 0, 1, "0 van 1");
+    assertThat(vanDijk.getByRole(AriaRole.ROWHEADER, new Locator.GetByRoleOptions().setName("Kees de Vries stil")))
+        .isVisible();
+    Browser.screenshot(laptop, "laptop-facilitator");
 
     Person sanne = server.demo("sanne");
     sanne.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
@@ -37,7 +51,8 @@ class FacilitatorPagesTest extends BrowserScenarios {
         .put("text", "Ik twijfel nog of ik de klant goed uitleg geef.").put("visibility", "private")).expect(201);
     sanne.post("/prompts/demo-p-1/answers", new JsonObject().put("text", "Dat meten meer zegt dan gissen.")).expect(201);
     laptop.reload();
-    assertRow(laptop, "Sanne Visser", 2, 1);
+    showTable(laptop);
+    assertRow(laptop, "Sanne Visser", 2, 1, "1 van 1");
     assertEquals(-1, laptop.locator("main").innerText().indexOf("meten meer zegt"), "an answer's text shows");
     EveryLanguage.assertAccessible(laptop, "the facilitator overview on a laptop");
   }
@@ -64,6 +79,11 @@ class FacilitatorPagesTest extends BrowserScenarios {
     assertThat(deLinde.locator(".unowned li")).hasCount(1);
     assertThat(deLinde.locator(".unowned")).containsText("Welke instelling van de tillift spaart de rug het meest?");
     assertThat(deLinde.locator("table tbody tr")).hasCount(2);
+    // No session there yet: Dirk shared a note, Anouk nothing at all, and attendance has nothing to count.
+    Locator chart = deLinde.getByRole(AriaRole.IMG);
+    assertThat(chart.locator("desc")).containsText("geen bijeenkomst gehouden");
+    assertThat(chart.locator("desc")).containsText("Stil: Anouk Meijer.");
+    assertThat(chart.locator("g.quiet")).containsText("Anouk Meijer");
     EveryLanguage.assertAccessible(phone, "the facilitator overview on a phone");
     Browser.screenshot(phone, "phone-facilitator");
   }
@@ -80,9 +100,13 @@ class FacilitatorPagesTest extends BrowserScenarios {
         page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(title).setLevel(2))));
   }
 
-  private static void assertRow(Page page, String name, int notes, int answers) {
+  private static void showTable(Page page) {
+    community(page, "Warmtepomp in één keer goed inregelen").getByText("De cijfers als tabel").click();
+  }
+
+  private static void assertRow(Page page, String name, int notes, int answers, String attended) {
     Locator row = community(page, "Warmtepomp in één keer goed inregelen").locator("tbody tr",
         new Locator.LocatorOptions().setHas(page.getByRole(AriaRole.ROWHEADER, new Page.GetByRoleOptions().setName(name))));
-    assertThat(row.locator("td")).hasText(new String[] {String.valueOf(notes), String.valueOf(answers)});
+    assertThat(row.locator("td")).hasText(new String[] {String.valueOf(notes), String.valueOf(answers), attended});
   }
 }
