@@ -16,6 +16,7 @@ import nl.leerkring.platform.Times;
 import nl.leerkring.question.Question;
 import nl.leerkring.session.Session;
 import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SinceLastTime;
 import nl.leerkring.prompt.PromptService;
 
 import java.time.Instant;
@@ -41,9 +42,11 @@ public final class FacilitatorService {
   private final PromptService prompts;
   /** The installation's zone, in which "overdue" is counted from today. */
   private final ZoneId zone;
+  private final SinceLastTime sinceLastTime;
 
   public FacilitatorService(Database db, Access access, CommunityStore communities, Agenda agenda,
-                            PromptService prompts, ZoneId zone) {
+                            PromptService prompts, ZoneId zone, SinceLastTime sinceLastTime) {
+    this.sinceLastTime = sinceLastTime;
     this.db = db;
     this.access = access;
     this.communities = communities;
@@ -77,7 +80,10 @@ public final class FacilitatorService {
       Future<List<Note>> notes = agenda.notes(m.communityId());
       Future<List<Question>> questions = agenda.questions(m.communityId());
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
-      return Future.all(notes, questions, uptake).map(done -> new JsonObject()
+      Future<JsonObject> found = lastStart == null ? Future.succeededFuture(new JsonObject().put("first", true))
+          : sinceLastTime.between(m, lastStart, null);
+      return Future.all(notes, questions, uptake, found).map(done -> new JsonObject()
+          .put("sinceLastTime", found.result())
           .put("id", m.communityId())
           .put("title", m.community().title())
           .put("since", since)

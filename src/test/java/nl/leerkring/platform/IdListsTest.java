@@ -79,6 +79,28 @@ class IdListsTest {
   }
 
   @Test
+  @DisplayName("The notes written since a moment are read from the list's end, into the archives where needed, and no further")
+  void sinceAMoment() throws InterruptedException {
+    String key = IdLists.key(Ids.newId(), "notes");
+    write(key, 250, 1);
+    Thread.sleep(2);
+    java.time.Instant moment = java.time.Instant.now();
+    List<String> newer = new ArrayList<>(write(key, 160, 1));
+    java.util.Collections.reverse(newer);
+
+    assertTrue(mongo.findOne(IdLists.COLLECTION, new JsonObject().put("_id", key), null).await()
+        .getJsonArray("ids").size() < 160, "some of the newer notes are archived");
+    assertEquals(newer, ids(lists.between(key, "listed", moment, null, 500)));
+    assertEquals(newer.subList(0, 20), ids(lists.between(key, "listed", moment, null, 20)));
+    assertEquals(List.of(), lists.between(key, "listed", java.time.Instant.now().plusSeconds(1), null, 20).await());
+    assertEquals(List.of(), lists.between(key, "listed", moment.minusSeconds(60), moment.minusSeconds(30), 20).await());
+  }
+
+  private static List<String> ids(Future<List<JsonObject>> documents) {
+    return documents.await().stream().map(d -> d.getString("_id")).toList();
+  }
+
+  @Test
   @DisplayName("An invitation used long after it was archived leaves the list of open ones")
   void removedFromAnArchive() {
     String key = IdLists.key(Ids.newId(), "invitations");
