@@ -60,7 +60,7 @@ public final class SinceLastTime {
    * For a session's page: from the previous session's start until now, or until this session's end once it
    * took place, so its page keeps showing what was shared there.
    */
-  public Future<JsonObject> forSession(Membership reader, Session session, List<Session> all) {
+  private Future<JsonObject> forSession(Membership reader, Session session, List<Session> all) {
     Optional<Session> previous = previous(all, session);
     if (previous.isEmpty()) {
       return Future.succeededFuture(new JsonObject().put("first", true).put("empty", true));
