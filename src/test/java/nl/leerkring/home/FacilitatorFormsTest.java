@@ -60,6 +60,7 @@ class FacilitatorFormsTest extends BrowserScenarios {
     assertThat(buffer).containsText("Bijdrage docent");
     assertThat(since).not().containsText(PRIVATE);
     Browser.assertAccessible(fenna, "the session page with since last time");
+    Browser.screenshot(fenna, "laptop-since-last-time");
 
     fenna.navigate("/facilitator");
     Locator overview = fenna.locator("#since-demo-warmtepomp");
@@ -87,6 +88,7 @@ class FacilitatorFormsTest extends BrowserScenarios {
     assertThat(fenna.locator("#zone-error")).hasText("Onbekende tijdzone. Kies er een zoals Europe/Amsterdam.");
     assertThat(fenna.getByLabel("Datum en begintijd")).hasValue(moved);
     Browser.assertAccessible(fenna, "the move form with an error");
+    Browser.screenshot(fenna, "laptop-session-move-error");
 
     fenna.getByLabel("Tijdzone").fill("Europe/Amsterdam");
     fenna.getByRole(AriaRole.BUTTON, named("Wijziging opslaan")).click();
@@ -102,6 +104,7 @@ class FacilitatorFormsTest extends BrowserScenarios {
     fenna.locator("a[href='/sessions/" + other + "/cancel']").click();
     assertThat(fenna.getByRole(AriaRole.MAIN)).containsText("Alle leden krijgen bericht");
     Browser.assertAccessible(fenna, "the cancel confirmation");
+    Browser.screenshot(fenna, "laptop-session-cancel");
     fenna.getByRole(AriaRole.BUTTON, named("Ja, bijeenkomst afzeggen")).click();
     assertThat(fenna.getByRole(AriaRole.MAIN).getByRole(AriaRole.STATUS)).hasText("De bijeenkomst is afgezegd. De leden krijgen bericht.");
     assertEquals("cancelled", fennaApi.get("/sessions/" + other).ok().getString("status"));
@@ -220,6 +223,9 @@ class FacilitatorFormsTest extends BrowserScenarios {
           fenna.navigate(path);
           assertEquals(language, fenna.locator("html").getAttribute("lang"));
           Browser.assertAccessible(fenna, path + " on a phone in " + language);
+          if ("nl".equals(language)) {
+            Browser.screenshot(fenna, "phone-facilitator-form-" + path.replaceAll("[^a-z0-9]+", "-"));
+          }
         }
       }
       assertThat(fenna.locator("#since-demo-warmtepomp")).containsText("Since last time");
