@@ -25,6 +25,7 @@ import nl.leerkring.calendar.CalendarRoutes;
 import nl.leerkring.community.CommunityRoutes;
 import nl.leerkring.community.InvitationRoutes;
 import nl.leerkring.community.RhythmRoutes;
+import nl.leerkring.community.RhythmPages;
 import nl.leerkring.contribution.ContributionRoutes;
 import nl.leerkring.cycle.CyclePages;
 import nl.leerkring.cycle.CycleRoutes;
@@ -57,6 +58,7 @@ import nl.leerkring.report.ReportRoutes;
 import nl.leerkring.scan.ScanPages;
 import nl.leerkring.scan.ScanRoutes;
 import nl.leerkring.session.SessionPages;
+import nl.leerkring.session.SessionChangePages;
 import nl.leerkring.session.SessionRoutes;
 import nl.leerkring.sso.Sso;
 import nl.leerkring.sso.SsoPages;
@@ -244,7 +246,7 @@ public final class MainVerticle extends VerticleBase {
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
-    new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
+    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.sinceLastTime()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
     new AdminPages(pages, forms, s.communities(), s.invitations(), s.users()).mount(router);
@@ -265,6 +267,9 @@ public final class MainVerticle extends VerticleBase {
     new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
         s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
     OfflineApp.mountPage(router, pages);
+    // The facilitator's forms (issue 12.6): moving and cancelling a session, the community's rhythm.
+    new SessionChangePages(pages, forms, s.sessions(), s.communities()).mount(router);
+    new RhythmPages(pages, forms, s.communities(), s.rhythm()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

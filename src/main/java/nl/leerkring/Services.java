@@ -52,6 +52,10 @@ import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.fieldnote.NoteService;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
+import nl.leerkring.fieldnote.NoteFindings;
+import nl.leerkring.contribution.ContributionFindings;
+import nl.leerkring.session.SessionFindings;
+import nl.leerkring.session.SinceLastTime;
 import nl.leerkring.home.HomeService;
 import nl.leerkring.installation.InstallationService;
 import nl.leerkring.platform.Database;
@@ -120,7 +124,9 @@ public record Services(
     Exports exports,
     ScanService scans,
     ScanResults scanResults,
-    ApiTokens apiTokens) {
+    ApiTokens apiTokens,
+    // since last time (issue 12.5): what a group found between two sessions
+    SinceLastTime sinceLastTime) {
 
   /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
@@ -170,6 +176,10 @@ public record Services(
     PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
         settings.zone());
     Agenda agenda = new Agenda(questionStore, sessionStore, noteStore, cycleStore);
+    // Since last time: each feature that holds findings gives a source (learning snacks add theirs here).
+    SinceLastTime sinceLastTime = new SinceLastTime(sessionStore, access, questionStore, List.of(
+        new NoteFindings(noteStore), new ContributionFindings(db), SessionFindings.answers(questionStore),
+        SessionFindings.agreements(sessionStore)));
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);
@@ -181,7 +191,7 @@ public record Services(
         contributions, activityFeed, prompts, agenda,
         new CommunityOverview(db, access, agenda, activityFeed),
         new HomeService(db, communities, prompts, agenda, settings.zone()),
-        new FacilitatorService(db, access, communityStore, agenda, prompts, settings.zone()),
+        new FacilitatorService(db, access, communityStore, agenda, prompts, settings.zone(), sinceLastTime),
         new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
         new DataExport(vertx, db, users, communityStore, audit),
         new Erasure(db, users, logins, activity, audit),
@@ -199,7 +209,8 @@ public record Services(
         new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()),
         scans,
         scanResults,
-        new ApiTokens(vertx, db, users, callers, audit));
+        new ApiTokens(vertx, db, users, callers, audit),
+        sinceLastTime);
   }
 
   /** Every kind of job, each handled by its own feature. */

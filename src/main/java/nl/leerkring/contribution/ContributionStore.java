@@ -49,6 +49,13 @@ public final class ContributionStore {
         .map(found -> found.stream().map(ContributionStore::fromDocument).toList());
   }
 
+  /** A community's contributions made from {@code from} until {@code until} (now when null), newest first. */
+  public static Future<List<Contribution>> between(Database db, String communityId, Instant from, Instant until,
+                                                   int limit) {
+    return db.lists().between(listKey(communityId), CONTRIBUTIONS, from, until, limit)
+        .map(found -> found.stream().map(ContributionStore::fromDocument).toList());
+  }
+
   /** The API's view of a stored contribution, built from the record. */
   public static JsonObject view(JsonObject contribution) {
     return fromDocument(contribution).view();

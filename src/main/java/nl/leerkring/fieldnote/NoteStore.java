@@ -67,6 +67,12 @@ public final class NoteStore {
         .map(found -> found.stream().map(NoteStore::fromDocument).toList());
   }
 
+  /** A community's notes made from {@code from} until {@code until} (now when null), private ones included. */
+  public Future<List<Note>> between(String communityId, Instant from, Instant until, int limit) {
+    return db.lists().between(communityList(communityId), NOTES, from, until, limit)
+        .map(found -> found.stream().map(NoteStore::fromDocument).toList());
+  }
+
   /** Every note of a community, private ones included: callers filter. */
   public Future<List<Note>> ofCommunity(String communityId) {
     return db.lists().all(communityList(communityId), NOTES)

@@ -16,6 +16,7 @@ import nl.leerkring.platform.Times;
 import nl.leerkring.question.Question;
 import nl.leerkring.session.Session;
 import nl.leerkring.session.SessionStatus;
+import nl.leerkring.session.SinceLastTime;
 import nl.leerkring.prompt.PromptService;
 
 import java.time.Instant;
@@ -46,9 +47,11 @@ public final class FacilitatorService {
   private final PromptService prompts;
   /** The installation's zone, in which "overdue" is counted from today. */
   private final ZoneId zone;
+  private final SinceLastTime sinceLastTime;
 
   public FacilitatorService(Database db, Access access, CommunityStore communities, Agenda agenda,
-                            PromptService prompts, ZoneId zone) {
+                            PromptService prompts, ZoneId zone, SinceLastTime sinceLastTime) {
+    this.sinceLastTime = sinceLastTime;
     this.db = db;
     this.access = access;
     this.communities = communities;
@@ -85,7 +88,10 @@ public final class FacilitatorService {
       Future<PromptService.Uptake> uptake = prompts.uptake(m, since);
       Future<PromptService.Uptake> recent = prompts.uptake(m, Times.format(from));
       List<Session> held = held(sessions, from, now);
-      return Future.all(notes, questions, uptake, recent).map(done -> new JsonObject()
+      Future<JsonObject> found = lastStart == null ? Future.succeededFuture(new JsonObject().put("first", true))
+          : sinceLastTime.between(m, lastStart, null);
+      return Future.all(List.of(notes, questions, uptake, recent, found)).map(done -> new JsonObject()
+          .put("sinceLastTime", found.result())
           .put("id", m.communityId())
           .put("title", m.community().title())
           .put("since", since)

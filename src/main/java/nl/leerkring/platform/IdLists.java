@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -118,6 +119,45 @@ public final class IdLists {
 
   public Future<List<JsonObject>> all(String key, String collection) {
     return ids(key).compose(ids -> byIds(collection, ids));
+  }
+
+  /**
+   * The documents added from {@code from} until {@code until} (now when null), newest first, at most
+   * {@code limit}. Ids grow with time and a list keeps them in the order they were added, so these are at the
+   * list's end: the head, and archives only while the oldest id read is still that new. Ids not made by
+   * {@link Ids#newId} (the demo's) sort after every made one: callers check each document's own time.
+   */
+  public Future<List<JsonObject>> between(String key, String collection, Instant from, Instant until, int limit) {
+    Range range = new Range(Ids.from(from), until == null ? null : Ids.from(until));
+    return head(key).compose(head -> {
+      List<String> newest = head.visible(List.of(), Integer.MAX_VALUE);
+      Collections.reverse(newest);
+      return between(key, head, head.archived, newest, range, limit);
+    }).compose(ids -> byIds(collection, ids));
+  }
+
+  private record Range(String from, String until) {
+
+    boolean holds(String id) {
+      return id.compareTo(from) >= 0 && (until == null || id.compareTo(until) < 0);
+    }
+  }
+
+  private Future<List<String>> between(String key, Head head, int archive, List<String> newestFirst, Range range,
+                                       int limit) {
+    List<String> found = newestFirst.stream().filter(range::holds).limit(limit).toList();
+    boolean olderMayHold = archive > 0 && found.size() < limit
+        && (newestFirst.isEmpty() || newestFirst.get(newestFirst.size() - 1).compareTo(range.from()) >= 0);
+    if (!olderMayHold) {
+      return Future.succeededFuture(found);
+    }
+    return archived(key, archive - 1, archive).compose(older -> {
+      List<String> all = new ArrayList<>(newestFirst);
+      List<String> more = new ArrayList<>(older.stream().filter(id -> !head.removed.contains(id)).toList());
+      Collections.reverse(more);
+      all.addAll(more);
+      return between(key, head, archive - 1, all, range, limit);
+    });
   }
 
   /** Removes a whole list, head and archives. */

@@ -1,6 +1,7 @@
 package nl.leerkring.platform;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -28,11 +29,7 @@ public final class Ids {
    */
   public static String newId() {
     char[] id = new char[TIME_CHARS + RANDOM_CHARS];
-    long millis = System.currentTimeMillis();
-    for (int i = TIME_CHARS - 1; i >= 0; i--) {
-      id[i] = SORTABLE[(int) (millis & 63)];
-      millis >>>= 6;
-    }
+    from(Instant.ofEpochMilli(System.currentTimeMillis())).getChars(0, TIME_CHARS, id, 0);
     byte[] random = new byte[RANDOM_CHARS * 6 / 8];
     RANDOM.nextBytes(random);
     for (int i = 0; i < RANDOM_CHARS; i++) {
@@ -41,6 +38,20 @@ public final class Ids {
       id[TIME_CHARS + i] = SORTABLE[(pair >>> (10 - bit % 8)) & 63];
     }
     return new String(id);
+  }
+
+  /**
+   * The start of the ids made at or after {@code moment}: its millisecond in the ids' alphabet. Any id made then
+   * or later sorts at or after it, any id made earlier before it, so "since T" is a range on ids.
+   */
+  public static String from(Instant moment) {
+    char[] prefix = new char[TIME_CHARS];
+    long millis = moment.toEpochMilli();
+    for (int i = TIME_CHARS - 1; i >= 0; i--) {
+      prefix[i] = SORTABLE[(int) (millis & 63)];
+      millis >>>= 6;
+    }
+    return new String(prefix);
   }
 
   /** 256 random bits, for things that grant access: login sessions, invitations. */

@@ -29,7 +29,7 @@ import java.util.Optional;
 
 /**
  * Sends prompts: each occurrence in-app and by mail to its recipients, outside quiet hours. A recurring
- * prompt (every week on a day and time, or some days after each session) becomes a new prompt for every
+ * prompt (every week on a day and time, every month on a day and time, or some days after each session) becomes a new prompt for every
  * occurrence after the first, so each can be answered; each occurrence also schedules its one reminder.
  */
 public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
@@ -161,7 +161,7 @@ public final class PromptJobs extends DeliveryJob<PromptJobs.Sending> {
           .put("afterSessionStart", data.getString("sessionStart", Times.format(now)));
       return List.of(Jobs.at(jobId(promptId, occurrence + 1), KIND, now, nextData));
     }
-    return List.of(Jobs.at(jobId(promptId, occurrence + 1), KIND, repeat.nextWeekly(Jobs.at(job), zone(data)), nextData));
+    return List.of(Jobs.at(jobId(promptId, occurrence + 1), KIND, repeat.next(Jobs.at(job), zone(data)), nextData));
   }
 
   /**

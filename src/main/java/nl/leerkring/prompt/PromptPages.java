@@ -14,7 +14,12 @@ import nl.leerkring.web.Pages;
 import nl.leerkring.web.I18n;
 import nl.leerkring.web.Language;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,9 +81,53 @@ public final class PromptPages {
     if ("chosen".equals(Forms.text(ctx, "to"))) {
       body.put("recipientIds", Forms.all(ctx, "recipientIds"));
     }
+    JsonObject repeat = repeat(ctx);
+    if (repeat != null) {
+      body.put("repeat", repeat);
+    }
     return forms.check("schedulePrompt", Map.of("communityId", communityId), body)
         .compose(valid -> prompts.schedule(Caller.required(ctx), communityId, valid))
         .map(done -> Page.redirect("/c/" + communityId + "/prompts?scheduled=1"));
+  }
+
+  /**
+   * The repeat the form asks for: every week on the first time's weekday and time, every month on its day of
+   * the month (the service takes those from the first time), or some days after each session; null for once.
+   */
+  private JsonObject repeat(RoutingContext ctx) {
+    String every = Forms.text(ctx, "repeat");
+    if (!List.of("week", "month", "afterSession").contains(every)) {
+      return null;
+    }
+    JsonObject rule = new JsonObject().put("every", every).put("times", number(Forms.text(ctx, "times")));
+    if ("afterSession".equals(every)) {
+      rule.put("daysAfter", number(Forms.text(ctx, "daysAfter")));
+    }
+    if ("week".equals(every)) {
+      LocalDateTime first = firstTime(Forms.text(ctx, "sendAt"));
+      if (first != null) {
+        rule.put("day", first.getDayOfWeek().name().toLowerCase(Locale.ROOT))
+            .put("time", first.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
+      }
+    }
+    return rule;
+  }
+
+  /** When the prompt first goes out, as typed, or now; null when what was typed is no time (the contract says so). */
+  private LocalDateTime firstTime(String sendAt) {
+    if (sendAt.isEmpty()) {
+      return LocalDateTime.now(pages.zone());
+    }
+    try {
+      return LocalDateTime.parse(sendAt);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** A number as typed; what is not one goes to the contract as text, which then names the field. */
+  private static Object number(String typed) {
+    return typed.matches("[0-9]{1,6}") ? (Object) Integer.valueOf(typed) : typed;
   }
 
   private Future<Page> prompt(RoutingContext ctx) {

@@ -79,7 +79,7 @@ public final class PromptService {
           sendAt, at, recipients == null ? null : IdLists.strings(recipients), m.userId(),
           m.caller().displayName(), now, List.of(), null);
       List<Step> steps = new ArrayList<>(PromptStore.scheduled(prompt));
-      steps.add(PromptJobs.first(prompt, body.getJsonObject("repeat")));
+      steps.add(PromptJobs.first(prompt, Repeat.completed(body.getJsonObject("repeat"), sendAt, at)));
       return activity.entry(m.communityId(), "prompt.scheduled", m.userId(), m.caller().displayName(),
               new JsonObject().put("promptId", prompt.id()).put("sendAt", Times.format(sendAt)))
           .compose(entry -> {

@@ -7,6 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
+import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
+import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.ClosedList;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
@@ -42,6 +45,11 @@ public final class QuestionPages {
         questions.owner(Caller.required(ctx), ctx.pathParam("questionId"), Caller.required(ctx).userId(),
             !"release".equals(Forms.text(ctx, "owner")))), this::question));
     router.post("/questions/:questionId/status").handler(pages.form(this::changeStatus, this::question));
+    // The facilitator makes a member an owner, or takes one off (issue 12.6).
+    router.post("/questions/:questionId/owners").handler(pages.form(ctx -> assign(ctx, Forms.text(ctx, "userId"), true),
+        this::question));
+    router.post("/questions/:questionId/owners/:userId/remove").handler(pages.form(ctx -> assign(ctx,
+        ctx.pathParam("userId"), false), this::question));
   }
 
   /** Open questions first by default; everything, answered and parked included, on request. */
@@ -104,10 +112,34 @@ public final class QuestionPages {
             .put("communityTitle", CommunityService.summary(m).getString("title"))
             .put("can", both.resultAt(1))
             .put("owner", owner)
+            .put("assign", m.isMember() && m.is(Role.FACILITATOR))
+            .put("candidates", candidates(m, q))
             .put("statuses", options(QuestionStatus.values(), status))
             .put("summary", isPost(ctx) ? Forms.text(ctx, "answerSummary") : q.getString("answerSummary", "")));
       });
     });
+  }
+
+  /** The members who are not yet owners, for the facilitator to choose from. */
+  private static JsonArray candidates(Membership m, JsonObject q) {
+    JsonArray out = new JsonArray();
+    m.community().members().stream()
+        .filter(member -> q.getJsonArray("owners").stream()
+            .noneMatch(o -> member.userId().equals(((JsonObject) o).getString("userId"))))
+        .forEach(member -> out.add(new JsonObject().put("userId", member.userId())
+            .put("displayName", member.displayName())));
+    return out;
+  }
+
+  /** The userId is checked as the API checks its path; an empty choice is named at the field. */
+  private Future<Page> assign(RoutingContext ctx, String userId, boolean add) {
+    String questionId = ctx.pathParam("questionId");
+    if (userId.isEmpty()) {
+      return Future.failedFuture(Problem.invalidField("userId", "required", "Choose a member."));
+    }
+    return act(ctx, forms.check(add ? "addQuestionOwner" : "removeQuestionOwner",
+            Map.of("questionId", questionId, "userId", userId), new JsonObject())
+        .compose(valid -> questions.owner(Caller.required(ctx), questionId, userId, add)));
   }
 
   private Future<Page> changeStatus(RoutingContext ctx) {

@@ -74,13 +74,14 @@ public final class SessionDocument {
         .put("questionId", a.questionId())
         .put("due", a.due() == null ? null : a.due().toString())
         .put("done", a.done())
-        .put("createdAt", Times.format(a.createdAt()));
+        .put("createdAt", Times.format(a.createdAt()))
+        .put("doneAt", a.doneAt() == null ? null : Times.format(a.doneAt()));
   }
 
   private static Agreement agreement(JsonObject a) {
     String due = a.getString("due");
     return new Agreement(a.getString("id"), a.getString("what"), a.getString("ownerId"), a.getString("ownerName"),
         a.getString("questionId"), due == null ? null : LocalDate.parse(due), a.getBoolean("done", false),
-        Instant.parse(a.getString("createdAt")));
+        Instant.parse(a.getString("createdAt")), a.getString("doneAt") == null ? null : Instant.parse(a.getString("doneAt")));
   }
 }

@@ -38,8 +38,11 @@ public final class SessionPages {
   private final SessionService sessions;
   private final CommunityService communities;
   private final SessionEvents events;
+  private final SinceLastTime sinceLastTime;
 
-  public SessionPages(Vertx vertx, Pages pages, Forms forms, SessionService sessions, CommunityService communities) {
+  public SessionPages(Vertx vertx, Pages pages, Forms forms, SessionService sessions, CommunityService communities,
+                      SinceLastTime sinceLastTime) {
+    this.sinceLastTime = sinceLastTime;
     this.pages = pages;
     this.forms = forms;
     this.sessions = sessions;
@@ -88,6 +91,8 @@ public final class SessionPages {
           .put("past", past)
           .put("phaseChoices", phases)
           .put("zone", pages.zone().getId())
+          .put("cancelled", "1".equals(ctx.request().getParam("cancelled")))
+          .put("plannedSeries", plannedSeries(ctx))
           .put("earliest", LocalDateTime.now(pages.zone()).truncatedTo(ChronoUnit.MINUTES).toString()));
     }));
   }
@@ -112,13 +117,25 @@ public final class SessionPages {
     if (!phases.isEmpty()) {
       body.put("phases", phases);
     }
+    if ("series".equals(Forms.text(ctx, "repeat"))) {
+      body.put("series", new JsonObject().put("everyWeeks", number(Forms.text(ctx, "everyWeeks")))
+          .put("times", number(Forms.text(ctx, "times"))));
+    }
     return forms.check("planSession", Map.of("communityId", communityId), body)
         .compose(valid -> sessions.plan(Caller.required(ctx), communityId, valid))
-        .map(session -> Page.redirect("/sessions/" + session.getString("id")));
+        .map(session -> session.containsKey("series")
+            ? Page.redirect("/c/" + communityId + "/sessions?series=" + session.getJsonArray("series").size())
+            : Page.redirect("/sessions/" + session.getString("id")));
+  }
+
+  /** How many sessions a series just planned holds, for the notice after it; null otherwise. */
+  private static Integer plannedSeries(RoutingContext ctx) {
+    String series = ctx.request().getParam("series", "");
+    return series.matches("[0-9]{1,2}") ? Integer.valueOf(series) : null;
   }
 
   /** A number as typed; what is not one goes to the contract as text, which then names the field. */
-  private static Object number(String typed) {
+  static Object number(String typed) {
     try {
       return Integer.parseInt(typed);
     } catch (NumberFormatException e) {
@@ -128,9 +145,11 @@ public final class SessionPages {
 
   private Future<Page> sessionPage(RoutingContext ctx) {
     Caller caller = Caller.required(ctx);
+    Future<JsonObject> since = sinceLastTime.forSession(caller, ctx.pathParam("sessionId"));
     return sessions.get(caller, ctx.pathParam("sessionId")).compose(session ->
-        communities.get(caller, session.getString("communityId")).map(m -> Page.of("session",
+        communities.get(caller, session.getString("communityId")).compose(m -> since.map(found -> Page.of("session",
             community(m).put("session", session).put("clientToken", Forms.clientToken(ctx))
+                .put("sinceLastTime", found)
                 .mergeIn(live(session, m)).put("timer", timer(session, sessions.now())))));
   }
 

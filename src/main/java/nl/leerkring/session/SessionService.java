@@ -87,23 +87,38 @@ public final class SessionService {
         });
   }
 
+  /** One session, or with {@code series} a series every so many weeks, all in one write. */
   public Future<JsonObject> plan(Caller caller, String communityId, JsonObject body) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.FACILITATOR);
       ZoneId at = LocalTimes.zone(body.getString("zone"), zone, "zone");
       Instant startsAt = LocalTimes.future(body.getString("startsAt"), at, db.clock().instant(), "startsAt");
-      Session session = Session.planned(Ids.newId(), m.communityId(), m.currentCycle(), startsAt, at,
-          body.getInteger("durationMinutes", 120), body.getString("place"), body.getString("onlineLink"),
-          agenda(body.getJsonArray("phases")), db.clock().instant());
-      List<Step> steps = new ArrayList<>(SessionStore.planned(session));
-      steps.add(SessionJobs.planned(session));
+      JsonObject series = body.getJsonObject("series");
+      List<Instant> starts = series == null ? List.of(startsAt) : SessionSeries.starts(
+          java.time.LocalDateTime.parse(body.getString("startsAt")), at, series.getInteger("everyWeeks"),
+          series.getInteger("times"));
+      List<Session> planned = starts.stream().map(start -> Session.planned(Ids.newId(), m.communityId(),
+          m.currentCycle(), start, at, body.getInteger("durationMinutes", 120), body.getString("place"),
+          body.getString("onlineLink"), agenda(body.getJsonArray("phases")), db.clock().instant())).toList();
+      List<Step> steps = new ArrayList<>();
+      planned.forEach(session -> {
+        steps.addAll(SessionStore.planned(session));
+        steps.add(SessionJobs.planned(session));
+      });
+      Session first = planned.get(0);
       return activity.entry(m.communityId(), "session.planned", m.userId(), m.caller().displayName(),
-              new JsonObject().put("sessionId", session.id()).put("startsAt", Times.format(startsAt)))
+              new JsonObject().put("sessionId", first.id()).put("startsAt", Times.format(startsAt)))
           .compose(entry -> {
             steps.add(entry);
             return db.writes().apply(steps);
           })
-          .map(done -> session.view());
+          .map(done -> {
+            JsonObject view = first.view();
+            if (series != null) {
+              view.put("series", new JsonArray(planned.stream().map(Session::view).toList()));
+            }
+            return view;
+          });
     });
   }
 
@@ -219,7 +234,7 @@ public final class SessionService {
       if (!m.is(Role.FACILITATOR) && !m.userId().equals(agreement.ownerId())) {
         throw Problem.forbidden("Only the facilitator or the person who took it on can mark this agreement.");
       }
-      return store.agreementDone(sessionId, agreementId, done).compose(x -> changed(found, "agreement"));
+      return store.agreementDone(sessionId, agreementId, done, db.clock().instant()).compose(x -> changed(found, "agreement"));
     });
   }
 

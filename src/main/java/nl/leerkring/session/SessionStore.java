@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
+import nl.leerkring.platform.Times;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,9 +103,11 @@ public final class SessionStore {
         new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present)))).mapEmpty();
   }
 
-  public Future<Void> agreementDone(String sessionId, String agreementId, boolean done) {
+  /** Marked done at {@code at} (kept for "since last time"), or open again. */
+  public Future<Void> agreementDone(String sessionId, String agreementId, boolean done, Instant at) {
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId).put("agreements.id", agreementId),
-        new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done))).mapEmpty();
+        new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done)
+            .put("agreements.$.doneAt", done ? Times.format(at) : null))).mapEmpty();
   }
 
   /** The session remembers a question was named in it. */

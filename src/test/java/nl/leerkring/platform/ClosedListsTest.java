@@ -11,6 +11,7 @@ import nl.leerkring.question.Priority;
 import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.report.ExportDataset;
 import nl.leerkring.scan.ScanKind;
+import nl.leerkring.session.FindingKind;
 import nl.leerkring.session.Phase;
 import nl.leerkring.session.SessionStatus;
 import nl.leerkring.web.I18n;
@@ -54,7 +55,9 @@ class ClosedListsTest {
     VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
     EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset."),
     SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind."),
-    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status.");
+    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status."),
+    // since last time (issue 12.5)
+    FINDING_KINDS(FindingKind.class, null, "since.kind.", "since.count.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;

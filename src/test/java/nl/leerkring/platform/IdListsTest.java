@@ -79,6 +79,34 @@ class IdListsTest {
   }
 
   @Test
+  @DisplayName("The notes written since a moment are read from the list's end, into the archives where needed, and no further")
+  void sinceAMoment() throws InterruptedException {
+    String key = IdLists.key(Ids.newId(), "notes");
+    List<String> older = IntStream.range(0, 50).mapToObj(i -> Ids.newId()).toList();
+    Thread.sleep(2);
+    java.time.Instant moment = java.time.Instant.now();
+    List<String> newer = IntStream.range(0, 160).mapToObj(i -> Ids.newId()).toList();
+    List<String> all = new ArrayList<>(older);
+    all.addAll(newer);
+    // Loaded as additions one by one would leave it: the oldest 100 (50 of them newer) in an archive.
+    mongo.bulkWrite("listed", all.stream().map(id -> BulkOperation.createInsert(new JsonObject().put("_id", id))).toList())
+        .await();
+    mongo.bulkWrite(IdLists.COLLECTION, IdLists.documents(key, all).stream().map(BulkOperation::createInsert).toList())
+        .await();
+    List<String> newestFirst = new ArrayList<>(newer);
+    java.util.Collections.reverse(newestFirst);
+
+    assertEquals(newestFirst, ids(lists.between(key, "listed", moment, null, 500)));
+    assertEquals(newestFirst.subList(0, 20), ids(lists.between(key, "listed", moment, null, 20)));
+    assertEquals(List.of(), lists.between(key, "listed", java.time.Instant.now().plusSeconds(1), null, 20).await());
+    assertEquals(List.of(), lists.between(key, "listed", moment.minusSeconds(60), moment.minusSeconds(30), 20).await());
+  }
+
+  private static List<String> ids(Future<List<JsonObject>> documents) {
+    return documents.await().stream().map(d -> d.getString("_id")).toList();
+  }
+
+  @Test
   @DisplayName("An invitation used long after it was archived leaves the list of open ones")
   void removedFromAnArchive() {
     String key = IdLists.key(Ids.newId(), "invitations");

@@ -41,4 +41,16 @@ class IdsTest {
     // The last character carries random bits too: over 2,000 ids nearly all 64 values show up.
     assertTrue(tails.size() > 56, "last character took only " + tails.size() + " values");
   }
+
+  @Test
+  @DisplayName("The ids made since a moment are those that sort at or after that moment's start")
+  void sinceIsARange() throws InterruptedException {
+    String before = Ids.newId();
+    Thread.sleep(2);
+    java.time.Instant moment = java.time.Instant.now();
+    String after = Ids.newId();
+    assertTrue(before.compareTo(Ids.from(moment)) < 0, before + " sorts before " + Ids.from(moment));
+    assertTrue(after.compareTo(Ids.from(moment)) >= 0, after + " sorts at or after " + Ids.from(moment));
+    assertEquals(8, Ids.from(moment).length());
+  }
 }

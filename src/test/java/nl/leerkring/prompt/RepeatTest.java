@@ -106,4 +106,64 @@ class RepeatTest {
     assertTrue(MONDAY_0730.hasAfter(25));
     assertFalse(MONDAY_0730.hasAfter(26));
   }
+
+  private static Repeat monthly(int day, String time) {
+    return Repeat.of(new JsonObject().put("every", "month").put("dayOfMonth", day).put("time", time));
+  }
+
+  @Test
+  @DisplayName("Every month on the 31st: after 31 January comes 28 February, then 31 March again")
+  void monthlyOnTheLastDays() {
+    Repeat rule = monthly(31, "09:00");
+    Instant january = Instant.parse("2027-01-31T08:00:00Z");
+    Instant february = rule.next(january, AMSTERDAM);
+    assertEquals(Instant.parse("2027-02-28T08:00:00Z"), february);
+    // The clocks go forward on 28 March 2027: 09:00 in summer time is 07:00 UTC.
+    assertEquals(Instant.parse("2027-03-31T07:00:00Z"), rule.next(february, AMSTERDAM));
+    assertEquals(Instant.parse("2027-04-30T07:00:00Z"), rule.next(Instant.parse("2027-03-31T07:00:00Z"), AMSTERDAM));
+  }
+
+  @Test
+  @DisplayName("Every month on the 30th: in a leap year's February the 29th, otherwise the 28th")
+  void monthlyInFebruary() {
+    Repeat rule = monthly(30, "16:00");
+    assertEquals(Instant.parse("2028-02-29T15:00:00Z"), rule.next(Instant.parse("2028-01-30T15:00:00Z"), AMSTERDAM));
+    assertEquals(Instant.parse("2027-02-28T15:00:00Z"), rule.next(Instant.parse("2027-01-30T15:00:00Z"), AMSTERDAM));
+  }
+
+  @Test
+  @DisplayName("Every month on the 25th at 07:30 stays 07:30 in Amsterdam when the clocks go back in October")
+  void monthlyAcrossFallBack() {
+    Repeat rule = monthly(25, "07:30");
+    assertEquals(Instant.parse("2026-10-25T06:30:00Z"), rule.next(Instant.parse("2026-09-25T05:30:00Z"), AMSTERDAM));
+    assertEquals(Instant.parse("2026-11-25T06:30:00Z"), rule.next(Instant.parse("2026-10-25T06:30:00Z"), AMSTERDAM));
+  }
+
+  @Test
+  @DisplayName("Every month on the 29th at 02:30: on 29 March 2026 that time is skipped, so it comes at 03:30")
+  void monthlyInTheSkippedHour() {
+    Repeat rule = monthly(29, "02:30");
+    Instant march = rule.next(Instant.parse("2026-02-28T01:30:00Z"), AMSTERDAM);
+    assertEquals(Instant.parse("2026-03-29T01:30:00Z"), march);
+    assertEquals(Instant.parse("2026-04-29T00:30:00Z"), rule.next(march, AMSTERDAM));
+  }
+
+  @Test
+  @DisplayName("Every month: from a moment before the day in the same month, the next is that same month")
+  void monthlyLaterThisMonth() {
+    assertEquals(Instant.parse("2026-06-15T07:00:00Z"),
+        monthly(15, "09:00").next(Instant.parse("2026-06-02T10:00:00Z"), AMSTERDAM));
+  }
+
+  @Test
+  @DisplayName("A monthly rule without a day or time takes both from the first time the prompt goes out, in its zone")
+  void monthlyDefaultsFromTheFirstTime() {
+    JsonObject rule = Repeat.completed(new JsonObject().put("every", "month").put("times", 3),
+        Instant.parse("2027-01-31T15:00:00Z"), AMSTERDAM);
+    assertEquals(31, rule.getInteger("dayOfMonth"));
+    assertEquals("16:00", rule.getString("time"));
+    assertEquals(3, rule.getInteger("times"));
+    JsonObject weekly = new JsonObject().put("every", "week");
+    assertEquals(weekly, Repeat.completed(weekly, Instant.parse("2027-01-31T15:00:00Z"), AMSTERDAM));
+  }
 }

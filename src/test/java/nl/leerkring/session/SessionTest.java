@@ -146,4 +146,28 @@ class SessionTest {
   private static String field(nl.leerkring.support.Response response) {
     return response.expect(400).json().getJsonObject("error").getJsonObject("details").getString("field");
   }
+
+  @Test
+  @DisplayName("Fenna plans a series every two weeks across the start of summer time: each at 09:30 in Amsterdam; Sanne may not")
+  void seriesAcrossTheClockChange() {
+    LocalDate clocksChange = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusYears(1).withMonth(3)
+        .with(java.time.temporal.TemporalAdjusters.lastInMonth(java.time.DayOfWeek.SUNDAY));
+    JsonObject body = new JsonObject().put("startsAt", clocksChange.minusDays(12) + "T09:30")
+        .put("zone", "Europe/Amsterdam").put("place", "Kantine")
+        .put("series", new JsonObject().put("everyWeeks", 2).put("times", 3));
+    assertEquals(403, server.demo("sanne").post(COMMUNITY + "/sessions", body).status());
+    assertEquals(400, fenna.post(COMMUNITY + "/sessions", body.copy()
+        .put("series", new JsonObject().put("everyWeeks", 2).put("times", 13))).status());
+
+    JsonArray series = fenna.post(COMMUNITY + "/sessions", body).expect(201).json().getJsonArray("series");
+    assertEquals(3, series.size());
+    List<String> local = series.stream().map(s -> ((JsonObject) s).getString("localStart")).toList();
+    assertEquals(List.of(clocksChange.minusDays(12) + "T09:30", clocksChange.plusDays(2) + "T09:30",
+        clocksChange.plusDays(16) + "T09:30"), local);
+    List<String> utcHours = series.stream().map(s -> ((JsonObject) s).getString("startsAt").substring(11, 16)).toList();
+    assertEquals(List.of("08:30", "07:30", "07:30"), utcHours);
+    JsonArray listed = fenna.get(COMMUNITY + "/sessions").expect(200).array();
+    series.forEach(s -> assertTrue(listed.stream().anyMatch(l -> ((JsonObject) l).getString("id")
+        .equals(((JsonObject) s).getString("id"))), "every session of the series is listed"));
+  }
 }
