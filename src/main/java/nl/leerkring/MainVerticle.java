@@ -52,6 +52,10 @@ import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.manager.ManagerPages;
+import nl.leerkring.manager.ManagerRoutes;
+import nl.leerkring.portfolio.PortfolioPages;
+import nl.leerkring.portfolio.PortfolioRoutes;
 import nl.leerkring.report.ReportPages;
 import nl.leerkring.report.ReportRoutes;
 import nl.leerkring.scan.ScanPages;
@@ -225,6 +229,8 @@ public final class MainVerticle extends VerticleBase {
     new ReportRoutes(s.reports(), s.exports()).mount(api);
     new ScanRoutes(s.scans(), s.scanResults()).mount(api);
     new ApiTokenRoutes(s.apiTokens()).mount(api);
+    new PortfolioRoutes(s.portfolio()).mount(api);
+    new ManagerRoutes(s.managers()).mount(api);
     return api.createRouter();
   }
 
@@ -265,6 +271,8 @@ public final class MainVerticle extends VerticleBase {
     new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
         s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
     OfflineApp.mountPage(router, pages);
+    new PortfolioPages(pages, s.portfolio()).mount(router);
+    new ManagerPages(pages, forms, s.managers()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -2,6 +2,8 @@ package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
 import nl.leerkring.account.ApiTokenStatus;
+import nl.leerkring.account.CompanyRole;
+import nl.leerkring.portfolio.PortfolioKind;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.cycle.CycleStatus;
@@ -54,7 +56,10 @@ class ClosedListsTest {
     VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
     EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset."),
     SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind."),
-    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status.");
+    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status."),
+    // Portfolio and manager (issue 12)
+    COMPANY_ROLES(CompanyRole.class, schema("CompanyRole"), "manager.role."),
+    PORTFOLIO_KINDS(PortfolioKind.class, schema("PortfolioKind"), "portfolio.kind.", "portfolio.group.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
