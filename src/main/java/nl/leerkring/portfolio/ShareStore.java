@@ -47,10 +47,6 @@ public final class ShareStore {
         .map(doc -> doc == null ? Shares.none(userId) : fromDocument(doc));
   }
 
-  public Future<List<Shares>> of(List<String> userIds) {
-    return db.lists().byIds(SHARES, userIds).map(found -> found.stream().map(ShareStore::fromDocument).toList());
-  }
-
   public static Step chosen(Shares shares) {
     return Step.upsert(SHARES, shares.userId(), new JsonObject().put("$set", new JsonObject()
         .put("items", new JsonArray(shares.items()))

@@ -191,7 +191,7 @@ public final class Erasure {
       steps.addAll(Managers.endManager(userId, pending.getString("organisationId"), people));
       people.forEach(person -> steps.add(ShareStore.cleared(person, db.clock().instant())));
     }
-    return shares.forget(userId).compose(x -> steps.isEmpty() ? Future.succeededFuture() : db.writes().apply(steps));
+    return shares.forget(userId).compose(x -> steps.isEmpty() ? Future.<Void>succeededFuture() : db.writes().apply(steps));
   }
 
   /** The rounds of a learning-culture scan belong to a community or to the whole company. */

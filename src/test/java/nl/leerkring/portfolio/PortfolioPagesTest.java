@@ -62,6 +62,9 @@ class PortfolioPagesTest extends BrowserScenarios {
       String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
       assertTrue(text.contains("Stooklijn verlaagd bij de familie Peters") && text.contains(PLACE), text);
     }
+    Page laptop = Browser.logIn(browser.laptop(), "sanne");
+    laptop.navigate("/portfolio");
+    Browser.assertAccessible(laptop, "the portfolio on a laptop");
   }
 
   @Test
