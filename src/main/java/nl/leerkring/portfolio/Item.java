@@ -14,10 +14,6 @@ public record Item(PortfolioKind kind, String id, String communityId, String com
                    String title, String detail, String label, int minutes) {
 
   public String key() {
-    return key(kind, id);
-  }
-
-  static String key(PortfolioKind kind, String id) {
     return kind.value() + ":" + id;
   }
 
