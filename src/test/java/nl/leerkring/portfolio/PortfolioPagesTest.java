@@ -24,6 +24,11 @@ class PortfolioPagesTest extends BrowserScenarios {
 
   private static final String PLACE = "Kantine werkplaats";
 
+  /** Sections are labelled by their headings too ("Leidinggevenden en hun mensen"): fields by their own label. */
+  private static Page.GetByLabelOptions exact() {
+    return new Page.GetByLabelOptions().setExact(true);
+  }
+
   @Test
   @DisplayName("Sanne opens her portfolio from the menu on her phone, shares her session, filters, and downloads her record")
   void sanneSharesOnHerPhone() throws Exception {
@@ -105,9 +110,9 @@ class PortfolioPagesTest extends BrowserScenarios {
         Browser.assertAccessible(page, "the managers page (" + language + ")");
         page.getByRole(AriaRole.BUTTON, named(english ? "Assign" : "Toewijzen")).click();
         assertEquals(english ? "Choose a person." : "Kies een persoon.", page.locator("#assign-person-error").textContent());
-        assertThat(page.getByLabel(english ? "Employee" : "Medewerker").first()).hasAttribute("aria-invalid", "true");
+        assertThat(page.getByLabel(english ? "Employee" : "Medewerker", exact()).first()).hasAttribute("aria-invalid", "true");
         Browser.assertAccessible(page, "the managers page with errors (" + language + ")");
-        page.getByLabel(english ? "Employee" : "Medewerker").first().selectOption("demo-lotte");
+        page.getByLabel(english ? "Employee" : "Medewerker", exact()).first().selectOption("demo-lotte");
         page.getByRole(AriaRole.BUTTON, named(english ? "Assign" : "Toewijzen")).click();
         assertEquals(english ? "Choose a manager." : "Kies een leidinggevende.",
             page.locator("#assign-manager-error").textContent());
@@ -123,8 +128,8 @@ class PortfolioPagesTest extends BrowserScenarios {
     }
     Page laptop = Browser.logIn(browser.laptop(), "hr@vandijk-installatie.nl");
     laptop.navigate("/o/demo-vandijk/managers");
-    laptop.getByLabel("Medewerker").first().selectOption("demo-lotte");
-    laptop.getByLabel("Leidinggevende").first().selectOption("demo-erik");
+    laptop.getByLabel("Medewerker", exact()).first().selectOption("demo-lotte");
+    laptop.getByLabel("Leidinggevende", exact()).selectOption("demo-erik");
     laptop.getByRole(AriaRole.BUTTON, named("Toewijzen")).click();
     assertThat(laptop.getByRole(AriaRole.STATUS)).hasText("De leidinggevende is toegewezen.");
     assertThat(laptop.getByRole(AriaRole.BUTTON, named("Lotte Smit weghalen bij Erik Veenstra"))).isVisible();
