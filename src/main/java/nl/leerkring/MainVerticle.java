@@ -53,6 +53,10 @@ import nl.leerkring.prompt.PromptPages;
 import nl.leerkring.prompt.PromptRoutes;
 import nl.leerkring.question.QuestionPages;
 import nl.leerkring.question.QuestionRoutes;
+import nl.leerkring.manager.ManagerPages;
+import nl.leerkring.manager.ManagerRoutes;
+import nl.leerkring.portfolio.PortfolioPages;
+import nl.leerkring.portfolio.PortfolioRoutes;
 import nl.leerkring.report.ReportPages;
 import nl.leerkring.report.ReportRoutes;
 import nl.leerkring.scan.ScanPages;
@@ -227,6 +231,8 @@ public final class MainVerticle extends VerticleBase {
     new ReportRoutes(s.reports(), s.exports()).mount(api);
     new ScanRoutes(s.scans(), s.scanResults()).mount(api);
     new ApiTokenRoutes(s.apiTokens()).mount(api);
+    new PortfolioRoutes(s.portfolio()).mount(api);
+    new ManagerRoutes(s.managers()).mount(api);
     return api.createRouter();
   }
 
@@ -270,6 +276,8 @@ public final class MainVerticle extends VerticleBase {
     // The facilitator's forms (issue 12.6): moving and cancelling a session, the community's rhythm.
     new SessionChangePages(pages, forms, s.sessions(), s.communities()).mount(router);
     new RhythmPages(pages, forms, s.communities(), s.rhythm()).mount(router);
+    new PortfolioPages(pages, s.portfolio()).mount(router);
+    new ManagerPages(pages, forms, s.managers()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -73,6 +73,8 @@ import nl.leerkring.session.SessionStore;
 import nl.leerkring.scan.QuestionSets;
 import nl.leerkring.scan.ScanResults;
 import nl.leerkring.scan.ScanService;
+import nl.leerkring.manager.ManagerService;
+import nl.leerkring.portfolio.PortfolioService;
 
 import java.time.Duration;
 import java.util.List;
@@ -126,7 +128,10 @@ public record Services(
     ScanResults scanResults,
     ApiTokens apiTokens,
     // since last time (issue 12.5): what a group found between two sessions
-    SinceLastTime sinceLastTime) {
+    SinceLastTime sinceLastTime,
+    // Portfolio and manager (issue 12.1, 12.2)
+    PortfolioService portfolio,
+    ManagerService managers) {
 
   /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
@@ -186,6 +191,9 @@ public record Services(
     QuestionSets questionSets = new QuestionSets(vertx);
     ScanService scans = new ScanService(db, access, communities, communityStore, questionSets, settings.publicUrl());
     ScanResults scanResults = new ScanResults(db, scans, questionSets, audit, settings.scanThreshold());
+    ReportPdf pdf = new ReportPdf(vertx, withoutHeader);
+    PortfolioService portfolio = new PortfolioService(db, users, communityStore, cycleStore, sessionStore, questionStore,
+        noteStore, audit, pdf, settings.publicUrl());
     return new Services(db, settings, users, passwords, logins, authentication, activity, audit, communityStore, access,
         questionStore, noteStore, accounts, communities, notes, questions, cycles, sessions, invitations,
         contributions, activityFeed, prompts, agenda,
@@ -205,12 +213,14 @@ public record Services(
         scheduler(vertx, db, settings, registry, communityStore, agenda, rhythm, mailer, mailPreferences, withoutHeader),
         new ReportService(db, access, cycleStore, sessionStore, noteStore, questionStore, users::byIds, audit,
             scanResults::forReport,
-            new ReportPdf(vertx, withoutHeader)),
+            pdf),
         new Exports(db, access, sessionStore, noteStore, questionStore, users::byIds, audit, settings.zone()),
         scans,
         scanResults,
         new ApiTokens(vertx, db, users, callers, audit),
-        sinceLastTime);
+        sinceLastTime,
+        portfolio,
+        new ManagerService(db, users, communities, communityStore, invitations, portfolio, scans, audit));
   }
 
   /** Every kind of job, each handled by its own feature. */

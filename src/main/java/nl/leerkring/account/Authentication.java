@@ -137,6 +137,8 @@ public final class Authentication implements Handler<RoutingContext> {
         List.copyOf(IdLists.strings(user.getJsonArray("adminOf", new JsonArray()))),
         List.copyOf(IdLists.strings(user.getJsonArray("communityIds", new JsonArray()))),
         user.getBoolean("installationAdmin", false),
-        csrfToken);
+        csrfToken,
+        Managers.roleOf(user) == CompanyRole.MANAGER,
+        List.copyOf(Managers.peopleOf(user)));
   }
 }

@@ -46,6 +46,28 @@ public final class Access {
     });
   }
 
+  /**
+   * For reading a community's harvest report and scan results only: its members and company admins as
+   * {@link #in}, and also a manager one of whose people is a member, who stands in it with no role and no
+   * admin right, so every other rule refuses them. Everyone else gets 404.
+   */
+  public Future<Membership> reading(Caller caller, String communityId, String what) {
+    if (communityId == null) {
+      return Future.failedFuture(Problem.notFound(what));
+    }
+    return communities.byId(communityId).map(community -> {
+      Membership membership = of(caller, community);
+      if (membership == null && community != null && caller.manager()
+          && community.members().stream().anyMatch(m -> caller.manages(m.userId()))) {
+        return new Membership(caller, community, null, false);
+      }
+      if (membership == null) {
+        throw Problem.notFound(what);
+      }
+      return membership;
+    });
+  }
+
   static Membership of(Caller caller, Community community) {
     if (community == null) {
       return null;

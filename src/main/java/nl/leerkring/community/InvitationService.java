@@ -13,6 +13,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.web.Caller;
+import nl.leerkring.account.Managers;
 import nl.leerkring.account.PasswordPolicy;
 import nl.leerkring.account.Passwords;
 import nl.leerkring.account.UserStore;
@@ -40,7 +41,11 @@ public final class InvitationService {
    * Who joined where: {@code account} is the account just made, or null when a logged-in person joined. A
    * company admin's invitation leads to their company ({@code organisationId}) instead of a community.
    */
-  public record Joined(String communityId, String organisationId, JsonObject account) {
+  public record Joined(String communityId, String organisationId, JsonObject account, boolean manager) {
+
+    public Joined(String communityId, String organisationId, JsonObject account) {
+      this(communityId, organisationId, account, false);
+    }
   }
 
   /** An invitation about to be written with other documents; its token is in {@code view} only. */
@@ -48,6 +53,9 @@ public final class InvitationService {
   }
 
   static final String COMPANY_ADMIN = "companyAdmin";
+
+  /** An invitation to become a manager (leidinggevende) in the company: no community membership comes with it. */
+  static final String MANAGER = "manager";
 
   static final String INVITATIONS = "invitations";
 
@@ -126,6 +134,30 @@ public final class InvitationService {
         new JsonObject().put("role", COMPANY_ADMIN)));
     steps.addAll(InvitationMail.toCompanyAdmin(admin.getString("email"), admin.getString("language"), invitation, url,
         inviterName));
+    return new Prepared(steps, view(invitation).put("token", token).put("url", url));
+  }
+
+  /**
+   * The invitation of a manager, made by a company admin: whoever opens it makes their account (or uses the one
+   * of their company they are logged in with) and becomes a manager there, a member of no community. The admin
+   * hands the link over (shown once, with its QR code); no mail is sent.
+   */
+  public Prepared manager(String organisationId, String organisationName, JsonObject body, String inviterId) {
+    String token = Ids.newSecret();
+    JsonObject invitation = new JsonObject()
+        .put("_id", Hashes.sha256(token))
+        .put("kind", MANAGER)
+        .put("organisationId", organisationId)
+        .put("title", organisationName)
+        .put("role", MANAGER)
+        .put("name", body.getString("name", "").trim())
+        .put("createdBy", inviterId)
+        .put("createdAt", db.now())
+        .put("expiresAt", Times.format(db.clock().instant().plus(Duration.ofDays(body.getInteger("validDays", 14)))));
+    String url = publicUrl + "/join/" + token;
+    List<Step> steps = new ArrayList<>(List.of(Step.insert(INVITATIONS, invitation)));
+    steps.addAll(audit.steps(organisationId, inviterId, "manager.invited", null,
+        new JsonObject().put("role", MANAGER)));
     return new Prepared(steps, view(invitation).put("token", token).put("url", url));
   }
 
@@ -219,6 +251,7 @@ public final class InvitationService {
   public Future<Joined> accept(Caller caller, String token, JsonObject body) {
     return usable(token).compose(invitation -> caller == null ? newAccount(invitation, body)
         : COMPANY_ADMIN.equals(invitation.getString("kind")) ? becomeAdmin(invitation, caller)
+        : MANAGER.equals(invitation.getString("kind")) ? becomeManager(invitation, caller)
         : join(invitation, caller.userId(), caller.displayName())
             .map(x -> new Joined(invitation.getString("communityId"), null, null)));
   }
@@ -231,6 +264,28 @@ public final class InvitationService {
     return claim(invitation, caller.userId())
         .compose(x -> db.writes().apply(adminSteps(invitation, caller.userId(), UserStore.administer(caller.userId(), organisationId))))
         .map(x -> new Joined(null, organisationId, null));
+  }
+
+  /** Only someone of the invitation's company can become its manager; the role and its record are one write. */
+  private Future<Joined> becomeManager(JsonObject invitation, Caller caller) {
+    String organisationId = invitation.getString("organisationId");
+    if (!organisationId.equals(caller.organisationId())) {
+      return Future.failedFuture(Problem.conflict("other_company",
+          "This invitation is for someone of another company. Log out and make a new account with it."));
+    }
+    if (caller.manager()) {
+      return Future.failedFuture(Problem.conflict("already_manager", "You are already a manager in this company."));
+    }
+    return claim(invitation, caller.userId())
+        .compose(x -> db.writes().apply(managerSteps(invitation, caller.userId())))
+        .map(x -> new Joined(null, organisationId, null, true));
+  }
+
+  private List<Step> managerSteps(JsonObject invitation, String userId) {
+    List<Step> steps = new ArrayList<>(Managers.becomeManager(userId, invitation.getString("organisationId")));
+    steps.addAll(audit.steps(invitation.getString("organisationId"), userId, "invitation.used", userId,
+        new JsonObject().put("role", MANAGER)));
+    return steps;
   }
 
   /** A company admin's invitation used: the change itself and its record in the audit trail, in one write. */
@@ -258,6 +313,7 @@ public final class InvitationService {
       JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
           body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
       boolean admin = COMPANY_ADMIN.equals(invitation.getString("kind"));
+      boolean manager = MANAGER.equals(invitation.getString("kind"));
       if (admin) {
         user.put("adminOf", new JsonArray().add(invitation.getString("organisationId")));
       }
@@ -267,9 +323,11 @@ public final class InvitationService {
                   ? usernameTaken()
                   : error))))
           .compose(x -> admin ? db.writes().apply(adminSteps(invitation, userId))
+              : manager ? db.writes().apply(managerSteps(invitation, userId))
               : writeJoin(invitation, userId, user.getString("displayName")))
           .compose(x -> users.byId(userId))
-          .map(joined -> new Joined(invitation.getString("communityId"), invitation.getString("organisationId"), joined));
+          .map(joined -> new Joined(invitation.getString("communityId"), invitation.getString("organisationId"), joined,
+              manager));
     });
   }
 

@@ -80,8 +80,9 @@ public final class JoinPages {
     return I18n.supports(picked) ? picked : Language.of(ctx);
   }
 
-  /** A company admin arrives at their company's overview, anyone else in the community they joined. */
+  /** A company admin arrives at their company's overview, a manager at their people, anyone else in the community. */
   private static Page arrived(InvitationService.Joined joined) {
-    return Page.redirect(joined.communityId() != null ? "/c/" + joined.communityId() : "/admin");
+    return Page.redirect(joined.communityId() != null ? "/c/" + joined.communityId()
+        : joined.manager() ? "/manager" : "/admin");
   }
 }

@@ -5,7 +5,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.account.Passwords;
+import nl.leerkring.account.Managers;
 import nl.leerkring.account.UserStore;
+import nl.leerkring.portfolio.ShareStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
@@ -123,7 +125,9 @@ public final class DemoData {
       new Person("demo-marloes", "hr@zorggroep-delinde.nl", "Marloes Kok", CARE_COMPANY, null),
       new Person("demo-anouk", "anouk", "Anouk Meijer", CARE_COMPANY, "participant"),
       new Person("demo-dirk", "dirk", "Dirk Willems", CARE_COMPANY, "participant"),
-      new Person("demo-wim", "beheer", "Wim Bos", null, "installation"));
+      new Person("demo-wim", "beheer", "Wim Bos", null, "installation"),
+      // Portfolio and manager (issue 12): Sanne's and Mehmet's manager, a member of no community.
+      new Person("demo-erik", "manager@vandijk-installatie.nl", "Erik Veenstra", COMPANY, "manager"));
 
   private Future<Void> load(String passwordHash) {
     organisation(COMPANY, "Van Dijk Installatietechniek", "company");
@@ -139,7 +143,8 @@ public final class DemoData {
         user.put("adminOf", new JsonArray().add(p.org()));
       } else if (CARE_COMPANY.equals(p.org())) {
         user.put("communityIds", new JsonArray().add(CARE_COMMUNITY));
-      } else {
+      } else if (!"manager".equals(p.role())) {
+        // A manager is a member of no community: see managers().
         user.put("communityIds", new JsonArray().add(COMMUNITY));
         members.add(new Community.Member(p.id(), p.name(), Role.parse(p.role()), days(-45)));
       }
@@ -157,6 +162,7 @@ public final class DemoData {
     steps.add(CommunityStore.inserted(community));
     steps.add(CommunityStore.listed(community));
     careCommunity();
+    managers();
     cycles();
     questions();
     sessions();
@@ -218,6 +224,15 @@ public final class DemoData {
    * A second company, so that a newcomer sees one facilitator serve communities of two employers, and sees
    * that neither employer's people can reach the other's community.
    */
+  /** Erik manages Sanne and Mehmet; Sanne shares two items of her portfolio with him, Mehmet nothing yet. */
+  private void managers() {
+    steps.addAll(Managers.becomeManager("demo-erik", COMPANY));
+    steps.addAll(Managers.assign("demo-sanne", null, "demo-erik"));
+    steps.addAll(Managers.assign("demo-mehmet", null, "demo-erik"));
+    steps.add(ShareStore.chosen(new ShareStore.Shares("demo-sanne",
+        List.of("note:demo-n-experiment", "agreement:demo-a-1"), days(-3))));
+  }
+
   private void careCommunity() {
     List<Community.Member> members = new ArrayList<>();
     for (String id : List.of("demo-fenna", "demo-anouk", "demo-dirk")) {

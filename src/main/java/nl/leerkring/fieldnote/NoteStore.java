@@ -79,6 +79,12 @@ public final class NoteStore {
         .map(found -> found.stream().map(NoteStore::fromDocument).toList());
   }
 
+  /** Every note a person wrote, in any community, private ones and prompt answers included (their journal). */
+  public Future<List<Note>> ofAuthor(String userId) {
+    return db.lists().all(journal(userId), NOTES)
+        .map(found -> found.stream().map(NoteStore::fromDocument).toList());
+  }
+
   public Future<JsonObject> byId(String id) {
     return db.mongo().findOne(NOTES, new JsonObject().put("_id", id), null);
   }

@@ -8,7 +8,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.web.Caller;
 import nl.leerkring.account.ApiTokenStore;
+import nl.leerkring.account.Managers;
 import nl.leerkring.account.UserStore;
+import nl.leerkring.portfolio.ShareStore;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.Community;
 import nl.leerkring.community.CommunityStore;
@@ -43,6 +45,7 @@ public final class DataExport {
   private final CommunityStore communities;
   private final AuditTrail audit;
   private final ApiTokenStore tokens;
+  private final ShareStore shares;
 
   public DataExport(Vertx vertx, Database db, UserStore users, CommunityStore communities, AuditTrail audit) {
     this.vertx = vertx;
@@ -52,6 +55,7 @@ public final class DataExport {
     this.communities = communities;
     this.audit = audit;
     this.tokens = new ApiTokenStore(db);
+    this.shares = new ShareStore(db);
   }
 
   public Future<Buffer> zip(Caller caller) {
@@ -78,8 +82,23 @@ public final class DataExport {
     }).compose(made -> {
       files.put("tokens.json", new JsonObject().put("tokens", new JsonArray(made.stream()
           .map(token -> token.view(db.now(), 0)).toList())));
+      return portfolioSharing(userId);
+    }).compose(sharing -> {
+      files.put("portfolio-sharing.json", sharing);
       return audit.record(caller.organisationId(), userId, "data.exported", userId, new JsonObject());
     }).compose(x -> vertx.executeBlocking(() -> pack(files, photos), false));
+  }
+
+  /**
+   * What the person shares with their manager (the keys of their portfolio items), who that manager is, and
+   * for a manager the people they manage: the choices, not the items themselves, which are in the other files.
+   */
+  private Future<JsonObject> portfolioSharing(String userId) {
+    return users.byId(userId).compose(user -> shares.of(userId).map(chosen -> new JsonObject()
+        .put("managerId", Managers.managerOf(user))
+        .put("sharedWithManager", chosen.view())
+        .put("companyRole", Managers.roleOf(user).value())
+        .put("people", new JsonArray(Managers.peopleOf(user)))));
   }
 
   private static JsonObject account(JsonObject user) {

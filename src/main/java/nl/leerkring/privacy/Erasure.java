@@ -9,7 +9,10 @@ import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.web.Caller;
 import nl.leerkring.account.ApiTokenStore;
 import nl.leerkring.account.Logins;
+import nl.leerkring.account.CompanyRole;
+import nl.leerkring.account.Managers;
 import nl.leerkring.account.UserStore;
+import nl.leerkring.portfolio.ShareStore;
 import nl.leerkring.activity.ActivityLog;
 import nl.leerkring.audit.AuditTrail;
 import nl.leerkring.community.CommunityStore;
@@ -52,6 +55,7 @@ public final class Erasure {
   private final AuditTrail audit;
   private final ScanErasure scans;
   private final ApiTokenStore tokens;
+  private final ShareStore shares;
 
   public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit) {
     this.db = db;
@@ -62,6 +66,7 @@ public final class Erasure {
     this.audit = audit;
     this.scans = new ScanErasure(db);
     this.tokens = new ApiTokenStore(db);
+    this.shares = new ShareStore(db);
   }
 
   /** The person erases their own account. */
@@ -137,6 +142,9 @@ public final class Erasure {
           .put("pseudonym", pseudonym)
           .put("login", user.getString("login"))
           .put("communityIds", user.getJsonArray("communityIds", new JsonArray()))
+          .put("managerId", Managers.managerOf(user))
+          .put("manager", Managers.roleOf(user) == CompanyRole.MANAGER)
+          .put("people", new JsonArray(Managers.peopleOf(user)))
           .put("startedAt", db.now());
       return mongo.insert(PENDING, pending).compose(x -> finish(pending));
     });
@@ -154,7 +162,8 @@ public final class Erasure {
             .compose(x -> shared(communityIds, userId, pseudonym))
             .compose(x -> leave(communityIds, userId))
             .compose(x -> scans.forget(scopes(communityIds, organisationId), userId))
-            .compose(x -> tokens.forget(userId)))
+            .compose(x -> tokens.forget(userId))
+            .compose(x -> managers(pending)))
         .compose(x -> settings(userId, pending.getString("login")))
         .compose(x -> {
           List<Step> last = new ArrayList<>(audit.steps(organisationId, pending.getString("actorId"), "account.erased",
@@ -164,6 +173,25 @@ public final class Erasure {
               .put("done", true).put("doneAt", db.now()))));
           return db.writes().apply(last);
         });
+  }
+
+  /**
+   * What they shared with their manager goes, and so do the ties: their manager no longer lists them, and an
+   * erased manager's people have no manager (and share with nobody) any more. Each step is safe to repeat.
+   */
+  private Future<Void> managers(JsonObject pending) {
+    String userId = pending.getString("_id");
+    List<Step> steps = new ArrayList<>();
+    String managerId = pending.getString("managerId");
+    if (managerId != null) {
+      steps.addAll(Managers.unassign(userId, managerId));
+    }
+    if (pending.getBoolean("manager", false)) {
+      List<String> people = IdLists.strings(pending.getJsonArray("people", new JsonArray()));
+      steps.addAll(Managers.endManager(userId, pending.getString("organisationId"), people));
+      people.forEach(person -> steps.add(ShareStore.cleared(person, db.clock().instant())));
+    }
+    return shares.forget(userId).compose(x -> steps.isEmpty() ? Future.<Void>succeededFuture() : db.writes().apply(steps));
   }
 
   /** The rounds of a learning-culture scan belong to a community or to the whole company. */

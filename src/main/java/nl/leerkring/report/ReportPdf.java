@@ -37,7 +37,12 @@ public final class ReportPdf {
 
   /** The report's template rendered with its print layout, then laid out as PDF, off the event loop. */
   public Future<Buffer> of(JsonObject report, String language) {
-    return pages.renderText("report", report.copy().put("_lang", language).put("_pdf", true))
+    return of("report", report, language);
+  }
+
+  /** Any page made for print the same way: its template shows {@code partials/print-layout} when {@code _pdf}. */
+  public Future<Buffer> of(String template, JsonObject model, String language) {
+    return pages.renderText(template, model.copy().put("_lang", language).put("_pdf", true))
         .compose(html -> vertx.executeBlocking(() -> Buffer.buffer(render(html)), false));
   }
 

@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * A cycle's harvest report: members of the community read their own community's, its company's admins read
- * their companies'; the facilitator picks the shared notes it highlights. A PDF is an export and is recorded in
+ * their companies', and a manager the communities their people are in; the facilitator picks the shared notes it highlights. A PDF is an export and is recorded in
  * the company's audit trail.
  */
 public final class ReportService {
@@ -68,12 +68,12 @@ public final class ReportService {
 
   /** The report as the API answers it and the page shows it, with the facilitator's choice of highlights. */
   public Future<JsonObject> report(Caller caller, String communityId, int number) {
-    return access.in(caller, communityId).compose(m -> report(m, number));
+    return access.reading(caller, communityId, "community").compose(m -> report(m, number));
   }
 
   /** The report as a PDF, in the caller's language; the download is recorded in the audit trail first. */
   public Future<Buffer> pdf(Caller caller, String communityId, int number, String language) {
-    return access.in(caller, communityId).compose(m -> report(m, number)
+    return access.reading(caller, communityId, "community").compose(m -> report(m, number)
         .compose(report -> audit.record(m.community().organisationId(), caller.userId(), "export.report", null,
                 new JsonObject().put("communityId", m.communityId()).put("cycle", number).put("format", "pdf"))
             .compose(recorded -> pdf.of(report, language))));

@@ -137,7 +137,7 @@ public final class ScanService {
   /** The rounds of a community or a company as the caller may see them, oldest first. */
   public Future<JsonArray> list(Caller caller, String communityId, String organisationId) {
     Future<List<Standing>> visible = communityId != null
-        ? access.in(caller, communityId).compose(m -> rounds.ofScope(communityId).map(all -> all.stream()
+        ? access.reading(caller, communityId, "community").compose(m -> rounds.ofScope(communityId).map(all -> all.stream()
             .map(r -> new Standing(r, caller, m.companyAdmin() || m.is(Role.FACILITATOR), r.invited(caller.userId()) && m.isMember()))
             .toList()))
         : companyRounds(caller, organisationId);
@@ -310,7 +310,8 @@ public final class ScanService {
         return Future.failedFuture(Problem.notFound("scan"));
       }
       if (round.forCommunity()) {
-        return access.inCommunityOf(caller, round.communityId(), "scan").map(m -> new Standing(round, caller,
+        // A manager of someone in the community reads its rounds and results, and may neither answer nor close.
+        return access.reading(caller, round.communityId(), "scan").map(m -> new Standing(round, caller,
             m.companyAdmin() || m.is(Role.FACILITATOR), m.isMember() && round.invited(caller.userId())));
       }
       boolean admin = caller.administers(round.organisationId());

@@ -14,7 +14,16 @@ public record Caller(
     List<String> adminOf,
     List<String> communityIds,
     boolean installationAdmin,
-    String csrfToken) {
+    String csrfToken,
+    boolean manager,
+    List<String> people) {
+
+  /** Someone who manages nobody (see {@code account.Managers}); API tokens are always made this way. */
+  public Caller(String userId, String displayName, String language, String organisationId, List<String> adminOf,
+                List<String> communityIds, boolean installationAdmin, String csrfToken) {
+    this(userId, displayName, language, organisationId, adminOf, communityIds, installationAdmin, csrfToken, false,
+        List.of());
+  }
 
   private static final String KEY = "leerkring.caller";
 
@@ -38,5 +47,10 @@ public record Caller(
 
   public boolean administers(String organisationId) {
     return adminOf.contains(organisationId);
+  }
+
+  /** Whether this person is the manager of {@code userId} (portfolio: what people share with their manager). */
+  public boolean manages(String userId) {
+    return manager && people.contains(userId);
   }
 }

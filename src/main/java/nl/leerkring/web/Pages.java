@@ -184,7 +184,8 @@ public final class Pages {
           .put("name", caller.displayName())
           .put("member", !caller.communityIds().isEmpty())
           .put("admin", !caller.adminOf().isEmpty())
-          .put("installation", caller.installationAdmin()))
+          .put("installation", caller.installationAdmin())
+          .put("manager", caller.manager()))
           .put("_csrf", caller.csrfToken());
     }
     unreadCount.onComplete(counted -> {

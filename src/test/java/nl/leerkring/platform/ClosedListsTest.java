@@ -2,6 +2,8 @@ package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
 import nl.leerkring.account.ApiTokenStatus;
+import nl.leerkring.account.CompanyRole;
+import nl.leerkring.portfolio.PortfolioKind;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
 import nl.leerkring.cycle.CycleStatus;
@@ -57,7 +59,10 @@ class ClosedListsTest {
     SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind."),
     API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status."),
     // since last time (issue 12.5)
-    FINDING_KINDS(FindingKind.class, null, "since.kind.", "since.count.");
+    FINDING_KINDS(FindingKind.class, null, "since.kind.", "since.count."),
+    // Portfolio and manager (issue 12)
+    COMPANY_ROLES(CompanyRole.class, schema("CompanyRole"), "manager.role."),
+    PORTFOLIO_KINDS(PortfolioKind.class, schema("PortfolioKind"), "portfolio.kind.", "portfolio.group.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
