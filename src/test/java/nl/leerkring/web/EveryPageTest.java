@@ -6,9 +6,12 @@ import com.microsoft.playwright.options.AriaRole;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.support.Browser;
 import nl.leerkring.support.BrowserScenarios;
+import nl.leerkring.support.Eventually;
+import nl.leerkring.support.Person;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,10 @@ class EveryPageTest extends BrowserScenarios {
   void participant() {
     server.demo("fenna@leerwerkplaats.nl").post("/sessions/demo-s-2/agreements", new JsonObject()
         .put("what", "Stooklijn noteren bij elke oplevering").put("ownerId", "demo-sanne")).expect(201);
+    Person sanne = server.demo("sanne");
+    Eventually.await("Sanne's notification of her agreement", Duration.ofSeconds(20), () -> sanne
+        .get("/me/notifications").ok().getJsonArray("items").stream().map(i -> (JsonObject) i)
+        .filter(i -> !i.getBoolean("read", false)).findFirst().orElse(null));
     Page phone = Browser.logIn(browser.narrowPhone(), "sanne");
     Locator menu = phone.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Hoofdmenu"));
     assertThat(menu.getByRole(AriaRole.LINK)).hasCount(5);
@@ -97,7 +104,7 @@ class EveryPageTest extends BrowserScenarios {
     assertThat(link(menu, "Mijn logboek")).hasAttribute("href", "/journal");
     // The unread count is in the link's name, and on the icon as a badge.
     Locator notifications = menu.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
-        .setName(Pattern.compile("^Meldingen, [1-9]\\d* ongelezen$")));
+        .setName(Pattern.compile("^Meldingen \\([1-9]\\d* ongelezen\\)$")));
     assertThat(notifications).hasAttribute("href", "/notifications");
     assertThat(notifications.locator(".count")).hasText(Pattern.compile("^[1-9]\\d*$"));
     // On the phone the bar shows the short names under the icons.
