@@ -238,7 +238,7 @@ public final class MainVerticle extends VerticleBase {
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
   private Router pages(Services s, OpenAPIContract contract, ApiScopes scopes, StaticFiles staticFiles) {
-    Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone(), staticFiles);
+    Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone(), staticFiles, clock);
     Forms forms = new Forms(vertx, contract);
     Router router = Router.router(vertx);
     router.route().handler(BearerAuthentication.refusedOnPages());

@@ -135,7 +135,7 @@ public record Services(
 
   /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
-    Pages withoutHeader = new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone(), staticFiles);
+    Pages withoutHeader = new Pages(vertx, caller -> Future.succeededFuture(0), settings.zone(), staticFiles, db.clock());
     Callers callers = new Callers(vertx, db.broadcasts(), db.clock());
     // Memberships and company roles change in multi-document writes; the callers kept must not outlive them.
     db.writes().afterChanging(UserStore.USERS, callers::changed);

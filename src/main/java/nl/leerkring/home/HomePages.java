@@ -1,6 +1,7 @@
 package nl.leerkring.home;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,7 +12,10 @@ import nl.leerkring.web.Pages;
 
 import java.util.List;
 
-/** The first page after logging in (my communities and what is asked of me now), and the facilitator's overview. */
+/**
+ * The first page after logging in (my communities and what is asked of me now), the facilitator's overview, and
+ * the menu's choice of community for someone in several.
+ */
 public final class HomePages {
 
   private final Pages pages;
@@ -32,6 +36,24 @@ public final class HomePages {
           communities.forEach(c -> chart((JsonObject) c, Language.of(ctx)));
           return Page.of("facilitator", new JsonObject().put("communities", communities));
         })));
+    router.get("/write").handler(pages.show(ctx -> choose(ctx, "write", "/notes/new")));
+    router.get("/questions").handler(pages.show(ctx -> choose(ctx, "questions", "/questions")));
+  }
+
+  /**
+   * Where the menu's "write a note" and "questions" lead someone in several communities: which one? With one
+   * community there is nothing to choose (the menu links it directly, an old link lands there too).
+   */
+  private Future<Page> choose(RoutingContext ctx, String purpose, String inCommunity) {
+    return home.memberOf(Caller.required(ctx)).map(mine -> {
+      if (mine.size() == 1) {
+        return Page.redirect("/c/" + mine.get(0).getString("id") + inCommunity);
+      }
+      JsonArray choices = new JsonArray();
+      mine.forEach(c -> choices.add(new JsonObject().put("id", c.getString("id")).put("title", c.getString("title"))
+          .put("href", "/c/" + c.getString("id") + inCommunity)));
+      return Page.of("community-choice", new JsonObject().put("purpose", purpose).put("communities", choices));
+    });
   }
 
   /**

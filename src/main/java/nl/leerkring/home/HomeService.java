@@ -39,6 +39,12 @@ public final class HomeService {
     this.zone = zone;
   }
 
+  /** The communities the person is a member of (a company admin's other communities are not theirs to write in). */
+  public Future<List<JsonObject>> memberOf(Caller caller) {
+    return communities.list(caller).map(all -> all.stream().map(c -> (JsonObject) c)
+        .filter(c -> c.getString("myRole") != null).toList());
+  }
+
   public Future<JsonObject> askedOfMe(Caller caller) {
     Future<JsonArray> mine = communities.list(caller);
     Future<JsonArray> delivered = prompts.mine(caller);

@@ -2,6 +2,7 @@ package nl.leerkring.web;
 
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Helper;
+import com.github.jknack.handlebars.Options;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import nl.leerkring.platform.Times;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -37,16 +39,20 @@ public final class Pages {
   private final HandlebarsTemplateEngine engine;
   private final Function<Caller, Future<Integer>> unread;
   private final ZoneId zone;
+  private final Clock clock;
 
   /**
    * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
    * shown in {@code zone}, the installation's, unless a template names another (a session's own);
-   * {@code {{static "app.css"}}} links a static file by its fingerprint.
+   * {@code {{static "app.css"}}} links a static file by its fingerprint; {@code clock} is what "2 hours ago"
+   * counts from.
    */
-  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone, StaticFiles staticFiles) {
+  public Pages(Vertx vertx, Function<Caller, Future<Integer>> unread, ZoneId zone, StaticFiles staticFiles,
+               Clock clock) {
     this.vertx = vertx;
     this.unread = unread;
     this.zone = zone;
+    this.clock = clock;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
     if (!WebEnvironment.development()) {
@@ -73,6 +79,31 @@ public final class Pages {
     });
     handlebars.registerHelper("day", (Helper<Object>) (value, options) ->
         day(str(value), options.get("_lang"), installationZone(options.get("_zone"))));
+    // {{ago at zone}}: "2 uur geleden", with the exact time on hover (and on focus, with focus=true).
+    handlebars.registerHelper("ago", (Helper<Object>) (value, options) -> ago(str(value), options));
+    // {{avatar id name}}: initials in a circle whose colour follows the person's id; the name is next to it.
+    handlebars.registerHelper("avatar", (Helper<Object>) (id, options) -> new Handlebars.SafeString(
+        "<span class=\"avatar av" + Avatar.colour(str(id)) + "\" aria-hidden=\"true\">"
+            + escape(Avatar.initials(str(options.param(0, "")))) + "</span>"));
+  }
+
+  private static Object ago(String value, Options options) {
+    if (value.isEmpty()) {
+      return "";
+    }
+    ZoneId installation = installationZone(options.get("_zone"));
+    ZoneId zone = LocalTimes.stored(emptyAsNull(options.param(0, null)), installation);
+    Instant at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+    Object now = options.get("_now");
+    RelativeTime.Shown shown = RelativeTime.of(at, now == null ? Instant.now() : Instant.parse(now.toString()),
+        zone, installation, language(options.get("_lang")));
+    boolean focusable = Boolean.TRUE.equals(options.hash("focus"));
+    return new Handlebars.SafeString("<time class=\"ago\" datetime=\"" + escape(shown.datetime()) + "\" title=\""
+        + escape(shown.exact()) + "\"" + (focusable ? " tabindex=\"0\"" : "") + ">" + escape(shown.words()) + "</time>");
+  }
+
+  private static String escape(String text) {
+    return Handlebars.Utils.escapeExpression(text).toString();
   }
 
   /** The installation's zone: what "now" and "today" mean on a form, and the zone a page names no further. */
@@ -177,7 +208,8 @@ public final class Pages {
         .put("_zone", zone.getId())
         .put("_template", template)
         .put("_path", ctx.request().path())
-        .put("_other", "nl".equals(lang) ? "en" : "nl");
+        .put("_other", "nl".equals(lang) ? "en" : "nl")
+        .put("_now", Instant.now(clock).toString());
     if (caller != null) {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())
@@ -185,11 +217,15 @@ public final class Pages {
           .put("member", !caller.communityIds().isEmpty())
           .put("admin", !caller.adminOf().isEmpty())
           .put("installation", caller.installationAdmin())
-          .put("manager", caller.manager()))
+          .put("manager", caller.manager())
+          .put("write", Navigation.writeHref(caller)))
           .put("_csrf", caller.csrfToken());
     }
     unreadCount.onComplete(counted -> {
       model.put("_unread", counted.result());
+      if (caller != null) {
+        model.put("_nav", Navigation.items(caller, ctx.request().path(), counted.result()));
+      }
       renderNow(ctx, status, template, model);
     });
   }
