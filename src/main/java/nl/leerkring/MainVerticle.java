@@ -58,6 +58,10 @@ import nl.leerkring.scan.ScanPages;
 import nl.leerkring.scan.ScanRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionRoutes;
+import nl.leerkring.search.SearchPages;
+import nl.leerkring.search.SearchRoutes;
+import nl.leerkring.snack.SnackPages;
+import nl.leerkring.snack.SnackRoutes;
 import nl.leerkring.sso.Sso;
 import nl.leerkring.sso.SsoPages;
 import nl.leerkring.sso.SsoRoutes;
@@ -130,8 +134,10 @@ public final class MainVerticle extends VerticleBase {
         .compose(loaded -> {
           ApiScopes scopes = loaded.resultAt(0);
           StaticFiles staticFiles = loaded.resultAt(1);
-          return scopes.contractWithoutSecurity(vertx)
-              .compose(contract -> listen(settings, router(settings, contract, scopes, staticFiles)));
+          return scopes.contractWithoutSecurity(vertx).compose(contract -> {
+            Router router = router(settings, contract, scopes, staticFiles);
+            return services.startSearch().compose(x -> listen(settings, router));
+          });
         })
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
@@ -225,6 +231,9 @@ public final class MainVerticle extends VerticleBase {
     new ReportRoutes(s.reports(), s.exports()).mount(api);
     new ScanRoutes(s.scans(), s.scanResults()).mount(api);
     new ApiTokenRoutes(s.apiTokens()).mount(api);
+    // Learning snacks (#12.4) and search (#12.3)
+    new SnackRoutes(s.snacks()).mount(api);
+    new SearchRoutes(s.search()).mount(api);
     return api.createRouter();
   }
 
@@ -244,7 +253,7 @@ public final class MainVerticle extends VerticleBase {
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
-    new SessionPages(vertx, pages, forms, s.sessions(), s.communities()).mount(router);
+    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.snacks()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
     new AdminPages(pages, forms, s.communities(), s.invitations(), s.users()).mount(router);
@@ -265,6 +274,9 @@ public final class MainVerticle extends VerticleBase {
     new ApiTokenPages(pages, forms, s.apiTokens(), scopes, (caller, organisationId) ->
         s.communities().organisation(caller, organisationId).map(org -> org.getString("name"))).mount(router);
     OfflineApp.mountPage(router, pages);
+    // Learning snacks (#12.4) and search (#12.3)
+    new SnackPages(pages, forms, s.snacks(), s.questions()).mount(router);
+    new SearchPages(pages, s.search(), s.communities(), s.questions()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

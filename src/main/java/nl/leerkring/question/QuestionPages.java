@@ -92,7 +92,8 @@ public final class QuestionPages {
   private Future<Page> question(RoutingContext ctx) {
     Caller caller = Caller.required(ctx);
     String questionId = ctx.pathParam("questionId");
-    return Future.all(questions.get(caller, questionId), questions.allowed(caller, questionId)).compose(both -> {
+    return Future.all(questions.get(caller, questionId), questions.allowed(caller, questionId),
+        questions.snacks(caller, questionId)).compose(both -> {
       JsonObject q = both.resultAt(0);
       return communities.get(caller, q.getString("communityId")).map(m -> {
         String status = isPost(ctx) && !Forms.text(ctx, "status").isEmpty() ? Forms.text(ctx, "status")
@@ -103,6 +104,7 @@ public final class QuestionPages {
             .put("question", q)
             .put("communityTitle", CommunityService.summary(m).getString("title"))
             .put("can", both.resultAt(1))
+            .put("snacks", both.resultAt(2))
             .put("owner", owner)
             .put("statuses", options(QuestionStatus.values(), status))
             .put("summary", isPost(ctx) ? Forms.text(ctx, "answerSummary") : q.getString("answerSummary", "")));
