@@ -129,8 +129,8 @@ public final class DataExport {
             photos.put(file, photo.bytes().getBytes());
             view.getJsonObject("photo").put("file", file).remove("url");
           }
-          return null;
-        }));
+          return photo;
+        }).mapEmpty());
       }
       return chain.map(out);
     });

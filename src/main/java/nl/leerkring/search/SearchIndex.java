@@ -83,7 +83,7 @@ final class SearchIndex implements Closeable {
       wipe(dir);
       directory = FSDirectory.open(dir);
     }
-    IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+    IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
         .setOpenMode(complete ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
     Files.writeString(dir.resolve(IN_USE), "This file is removed when the server stops cleanly.\n");
     return new SearchIndex(dir, directory, writer, !complete || !closedCleanly);

@@ -1,6 +1,8 @@
 package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
+import nl.leerkring.search.SearchKind;
+import nl.leerkring.snack.SnackKind;
 import nl.leerkring.account.ApiTokenStatus;
 import nl.leerkring.community.Role;
 import nl.leerkring.contribution.ContributionKind;
@@ -54,7 +56,10 @@ class ClosedListsTest {
     VISIBILITIES(Visibility.class, schema("Visibility"), "note.visibility.", "prompt.visibility."),
     EXPORT_DATASETS(ExportDataset.class, schema("ExportDataset"), "report.dataset."),
     SCAN_KINDS(ScanKind.class, body("openScanRound", "kind"), "scan.kind."),
-    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status.");
+    API_TOKEN_STATUSES(ApiTokenStatus.class, schema("ApiToken", "status"), "token.status."),
+    // Learning snacks (#12.4) and search (#12.3)
+    SNACK_KINDS(SnackKind.class, schema("SnackKind"), "snack.kind.", "snack.kindHint."),
+    SEARCH_KINDS(SearchKind.class, schema("SearchKind"), "search.kind.", "search.untitled.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
