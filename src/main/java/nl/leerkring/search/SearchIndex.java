@@ -33,8 +33,8 @@ import java.util.stream.Stream;
 /**
  * The Lucene index in the data directory. It holds no text to show (answers read the current text from the
  * store), only what a query needs: the analysed text in Dutch and English, and exact fields to filter by.
- * Blocking: call it on a worker thread. Writes are made visible to searches by {@link #publish}, which also
- * commits; an index that was not closed cleanly, not finished, missing or unreadable asks to be rebuilt.
+ * Blocking: call it on a worker thread. Writes are made visible to searches by {@link #publish} and durable by
+ * {@link #commit}; an index that was not closed cleanly, not finished, missing or unreadable asks to be rebuilt.
  */
 final class SearchIndex implements Closeable {
 
@@ -123,16 +123,25 @@ final class SearchIndex implements Closeable {
   void finishRebuild() throws IOException {
     rebuilding = false;
     publish();
+    commit();
   }
 
-  /** What was written becomes visible to searches and is committed; during a rebuild, only at its end. */
+  /** What was written becomes visible to searches; during a rebuild, only at its end. */
   void publish() throws IOException {
-    if (rebuilding) {
-      return;
+    if (!rebuilding) {
+      searchers.maybeRefreshBlocking();
     }
-    searchers.maybeRefreshBlocking();
-    writer.setLiveCommitData(Map.of(COMPLETE, "true").entrySet());
-    writer.commit();
+  }
+
+  /**
+   * Makes what was written durable. Not after every change: a commit syncs files, and a crash in between is
+   * what the in-use mark is for (the next start rebuilds).
+   */
+  void commit() throws IOException {
+    if (!rebuilding && writer.hasUncommittedChanges()) {
+      writer.setLiveCommitData(Map.of(COMPLETE, "true").entrySet());
+      writer.commit();
+    }
   }
 
   /** The keys of the hits from {@code offset}, at most {@code limit}, best first, and how many there are. */

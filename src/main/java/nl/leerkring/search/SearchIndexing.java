@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
  * tells this process's index (before the write's answer, so the writer finds it at once) and, through
  * {@code Broadcasts}, every other server process on the same database, which reads the document from the store
  * itself. Changes are gathered while the index is busy and applied as one batch: read from the store, put in
- * or taken out, made visible and committed, one batch at a time on one worker thread.
+ * or taken out and made visible, one batch at a time on one worker thread; every second what changed is
+ * committed to disk.
  * <p>
  * The index is built again from the store at start when it is missing, unreadable, unfinished or was not closed
  * cleanly (the server waits for that), and on a shared MongoDB at every start, since other processes may
@@ -39,6 +40,8 @@ public final class SearchIndexing {
   /** The address at which every process hears of a change made through another. */
   static final String ADDRESS = "search.changed";
   private static final int REBUILD_BATCH = 500;
+  /** How often what changed is committed to disk; visible to searches it is at once. */
+  private static final long COMMIT_MILLIS = 1_000;
 
   private final Vertx vertx;
   private final Database db;
@@ -51,6 +54,7 @@ public final class SearchIndexing {
   private final List<Promise<Void>> waiting = new ArrayList<>();
   private boolean draining;
   private volatile SearchIndex index;
+  private long committing = -1;
 
   SearchIndexing(Vertx vertx, Database db, SearchSources sources, Path dir) {
     this.vertx = vertx;
@@ -72,6 +76,13 @@ public final class SearchIndexing {
   Future<Void> start(boolean sharedDatabase) {
     return blocking(() -> SearchIndex.open(dir, analyzer)).compose(opened -> {
       index = opened;
+      committing = vertx.setPeriodic(COMMIT_MILLIS, id -> blocking(() -> {
+        SearchIndex open = index;
+        if (open != null) {
+          open.commit();
+        }
+        return (Void) null;
+      }).onFailure(error -> LOG.warn("Could not commit the search index", error)));
       sources.collections().forEach(collection -> db.writes().afterChanging(collection, id -> changed(collection, id)));
       vertx.eventBus().<JsonObject>consumer(ADDRESS, message -> {
         JsonObject change = message.body();
@@ -197,6 +208,7 @@ public final class SearchIndexing {
   }
 
   Future<Void> close() {
+    vertx.cancelTimer(committing);
     SearchIndex open = index;
     index = null;
     Future<Void> closed = open == null ? Future.succeededFuture() : blocking(() -> {
