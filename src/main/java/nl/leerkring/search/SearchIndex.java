@@ -56,6 +56,7 @@ final class SearchIndex implements Closeable {
   private final SearcherManager searchers;
   private final boolean needsRebuild;
   private boolean rebuilding;
+  private boolean purge;
 
   private SearchIndex(Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild) throws IOException {
     this.dir = dir;
@@ -113,6 +114,17 @@ final class SearchIndex implements Closeable {
     writer.deleteDocuments(keys.stream().map(k -> new Term(KEY, k)).toArray(Term[]::new));
   }
 
+  /**
+   * Removes them, and at the next commit rewrites the parts of the index that still hold their words: for
+   * what an erasure deleted, whose words must leave the files too, not only the searches.
+   */
+  void purge(Collection<String> keys) throws IOException {
+    if (!keys.isEmpty()) {
+      remove(keys);
+      purge = true;
+    }
+  }
+
   /** Searches go on seeing the index as it was until {@link #finishRebuild}. */
   void startRebuild() throws IOException {
     rebuilding = true;
@@ -139,6 +151,10 @@ final class SearchIndex implements Closeable {
    */
   void commit() throws IOException {
     if (!rebuilding && writer.hasUncommittedChanges()) {
+      if (purge) {
+        purge = false;
+        writer.forceMergeDeletes(true);
+      }
       writer.setLiveCommitData(Map.of(COMPLETE, "true").entrySet());
       writer.commit();
     }

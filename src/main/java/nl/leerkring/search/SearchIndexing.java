@@ -7,7 +7,9 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.mongo.FindOptions;
+import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
+import nl.leerkring.snack.SnackStore;
 import org.apache.lucene.analysis.Analyzer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ public final class SearchIndexing {
   /** The address at which every process hears of a change made through another. */
   static final String ADDRESS = "search.changed";
   private static final int REBUILD_BATCH = 500;
+  /** What people wrote themselves: when it is deleted (an erasure), its words leave the index files too. */
+  private static final Set<String> PURGED = Set.of(NoteStore.NOTES, SnackStore.SNACKS);
   /** How often what changed is committed to disk; visible to searches it is at once. */
   private static final long COMMIT_MILLIS = 1_000;
 
@@ -154,8 +158,13 @@ public final class SearchIndexing {
         Set<String> present = new HashSet<>();
         change.found().forEach(d -> present.add(d.key()));
         index.put(change.found());
-        index.remove(change.ids().stream().map(id -> SearchDocument.key(change.collection(), id))
-            .filter(key -> !present.contains(key)).toList());
+        List<String> gone = change.ids().stream().map(id -> SearchDocument.key(change.collection(), id))
+            .filter(key -> !present.contains(key)).toList();
+        if (PURGED.contains(change.collection())) {
+          index.purge(gone);
+        } else {
+          index.remove(gone);
+        }
       }
       index.publish();
       return (Void) null;

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
+import nl.leerkring.community.Role;
 import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
@@ -61,11 +62,12 @@ public final class SearchService {
   }
 
   /**
-   * Only members search a community. Company admins and managers are not members: they get 403, so that search
+   * Only a community's participants, facilitator and lecturer search it, named one by one so that a role added
+   * later (a manager) does not search until someone decides it may. Company admins and managers get 403: search
    * never shows them a note, question or snack that was shared with the community and not with them.
    */
   public static Membership requireSearcher(Membership m) {
-    if (!m.isMember()) {
+    if (!m.is(Role.PARTICIPANT) && !m.is(Role.FACILITATOR) && !m.is(Role.LECTURER)) {
       throw Problem.forbidden("Only members of this community can search it.");
     }
     return m;
