@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.ext.mongo.FindOptions;
@@ -59,6 +60,7 @@ public final class SearchIndexing {
   private boolean draining;
   private volatile SearchIndex index;
   private long committing = -1;
+  private MessageConsumer<JsonObject> elsewhere;
 
   SearchIndexing(Vertx vertx, Database db, SearchSources sources, Path dir) {
     this.vertx = vertx;
@@ -88,7 +90,7 @@ public final class SearchIndexing {
         return (Void) null;
       }).onFailure(error -> LOG.warn("Could not commit the search index", error)));
       sources.collections().forEach(collection -> db.writes().afterChanging(collection, id -> changed(collection, id)));
-      vertx.eventBus().<JsonObject>consumer(ADDRESS, message -> {
+      elsewhere = vertx.eventBus().consumer(ADDRESS, message -> {
         JsonObject change = message.body();
         if (!process.equals(change.getString("process"))) {
           quietly(enqueue(change.getString("collection"), Set.of(change.getString("id"))));
@@ -218,6 +220,9 @@ public final class SearchIndexing {
 
   Future<Void> close() {
     vertx.cancelTimer(committing);
+    if (elsewhere != null) {
+      elsewhere.unregister();
+    }
     SearchIndex open = index;
     index = null;
     Future<Void> closed = open == null ? Future.succeededFuture() : blocking(() -> {

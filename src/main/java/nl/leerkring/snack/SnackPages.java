@@ -53,7 +53,8 @@ public final class SnackPages {
             .put("kinds", kinds(isPost(ctx) ? Forms.text(ctx, "kind") : "tip")))));
   }
 
-  static JsonArray kinds(String chosen) {
+  /** The kinds of snack the form offers, {@code chosen} ticked. */
+  public static JsonArray kinds(String chosen) {
     JsonArray out = new JsonArray();
     for (SnackKind kind : SnackKind.values()) {
       out.add(new JsonObject().put("value", kind.value()).put("checked", kind.value().equals(chosen)));

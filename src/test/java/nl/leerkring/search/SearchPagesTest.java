@@ -75,7 +75,7 @@ class SearchPagesTest extends BrowserScenarios {
 
     assertThat(phone).hasURL(Pattern.compile("/questions/demo-q-meten#snack-"));
     Locator card = phone.locator("li.snack", new Page.LocatorOptions().setHasText("Meetprotocol van de fabrikant"));
-    assertThat(card.getByRole(AriaRole.LINK, named("Meetprotocol van de fabrikant")))
+    assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Meetprotocol van de fabrikant")))
         .hasAttribute("href", "https://example.org/meetprotocol");
     Locator photo = card.getByRole(AriaRole.IMG);
     assertThat(photo).isVisible();
@@ -94,8 +94,8 @@ class SearchPagesTest extends BrowserScenarios {
     Browser.assertAccessible(laptop, "the next session with its learning snacks on a laptop");
 
     laptop.navigate("/questions/demo-q-meten");
-    laptop.locator("#snack-demo-s-video").getByRole(AriaRole.LINK, named("Wijzigen: Video: zo meet je het "
-        + "temperatuurverschil (delta T)")).click();
+    laptop.locator("#snack-demo-s-video").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+        .setName("Wijzigen: Video: zo meet je het temperatuurverschil (delta T)")).click();
     Browser.assertAccessible(laptop, "changing a learning snack on a laptop");
     laptop.getByRole(AriaRole.BUTTON, named("Leersnack verwijderen")).click();
     assertThat(laptop.locator("#snack-demo-s-video")).hasCount(0);
