@@ -75,7 +75,7 @@ class SearchPagesTest extends BrowserScenarios {
 
     assertThat(phone).hasURL(Pattern.compile("/questions/demo-q-meten#snack-"));
     Locator card = phone.locator("li.snack", new Page.LocatorOptions().setHasText("Meetprotocol van de fabrikant"));
-    assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Meetprotocol van de fabrikant")))
+    assertThat(card.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Meetprotocol van de fabrikant").setExact(true)))
         .hasAttribute("href", "https://example.org/meetprotocol");
     Locator photo = card.getByRole(AriaRole.IMG);
     assertThat(photo).isVisible();
