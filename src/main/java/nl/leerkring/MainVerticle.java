@@ -64,6 +64,10 @@ import nl.leerkring.scan.ScanRoutes;
 import nl.leerkring.session.SessionPages;
 import nl.leerkring.session.SessionChangePages;
 import nl.leerkring.session.SessionRoutes;
+import nl.leerkring.search.SearchPages;
+import nl.leerkring.search.SearchRoutes;
+import nl.leerkring.snack.SnackPages;
+import nl.leerkring.snack.SnackRoutes;
 import nl.leerkring.sso.Sso;
 import nl.leerkring.sso.SsoPages;
 import nl.leerkring.sso.SsoRoutes;
@@ -136,8 +140,10 @@ public final class MainVerticle extends VerticleBase {
         .compose(loaded -> {
           ApiScopes scopes = loaded.resultAt(0);
           StaticFiles staticFiles = loaded.resultAt(1);
-          return scopes.contractWithoutSecurity(vertx)
-              .compose(contract -> listen(settings, router(settings, contract, scopes, staticFiles)));
+          return scopes.contractWithoutSecurity(vertx).compose(contract -> {
+            Router router = router(settings, contract, scopes, staticFiles);
+            return services.startSearch().compose(x -> listen(settings, router));
+          });
         })
         .compose(x -> monitoring.listenSeparately(settings.operations()))
         .compose(x -> services.startJobs())
@@ -233,6 +239,9 @@ public final class MainVerticle extends VerticleBase {
     new ApiTokenRoutes(s.apiTokens()).mount(api);
     new PortfolioRoutes(s.portfolio()).mount(api);
     new ManagerRoutes(s.managers()).mount(api);
+    // Learning snacks (#12.4) and search (#12.3)
+    new SnackRoutes(s.snacks()).mount(api);
+    new SearchRoutes(s.search()).mount(api);
     return api.createRouter();
   }
 
@@ -252,7 +261,7 @@ public final class MainVerticle extends VerticleBase {
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
-    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.sinceLastTime()).mount(router);
+    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.sinceLastTime(), s.snacks()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
     new AdminPages(pages, forms, s.communities(), s.invitations(), s.users()).mount(router);
@@ -278,6 +287,9 @@ public final class MainVerticle extends VerticleBase {
     new RhythmPages(pages, forms, s.communities(), s.rhythm()).mount(router);
     new PortfolioPages(pages, s.portfolio()).mount(router);
     new ManagerPages(pages, forms, s.managers()).mount(router);
+    // Learning snacks (#12.4) and search (#12.3)
+    new SnackPages(pages, forms, s.snacks(), s.questions()).mount(router);
+    new SearchPages(pages, s.search(), s.communities(), s.questions()).mount(router);
     router.route().handler(ctx -> ctx.fail(404));
     router.route().failureHandler(new PageFailures(pages));
     return router;

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import nl.leerkring.account.AccountService;
 import nl.leerkring.account.ApiTokens;
 import nl.leerkring.account.Authentication;
@@ -50,6 +51,13 @@ import nl.leerkring.community.InvitationService;
 import nl.leerkring.contribution.ContributionService;
 import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.fieldnote.NoteService;
+import nl.leerkring.fieldnote.PhotoStorage;
+import nl.leerkring.community.Membership;
+import nl.leerkring.search.SearchService;
+import nl.leerkring.snack.SnackKind;
+import nl.leerkring.snack.SnackPages;
+import nl.leerkring.snack.SnackService;
+import nl.leerkring.snack.SnackStore;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.fieldnote.NoteFindings;
@@ -131,7 +139,10 @@ public record Services(
     SinceLastTime sinceLastTime,
     // Portfolio and manager (issue 12.1, 12.2)
     PortfolioService portfolio,
-    ManagerService managers) {
+    ManagerService managers,
+    // Learning snacks (#12.4) and search (#12.3)
+    SnackService snacks,
+    SearchService search) {
 
   /** {@code staticFiles}: every set of pages (mails and PDFs too) shares compiled templates, and so their helpers. */
   static Services create(Vertx vertx, Database db, Settings settings, MeterRegistry registry, StaticFiles staticFiles) {
@@ -156,7 +167,9 @@ public record Services(
             Duration.ofMinutes(settings.loginWindowMinutes())));
     CommunityService communities = new CommunityService(db, communityStore, access, activity, audit,
         (id, goal, now) -> CycleStore.started(Cycle.first(id, goal, now)));
-    NoteService notes = new NoteService(vertx, db, access, noteStore, questionStore, settings.maxPhotoBytes());
+    PhotoStorage photos = new PhotoStorage(vertx, db, settings.maxPhotoBytes());
+    NoteService notes = new NoteService(db, access, noteStore, questionStore, photos);
+    SnackService snacks = new SnackService(db, access, questionStore, new SnackStore(db), photos);
     QuestionService questions = new QuestionService(db, access, questionStore, activity, new QuestionService.Linked() {
       @Override
       public Future<JsonArray> notes(List<String> ids, String readerId) {
@@ -166,6 +179,12 @@ public record Services(
       @Override
       public Future<JsonArray> contributions(List<String> ids) {
         return ContributionStore.views(db, ids);
+      }
+
+      @Override
+      public Future<JsonObject> snacks(Membership m, String questionId) {
+        return snacks.views(m, questionId).map(items -> new JsonObject().put("items", items)
+            .put("kinds", SnackPages.kinds(SnackKind.TIP.value())));
       }
     });
     CycleStore cycleStore = new CycleStore(db);
@@ -201,8 +220,8 @@ public record Services(
         new HomeService(db, communities, prompts, agenda, settings.zone()),
         new FacilitatorService(db, access, communityStore, agenda, prompts, settings.zone(), sinceLastTime),
         new PasswordResets(db, users, passwords, policy, logins, audit, settings.publicUrl()),
-        new DataExport(vertx, db, users, communityStore, audit),
-        new Erasure(db, users, logins, activity, audit),
+        new DataExport(vertx, db, users, communityStore, audit, snacks),
+        new Erasure(db, users, logins, activity, audit, snacks),
         new InstallationService(db, users, passwords, policy, invitations, audit, settings.dataDir().resolve("backups")),
         rhythm,
         new PromptDeliveries(db, access),
@@ -220,7 +239,10 @@ public record Services(
         new ApiTokens(vertx, db, users, callers, audit),
         sinceLastTime,
         portfolio,
-        new ManagerService(db, users, communities, communityStore, invitations, portfolio, scans, audit));
+        new ManagerService(db, users, communities, communityStore, invitations, portfolio, scans, audit),
+        snacks,
+        new SearchService(vertx, db, access, noteStore, questionStore, cycleStore, sessionStore, new SnackStore(db),
+            settings.dataDir().resolve("search")));
   }
 
   /** Every kind of job, each handled by its own feature. */
@@ -247,6 +269,14 @@ public record Services(
   }
 
   Future<Void> stopJobs() {
-    return scheduler.stop().compose(x -> apiTokens.close()).compose(x -> mailer.close());
+    return scheduler.stop().compose(x -> apiTokens.close()).compose(x -> mailer.close()).compose(x -> search.stop());
+  }
+
+  /**
+   * Opens the search index (#12.3), built again from the store where needed; on a shared MongoDB other
+   * processes write too, so the index is built again at every start there.
+   */
+  Future<Void> startSearch() {
+    return search.start(!settings.embeddedStore());
   }
 }

@@ -43,6 +43,12 @@ public final class ContributionStore {
     });
   }
 
+  /** The contributions of these ids that still exist, in the order given. */
+  public static Future<List<Contribution>> byIds(Database db, List<String> ids) {
+    return db.lists().byIds(CONTRIBUTIONS, ids)
+        .map(found -> found.stream().map(ContributionStore::fromDocument).toList());
+  }
+
   /** Every contribution to a community, in the order they were added. */
   public static Future<List<Contribution>> ofCommunity(Database db, String communityId) {
     return db.lists().all(listKey(communityId), CONTRIBUTIONS)

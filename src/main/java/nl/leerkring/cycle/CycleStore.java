@@ -42,6 +42,11 @@ public final class CycleStore {
     return db.lists().byIds(CYCLES, ids).map(docs -> docs.stream().map(CycleStore::fromDocument).toList());
   }
 
+  /** The cycles of these ids (see {@link Cycle#id()}) that exist, in the order given. */
+  public Future<List<Cycle>> byIds(List<String> ids) {
+    return db.lists().byIds(CYCLES, ids).map(docs -> docs.stream().map(CycleStore::fromDocument).toList());
+  }
+
   public Future<Void> goal(Cycle cycle, String goal) {
     return db.mongo().updateCollection(CYCLES, new JsonObject().put("_id", cycle.id()),
         new JsonObject().put("$set", new JsonObject().put("goal", goal))).mapEmpty();

@@ -42,6 +42,9 @@ import nl.leerkring.scan.ScanKind;
 import nl.leerkring.scan.ScanRound;
 import nl.leerkring.scan.ScanRoundStore;
 import nl.leerkring.scan.ScanTallyStore;
+import nl.leerkring.snack.Snack;
+import nl.leerkring.snack.SnackKind;
+import nl.leerkring.snack.SnackStore;
 import nl.leerkring.session.SessionJobs;
 import nl.leerkring.session.Agreement;
 import nl.leerkring.session.Phase;
@@ -170,6 +173,7 @@ public final class DemoData {
     prompt();
     contribution();
     highlights();
+    snacks();
     return activityEntries().compose(x -> scan()).compose(x -> db.writes().apply(steps)).compose(x -> writeScanAnswers());
   }
 
@@ -387,6 +391,18 @@ public final class DemoData {
             new Contribution.Reference("Milieu Centraal: warmtepomp instellen",
                 "https://www.milieucentraal.nl/energie-besparen/duurzaam-verwarmen-en-koelen/")),
         days(-11))));
+  }
+
+  /** Learning snacks (#12.4): a checklist and a video for the question about what to measure at handover. */
+  private void snacks() {
+    steps.addAll(SnackStore.written(new Snack("demo-s-checklist", COMMUNITY, "demo-q-meten", 2, "demo-joost",
+        nameOf("demo-joost"), SnackKind.CHECKLIST, "Opleverlijst metingen",
+        "Aanvoer- en retourtemperatuur bij volle last\nDruk in de installatie (koud)\nStooklijn en eindpunt noteren\n"
+            + "Foto van het typeplaatje", null, null, days(-3), null)));
+    steps.addAll(SnackStore.written(new Snack("demo-s-video", COMMUNITY, "demo-q-meten", 2, "demo-ruben",
+        nameOf("demo-ruben"), SnackKind.VIDEO, "Video: zo meet je het temperatuurverschil (delta T)",
+        "Vijf minuten, met een klemthermometer op aanvoer en retour.", "https://www.youtube.com/results?search_query=warmtepomp+delta+T+meten",
+        null, days(-2), null)));
   }
 
   /** Cycle 1's harvest report shows two shared notes the facilitator picked. */

@@ -1,10 +1,8 @@
 package nl.leerkring.fieldnote;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.web.Caller;
@@ -18,13 +16,9 @@ import nl.leerkring.web.Pages;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Writing a field note on a phone, reading and editing it, and my journal. */
 public final class NotePages {
-
-  private static final Set<String> PHOTO_PROBLEMS = Set.of("empty_photo", "photo_too_large", "not_an_image",
-      "photo_too_many_pixels");
 
   private final Pages pages;
   private final Forms forms;
@@ -110,27 +104,11 @@ public final class NotePages {
       Forms.putOptional(body, ctx, "happened");
     }
     return forms.check("writeNote", Map.of("communityId", communityId), body)
-        .compose(valid -> uploadedPhoto(ctx).compose(photo -> photo == null
+        .compose(valid -> PhotoStorage.uploaded(ctx).compose(photo -> photo == null
             ? notes.write(caller, communityId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN))
             : notes.writeWithPhoto(caller, communityId, valid, photo, Forms.text(ctx, Forms.CLIENT_TOKEN))))
-        .recover(NotePages::photoProblemOnItsField)
+        .recover(PhotoStorage::problemOnItsField)
         .map(note -> Page.redirect("/notes/" + note.getString("id")));
-  }
-
-  /** The chosen photo, or null when none was chosen (an empty file field still sends an empty part). */
-  private Future<Buffer> uploadedPhoto(RoutingContext ctx) {
-    FileUpload upload = ctx.fileUploads().stream()
-        .filter(f -> "photo".equals(f.name()) && f.size() > 0).findFirst().orElse(null);
-    return upload == null ? Future.succeededFuture()
-        : ctx.vertx().fileSystem().readFile(upload.uploadedFileName());
-  }
-
-  /** A refused photo is something the person can fix on the form, next to the photo field. */
-  private static <T> Future<T> photoProblemOnItsField(Throwable failure) {
-    if (failure instanceof Problem problem && PHOTO_PROBLEMS.contains(problem.code())) {
-      return Future.failedFuture(Problem.invalidField("photo", problem.code(), problem.getMessage()));
-    }
-    return Future.failedFuture(failure);
   }
 
   private Future<Page> note(RoutingContext ctx) {
@@ -182,9 +160,9 @@ public final class NotePages {
     Forms.putOptional(body, ctx, "happened");
     // The photo goes first: if it is refused, the note stays as it was.
     return forms.check("editNote", Map.of("noteId", noteId), body)
-        .compose(valid -> uploadedPhoto(ctx).compose(photo -> photo == null ? Future.succeededFuture()
+        .compose(valid -> PhotoStorage.uploaded(ctx).compose(photo -> photo == null ? Future.succeededFuture()
             : notes.putPhoto(caller, noteId, photo)).compose(done -> notes.edit(caller, noteId, valid)))
-        .recover(NotePages::photoProblemOnItsField)
+        .recover(PhotoStorage::problemOnItsField)
         .map(note -> Page.redirect("/notes/" + noteId));
   }
 

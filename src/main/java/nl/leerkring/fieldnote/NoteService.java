@@ -1,7 +1,6 @@
 package nl.leerkring.fieldnote;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +10,6 @@ import nl.leerkring.community.Membership;
 import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
-import nl.leerkring.platform.Ids;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.question.Question;
@@ -26,23 +24,18 @@ import java.util.List;
  */
 public final class NoteService {
 
-  private static final String PHOTOS = "photos";
-
-  private final Vertx vertx;
   private final Database db;
   private final Access access;
   private final NoteStore notes;
   private final QuestionStore questions;
-  private final long maxPhotoBytes;
+  private final PhotoStorage photos;
 
-  public NoteService(Vertx vertx, Database db, Access access, NoteStore notes, QuestionStore questions,
-                     long maxPhotoBytes) {
-    this.vertx = vertx;
+  public NoteService(Database db, Access access, NoteStore notes, QuestionStore questions, PhotoStorage photos) {
     this.db = db;
     this.access = access;
     this.notes = notes;
     this.questions = questions;
-    this.maxPhotoBytes = maxPhotoBytes;
+    this.photos = photos;
   }
 
   /** A stored photo as it is sent back: its type and bytes. */
@@ -79,7 +72,7 @@ public final class NoteService {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
       String clientKey = ClientKeys.of(m.userId(), clientToken);
-      return clean(photo).compose(clean -> notes.write(m, body, null, clientKey, id -> List.of())
+      return photos.clean(photo).compose(clean -> notes.write(m, body, null, clientKey, id -> List.of())
           // A repeat gets the first note as it is: the first request brings the photo.
           .compose(written -> written.repeat() ? Future.succeededFuture(NoteStore.view(written.note()))
               : store(written.note(), clean)));
@@ -166,46 +159,17 @@ public final class NoteService {
   }
 
   public Future<JsonObject> putPhoto(Caller caller, String noteId, Buffer bytes) {
-    return checkSize(bytes).compose(ok -> ownNote(caller, noteId))
-        .compose(found -> clean(bytes).compose(clean -> store(found.note(), clean)));
+    return photos.checkSize(bytes).compose(ok -> ownNote(caller, noteId))
+        .compose(found -> photos.clean(bytes).compose(clean -> store(found.note(), clean)));
   }
 
-  private Future<Void> checkSize(Buffer bytes) {
-    if (bytes == null || bytes.length() == 0) {
-      return Future.failedFuture(Problem.badRequest("empty_photo", "The photo is empty."));
-    }
-    if (bytes.length() > maxPhotoBytes) {
-      return Future.failedFuture(Problem.status(413, "photo_too_large",
-          "The photo is larger than " + (maxPhotoBytes / (1024 * 1024)) + " MB."));
-    }
-    return Future.succeededFuture();
-  }
-
-  /** Everything but the picture is removed before it is stored (see {@link Photos}). */
-  private Future<Photos.Photo> clean(Buffer bytes) {
-    return checkSize(bytes).compose(ok -> vertx.executeBlocking(() -> {
-      try {
-        return Photos.withoutMetadata(bytes.getBytes());
-      } catch (Photos.NotAnImage e) {
-        throw Problem.status(415, "not_an_image", e.getMessage());
-      } catch (Photos.TooManyPixels e) {
-        throw Problem.status(413, "photo_too_many_pixels", e.getMessage());
-      }
-    }, false));
-  }
-
-  private Future<JsonObject> store(JsonObject note, Photos.Photo clean) {
-    String contentType = clean.contentType();
+  private Future<JsonObject> store(JsonObject note, PhotoStorage.Clean clean) {
     String noteId = note.getString("_id");
-    String photoId = Ids.newId();
-    JsonObject photo = new JsonObject().put("_id", photoId).put("noteId", noteId)
-        .put("contentType", contentType).put("data", new JsonObject().put("$binary", clean.bytes()));
     JsonObject previous = note.getJsonObject("photo");
     // The new photo is stored before the note points to it; the old one goes only after.
-    return db.mongo().insert(PHOTOS, photo)
-        .compose(id -> notes.photo(noteId, new Note.Photo(photoId, contentType, clean.bytes().length)))
-        .compose(done -> previous == null ? Future.succeededFuture()
-            : db.mongo().removeDocument(PHOTOS, new JsonObject().put("_id", previous.getString("id"))))
+    return photos.store("noteId", noteId, clean)
+        .compose(photoId -> notes.photo(noteId, new Note.Photo(photoId, clean.contentType(), clean.bytes().length)))
+        .compose(done -> previous == null ? Future.succeededFuture() : photos.remove(previous.getString("id")))
         .compose(done -> notes.byId(noteId))
         .map(NoteStore::view);
   }
@@ -216,13 +180,12 @@ public final class NoteService {
       if (photo == null) {
         throw Problem.notFound("photo");
       }
-      return db.mongo().findOne(PHOTOS, new JsonObject().put("_id", photo.getString("id")), null);
+      return photos.read(photo.getString("id"));
     }).map(photo -> {
       if (photo == null) {
         throw Problem.notFound("photo");
       }
-      return new StoredPhoto(photo.getString("contentType"),
-          Buffer.buffer(photo.getJsonObject("data").getBinary("$binary")));
+      return new StoredPhoto(photo.contentType(), photo.bytes());
     });
   }
 }

@@ -61,6 +61,11 @@ public final class NoteStore {
     });
   }
 
+  /** The notes of these ids that still exist, in the order given, private ones included: callers filter. */
+  public Future<List<Note>> byIds(List<String> ids) {
+    return db.lists().byIds(NOTES, ids).map(found -> found.stream().map(NoteStore::fromDocument).toList());
+  }
+
   /** The newest {@code limit} notes of a community, newest first, private ones included: callers filter. */
   public Future<List<Note>> newest(String communityId, int limit) {
     return db.lists().newestFirst(communityList(communityId), NOTES, 0, limit)

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
@@ -47,7 +48,7 @@ public final class Writes {
   private final Clock clock;
   private final String owner = Ids.newId();
   private final IdLists lists;
-  private final Map<String, Function<String, Future<Void>>> watchers = new ConcurrentHashMap<>();
+  private final Map<String, List<Function<String, Future<Void>>>> watchers = new ConcurrentHashMap<>();
 
   public Writes(MongoClient mongo, Clock clock) {
     this.mongo = mongo;
@@ -60,7 +61,16 @@ public final class Writes {
    * {@code then} gets that document's _id: for what is kept elsewhere about such documents.
    */
   public void afterChanging(String collection, Function<String, Future<Void>> then) {
-    watchers.put(collection, then);
+    watchers.computeIfAbsent(collection, c -> new CopyOnWriteArrayList<>()).add(then);
+  }
+
+  /**
+   * Tells the watchers of {@code collection} that a document changed through a plain single-document write
+   * (one made outside {@link #apply}, such as an erasure's), as {@link #apply} does for its steps.
+   */
+  public Future<Void> changed(String collection, String id) {
+    return Future.all(watchers.getOrDefault(collection, List.of()).stream().map(then -> then.apply(id)).toList())
+        .mapEmpty();
   }
 
   /** Applies the steps, then keeps the lists they added to short ({@link IdLists#tidy}). */
@@ -70,7 +80,8 @@ public final class Writes {
 
   private Future<Void> tellWatchers(List<Step> steps) {
     List<Future<Void>> told = steps.stream().filter(step -> watchers.containsKey(step.collection()))
-        .map(step -> watchers.get(step.collection()).apply(String.valueOf(step.id()))).toList();
+        .flatMap(step -> watchers.get(step.collection()).stream().map(then -> then.apply(String.valueOf(step.id()))))
+        .toList();
     return Future.all(told).mapEmpty();
   }
 

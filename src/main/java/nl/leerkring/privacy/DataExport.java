@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.web.Caller;
+import nl.leerkring.snack.Snack;
+import nl.leerkring.snack.SnackService;
 import nl.leerkring.account.ApiTokenStore;
 import nl.leerkring.account.Managers;
 import nl.leerkring.account.UserStore;
@@ -46,8 +48,10 @@ public final class DataExport {
   private final AuditTrail audit;
   private final ApiTokenStore tokens;
   private final ShareStore shares;
+  private final SnackService snacks;
 
-  public DataExport(Vertx vertx, Database db, UserStore users, CommunityStore communities, AuditTrail audit) {
+  public DataExport(Vertx vertx, Database db, UserStore users, CommunityStore communities, AuditTrail audit,
+                    SnackService snacks) {
     this.vertx = vertx;
     this.db = db;
     this.mongo = db.mongo();
@@ -56,6 +60,7 @@ public final class DataExport {
     this.audit = audit;
     this.tokens = new ApiTokenStore(db);
     this.shares = new ShareStore(db);
+    this.snacks = snacks;
   }
 
   public Future<Buffer> zip(Caller caller) {
@@ -85,6 +90,9 @@ public final class DataExport {
       return portfolioSharing(userId);
     }).compose(sharing -> {
       files.put("portfolio-sharing.json", sharing);
+      return snacks(userId, photos);
+    }).compose(mySnacks -> {
+      files.put("snacks.json", new JsonObject().put("snacks", mySnacks));
       return audit.record(caller.organisationId(), userId, "data.exported", userId, new JsonObject());
     }).compose(x -> vertx.executeBlocking(() -> pack(files, photos), false));
   }
@@ -123,6 +131,27 @@ public final class DataExport {
         }
       }
       return out;
+    });
+  }
+
+  /** The learning snacks they shared (#12.4), each photo as a file beside them. */
+  private Future<JsonArray> snacks(String userId, Map<String, byte[]> photos) {
+    return snacks.ofAuthor(userId).compose(mine -> {
+      JsonArray out = new JsonArray();
+      Future<Void> chain = Future.succeededFuture();
+      for (Snack snack : mine) {
+        JsonObject view = snack.view();
+        out.add(view);
+        chain = chain.compose(x -> snacks.photoOf(snack).map(photo -> {
+          if (photo != null) {
+            String file = "photos/snack-" + snack.id() + ("image/png".equals(photo.contentType()) ? ".png" : ".jpg");
+            photos.put(file, photo.bytes().getBytes());
+            view.getJsonObject("photo").put("file", file).remove("url");
+          }
+          return photo;
+        }).mapEmpty());
+      }
+      return chain.map(out);
     });
   }
 

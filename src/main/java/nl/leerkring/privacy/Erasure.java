@@ -23,6 +23,7 @@ import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.scan.ScanErasure;
+import nl.leerkring.snack.SnackService;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,8 @@ import java.util.Set;
  * the account becomes a tombstone that carries only a pseudonym ("Oud-deelnemer 3"), so the login stops at
  * once and every login session ends; private notes, prompt answers and all photos are deleted; what the
  * person shared with a community stays for the others, under the pseudonym; memberships, mail preferences,
- * calendar link and notifications go, so no job finds them to mail. The erasure is in the audit trail.
+ * calendar link and notifications go, so no job finds them to mail. Their learning snacks stay, like shared notes,
+ * under the pseudonym and without photo. The erasure is in the audit trail.
  */
 public final class Erasure {
 
@@ -56,8 +58,10 @@ public final class Erasure {
   private final ScanErasure scans;
   private final ApiTokenStore tokens;
   private final ShareStore shares;
+  private final SnackService snacks;
 
-  public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit) {
+  public Erasure(Database db, UserStore users, Logins logins, ActivityLog activity, AuditTrail audit,
+                 SnackService snacks) {
     this.db = db;
     this.mongo = db.mongo();
     this.users = users;
@@ -67,6 +71,7 @@ public final class Erasure {
     this.scans = new ScanErasure(db);
     this.tokens = new ApiTokenStore(db);
     this.shares = new ShareStore(db);
+    this.snacks = snacks;
   }
 
   /** The person erases their own account. */
@@ -163,7 +168,8 @@ public final class Erasure {
             .compose(x -> leave(communityIds, userId))
             .compose(x -> scans.forget(scopes(communityIds, organisationId), userId))
             .compose(x -> tokens.forget(userId))
-            .compose(x -> managers(pending)))
+            .compose(x -> managers(pending))
+            .compose(x -> snacks.forget(userId, pseudonym)))
         .compose(x -> settings(userId, pending.getString("login")))
         .compose(x -> {
           List<Step> last = new ArrayList<>(audit.steps(organisationId, pending.getString("actorId"), "account.erased",
@@ -256,7 +262,8 @@ public final class Erasure {
       note.remove("photo");
       note.put("edits", new JsonArray());
       Pseudonyms.apply(note, userId, pseudonym);
-      return photoGone.compose(x -> mongo.findOneAndReplace("notes", new JsonObject().put("_id", noteId), note)).mapEmpty();
+      return photoGone.compose(x -> mongo.findOneAndReplace("notes", new JsonObject().put("_id", noteId), note))
+          .compose(x -> db.writes().changed("notes", noteId));
     }
     String communityId = note.getString("communityId");
     Future<Void> unlinked = photoGone
@@ -269,7 +276,9 @@ public final class Erasure {
       unlinked = unlinked.compose(x -> mongo.updateCollection("questions", new JsonObject().put("_id", questionId),
           new JsonObject().put("$pull", new JsonObject().put("noteIds", noteId)))).mapEmpty();
     }
-    return unlinked.compose(x -> mongo.removeDocument("notes", new JsonObject().put("_id", noteId))).mapEmpty();
+    // Whatever keeps a copy of notes (the search index) lets go of it too.
+    return unlinked.compose(x -> mongo.removeDocument("notes", new JsonObject().put("_id", noteId)))
+        .compose(x -> db.writes().changed("notes", noteId));
   }
 
   /** Questions, contributions, prompts, sessions and activity of each community: the name becomes the pseudonym. */

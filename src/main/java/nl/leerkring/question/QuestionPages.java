@@ -100,7 +100,8 @@ public final class QuestionPages {
   private Future<Page> question(RoutingContext ctx) {
     Caller caller = Caller.required(ctx);
     String questionId = ctx.pathParam("questionId");
-    return Future.all(questions.get(caller, questionId), questions.allowed(caller, questionId)).compose(both -> {
+    return Future.all(questions.get(caller, questionId), questions.allowed(caller, questionId),
+        questions.snacks(caller, questionId)).compose(both -> {
       JsonObject q = both.resultAt(0);
       return communities.get(caller, q.getString("communityId")).map(m -> {
         String status = isPost(ctx) && !Forms.text(ctx, "status").isEmpty() ? Forms.text(ctx, "status")
@@ -111,6 +112,7 @@ public final class QuestionPages {
             .put("question", q)
             .put("communityTitle", CommunityService.summary(m).getString("title"))
             .put("can", both.resultAt(1))
+            .put("snacks", both.resultAt(2))
             .put("owner", owner)
             .put("assign", m.isMember() && m.is(Role.FACILITATOR))
             .put("candidates", candidates(m, q))

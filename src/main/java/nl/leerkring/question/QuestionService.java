@@ -40,6 +40,9 @@ public final class QuestionService {
     Future<JsonArray> notes(List<String> ids, String readerId);
 
     Future<JsonArray> contributions(List<String> ids);
+
+    /** Learning snacks (#12.4): a member's view of the question's snacks ({@code items}) and the form's {@code kinds}. */
+    Future<JsonObject> snacks(Membership m, String questionId);
   }
 
   public QuestionService(Database db, Access access, QuestionStore questions, ActivityLog activity, Linked linked) {
@@ -169,6 +172,12 @@ public final class QuestionService {
       Membership m = found.membership().requireMember();
       return modify(found, QuestionStore.vote(found.question().id(), m.userId(), add));
     });
+  }
+
+  /** The question's learning snacks and the kinds the form offers; nothing for those who are no member. */
+  public Future<JsonObject> snacks(Caller caller, String questionId) {
+    return found(caller, questionId).compose(found -> found.membership().isMember()
+        ? linked.snacks(found.membership(), questionId) : Future.succeededFuture(new JsonObject()));
   }
 
   private Future<JsonObject> modify(Found found, Step update) {

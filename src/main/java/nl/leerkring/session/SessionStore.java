@@ -37,6 +37,11 @@ public final class SessionStore {
         .map(doc -> doc == null ? null : SessionDocument.from(doc));
   }
 
+  /** The sessions of these ids that exist, in the order given. */
+  public Future<List<Session>> byIds(List<String> ids) {
+    return db.lists().byIds(SESSIONS, ids).map(SessionStore::sessions);
+  }
+
   /** In the order they were planned. */
   public Future<List<Session>> ofCommunity(String communityId) {
     return db.lists().all(listKey(communityId), SESSIONS).map(SessionStore::sessions);

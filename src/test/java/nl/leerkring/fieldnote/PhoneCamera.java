@@ -22,12 +22,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 
 /** Makes photos the way a phone does: JPEG with EXIF orientation and a GPS position. */
-final class PhoneCamera {
+public final class PhoneCamera {
 
   private PhoneCamera() {
   }
 
-  static byte[] jpegWithGps(double latitude, double longitude) throws Exception {
+  public static byte[] jpegWithGps(double latitude, double longitude) throws Exception {
     BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
     var g = image.createGraphics();
     g.setColor(Color.ORANGE);
@@ -71,7 +71,7 @@ final class PhoneCamera {
     return out.toByteArray();
   }
 
-  static boolean hasGps(byte[] jpeg) throws Exception {
+  public static boolean hasGps(byte[] jpeg) throws Exception {
     TiffImageMetadata exif = exif(jpeg);
     return exif != null && exif.getGpsInfo() != null;
   }

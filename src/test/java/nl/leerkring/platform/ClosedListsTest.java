@@ -1,6 +1,8 @@
 package nl.leerkring.platform;
 
 import nl.leerkring.MainVerticle;
+import nl.leerkring.search.SearchKind;
+import nl.leerkring.snack.SnackKind;
 import nl.leerkring.account.ApiTokenStatus;
 import nl.leerkring.account.CompanyRole;
 import nl.leerkring.portfolio.PortfolioKind;
@@ -62,7 +64,10 @@ class ClosedListsTest {
     FINDING_KINDS(FindingKind.class, null, "since.kind.", "since.count."),
     // Portfolio and manager (issue 12)
     COMPANY_ROLES(CompanyRole.class, schema("CompanyRole"), "manager.role."),
-    PORTFOLIO_KINDS(PortfolioKind.class, schema("PortfolioKind"), "portfolio.kind.", "portfolio.group.");
+    PORTFOLIO_KINDS(PortfolioKind.class, schema("PortfolioKind"), "portfolio.kind.", "portfolio.group."),
+    // Learning snacks (#12.4) and search (#12.3)
+    SNACK_KINDS(SnackKind.class, schema("SnackKind"), "snack.kind.", "snack.kindHint."),
+    SEARCH_KINDS(SearchKind.class, schema("SearchKind"), "search.kind.", "search.untitled.");
 
     final Class<? extends ClosedList> list;
     final Predicate<ClosedList> which;
