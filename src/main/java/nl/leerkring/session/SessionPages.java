@@ -45,7 +45,6 @@ public final class SessionPages {
   public SessionPages(Vertx vertx, Pages pages, Forms forms, SessionService sessions, CommunityService communities,
                       SinceLastTime sinceLastTime, SnackService snacks) {
     this.sinceLastTime = sinceLastTime;
-    this.snacks = snacks;
     this.pages = pages;
     this.forms = forms;
     this.sessions = sessions;
@@ -156,7 +155,7 @@ public final class SessionPages {
           return Future.all(since, snacksSince).map(found -> Page.of("session",
             community(m).put("session", session).put("clientToken", Forms.clientToken(ctx))
                 .put("sinceLastTime", since.result()).put("snacksSince", snacksSince.result())
-                .mergeIn(live(session, m)).put("timer", timer(session, sessions.now())));
+                .mergeIn(live(session, m)).put("timer", timer(session, sessions.now()))));
         }));
   }
 
