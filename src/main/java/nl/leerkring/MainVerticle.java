@@ -261,7 +261,7 @@ public final class MainVerticle extends VerticleBase {
     new HomePages(pages, s.home(), s.facilitator()).mount(router);
     new CommunityPages(pages, s.communityOverview()).mount(router);
     new PromptPages(pages, forms, s.communities(), s.prompts()).mount(router);
-    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.sinceLastTime(), s.snacks()).mount(router);
+    new SessionPages(vertx, pages, forms, s.sessions(), s.communities(), s.sinceLastTime()).mount(router);
     new CyclePages(pages, forms, s.cycles(), s.communities()).mount(router);
     new LecturerPages(pages, forms, s.communities(), s.contributions()).mount(router);
     new AdminPages(pages, forms, s.communities(), s.invitations(), s.users()).mount(router);

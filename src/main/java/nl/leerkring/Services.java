@@ -61,6 +61,7 @@ import nl.leerkring.snack.SnackStore;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.home.FacilitatorService;
 import nl.leerkring.fieldnote.NoteFindings;
+import nl.leerkring.snack.SnackFindings;
 import nl.leerkring.contribution.ContributionFindings;
 import nl.leerkring.session.SessionFindings;
 import nl.leerkring.session.SinceLastTime;
@@ -200,10 +201,10 @@ public record Services(
     PromptService prompts = new PromptService(db, new PromptStore(db), access, communityStore, noteStore, activity,
         settings.zone());
     Agenda agenda = new Agenda(questionStore, sessionStore, noteStore, cycleStore);
-    // Since last time: each feature that holds findings gives a source (learning snacks add theirs here).
+    // Since last time: each feature that holds findings gives a source.
     SinceLastTime sinceLastTime = new SinceLastTime(sessionStore, access, questionStore, List.of(
         new NoteFindings(noteStore), new ContributionFindings(db), SessionFindings.answers(questionStore),
-        SessionFindings.agreements(sessionStore)));
+        SessionFindings.agreements(sessionStore), new SnackFindings(new SnackStore(db))));
     Rhythm rhythm = new Rhythm(db, access, settings.zone());
     Mailer mailer = new Mailer(vertx, settings.mail(), registry);
     MailPreferences mailPreferences = new MailPreferences(db, users);

@@ -7,5 +7,5 @@ import nl.leerkring.platform.ClosedList;
  * {@code since.kind.<value>}. A feature that brings a new kind (learning snacks) adds its constant here.
  */
 public enum FindingKind implements ClosedList {
-  NOTE, CONTRIBUTION, ANSWER, AGREEMENT
+  NOTE, CONTRIBUTION, ANSWER, AGREEMENT, SNACK
 }

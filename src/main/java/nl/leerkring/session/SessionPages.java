@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import nl.leerkring.snack.SnackService;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.Membership;
@@ -40,17 +39,15 @@ public final class SessionPages {
   private final CommunityService communities;
   private final SessionEvents events;
   private final SinceLastTime sinceLastTime;
-  private final SnackService snacks;
 
   public SessionPages(Vertx vertx, Pages pages, Forms forms, SessionService sessions, CommunityService communities,
-                      SinceLastTime sinceLastTime, SnackService snacks) {
+                      SinceLastTime sinceLastTime) {
     this.sinceLastTime = sinceLastTime;
     this.pages = pages;
     this.forms = forms;
     this.sessions = sessions;
     this.communities = communities;
     this.events = new SessionEvents(vertx, sessions);
-    this.snacks = snacks;
   }
 
   public void mount(Router router) {
@@ -150,13 +147,10 @@ public final class SessionPages {
     Caller caller = Caller.required(ctx);
     Future<JsonObject> since = sinceLastTime.forSession(caller, ctx.pathParam("sessionId"));
     return sessions.get(caller, ctx.pathParam("sessionId")).compose(session ->
-        communities.get(caller, session.getString("communityId")).compose(m -> {
-          Future<JsonArray> snacksSince = snacksSinceLastSession(caller, m, session);
-          return Future.all(since, snacksSince).map(found -> Page.of("session",
+        communities.get(caller, session.getString("communityId")).compose(m -> since.map(found -> Page.of("session",
             community(m).put("session", session).put("clientToken", Forms.clientToken(ctx))
-                .put("sinceLastTime", since.result()).put("snacksSince", snacksSince.result())
-                .mergeIn(live(session, m)).put("timer", timer(session, sessions.now()))));
-        }));
+                .put("sinceLastTime", found)
+                .mergeIn(live(session, m)).put("timer", timer(session, sessions.now()))))));
   }
 
   /**
@@ -175,28 +169,6 @@ public final class SessionPages {
         // In milliseconds, as a browser reads a time (Date.parse).
         .put("now", now.truncatedTo(ChronoUnit.MILLIS).toString())
         .put("over", !endsAt.isAfter(now));
-  }
-
-  /**
-   * Learning snacks (#12.4) for the agenda: those shared since the session before this one began, up to this
-   * session's start once it took place. Only for members, who read snacks; null for anyone else.
-   */
-  private Future<JsonArray> snacksSinceLastSession(Caller caller, Membership m, JsonObject session) {
-    if (!m.isMember()) {
-      return Future.succeededFuture();
-    }
-    Instant startsAt = Instant.parse(session.getString("startsAt"));
-    boolean done = SessionStatus.parse(session.getString("status")) == SessionStatus.DONE;
-    return sessions.list(caller, m.communityId()).compose(all -> {
-      Instant since = all.stream().map(s -> Instant.parse(((JsonObject) s).getString("startsAt")))
-          .filter(start -> start.isBefore(startsAt)).max(Instant::compareTo).orElse(Instant.EPOCH);
-      return snacks.since(m, since).map(found -> {
-        JsonArray shown = new JsonArray();
-        found.stream().map(s -> (JsonObject) s)
-            .filter(s -> !done || Instant.parse(s.getString("createdAt")).isBefore(startsAt)).forEach(shown::add);
-        return shown;
-      });
-    });
   }
 
   /** What the live part of the page needs: the phases with the current one marked, and who came. */

@@ -89,8 +89,8 @@ class SearchPagesTest extends BrowserScenarios {
 
     Page laptop = Browser.logIn(browser.laptop(), "fenna@leerwerkplaats.nl");
     laptop.navigate("/sessions/demo-s-2");
-    assertThat(laptop.locator("#snacks-since")).containsText("Meetprotocol van de fabrikant");
-    assertThat(laptop.locator("#snacks-since")).containsText("Opleverlijst metingen");
+    assertThat(laptop.locator("#since-session")).containsText("Meetprotocol van de fabrikant");
+    assertThat(laptop.locator("#since-session")).containsText("Opleverlijst metingen");
     Browser.assertAccessible(laptop, "the next session with its learning snacks on a laptop");
 
     laptop.navigate("/questions/demo-q-meten");

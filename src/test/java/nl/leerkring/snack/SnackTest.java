@@ -62,7 +62,7 @@ class SnackTest {
     assertTrue(page.contains("id=\"snack-title\""), "with the form to add one");
 
     String agenda = mehmet.page("/sessions/" + nextSession(mehmet)).body();
-    assertTrue(agenda.contains("snacks-since"), agenda);
+    assertTrue(agenda.contains("since-session"), agenda);
     assertTrue(agenda.contains("Klemthermometer eerst laten wennen"), "in the next session's agenda");
 
     JsonObject found = mehmet.get("/communities/demo-warmtepomp/search?q=klemthermometer&kind=snack").ok();

@@ -31,7 +31,8 @@ class NavigationTest {
   @DisplayName("A member of one community writes and reads questions there directly; the count of unread notifications goes with its item")
   void memberOfOne() {
     JsonArray items = Navigation.items(person(List.of("warmtepomp"), List.of(), false), "/c/warmtepomp/questions/q1", 3);
-    assertEquals(List.of("home", "write", "questions", "journal", "notifications"), keys(items));
+    assertEquals(List.of("home", "write", "questions", "journal", "portfolio", "notifications"), keys(items));
+    assertEquals(true, item(items, "portfolio").getBoolean("wide"), "the phone's bottom bar keeps its five");
     assertEquals("/c/warmtepomp/notes/new", item(items, "write").getString("href"));
     assertEquals("/c/warmtepomp/questions", item(items, "questions").getString("href"));
     assertEquals("true", item(items, "questions").getString("current"), "a question's page is in the questions part");
