@@ -69,7 +69,7 @@ class LecturerPagesTest extends BrowserScenarios {
     phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bijdrage opslaan")).click();
 
     assertThat(phone.locator("#references-error"))
-        .hasText("Elke bron heeft een titel nodig, en een link begint met http:// of https://.");
+        .hasText("Geef een webadres dat begint met https:// of http://.");
     assertThat(phone.getByLabel("Link van bron 2")).hasValue("www.example.org/meetprotocol");
     assertThat(phone.getByLabel("Je bijdrage")).hasValue("Meet de flow met de ingebouwde sensor.");
     assertThat(phone.getByLabel("Titel van bron 2")).hasValue("Meetprotocol");

@@ -188,7 +188,7 @@ class FacilitatorFormsTest extends BrowserScenarios {
     Page fenna = Browser.logIn(browser.laptop(), "fenna@leerwerkplaats.nl");
     fenna.navigate("/questions/demo-q-buffer");
     fenna.getByRole(AriaRole.BUTTON, named("Eigenaar maken")).click();
-    assertThat(fenna.locator("#userId-error")).hasText("Kies een lid.");
+    assertThat(fenna.locator("#userId-error")).hasText("Kies een persoon.");
     Browser.assertAccessible(fenna, "the question page with an owner error");
 
     fenna.getByLabel("Eigenaar toewijzen").selectOption(new com.microsoft.playwright.options.SelectOption()

@@ -33,7 +33,9 @@ class PortfolioPagesTest extends BrowserScenarios {
   @DisplayName("Sanne opens her portfolio from the menu on her phone, shares her session, filters, and downloads her record")
   void sanneSharesOnHerPhone() throws Exception {
     Page phone = Browser.logIn(browser.phone(), "sanne");
-    phone.getByRole(AriaRole.LINK, named("Portfolio")).click();
+    // On a phone the bottom bar keeps its five; the portfolio is one step away, from the journal.
+    phone.getByRole(AriaRole.LINK, named("Mijn logboek")).click();
+    phone.getByRole(AriaRole.LINK, named("Mijn portfolio: wat ik leerde en deed, en wat ik deel met mijn leidinggevende")).click();
     assertThat(phone.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Mijn portfolio");
     assertThat(phone.getByText("Er wordt niets gedeeld, tenzij jij het aanvinkt.", new Page.GetByTextOptions().setExact(false)))
         .isVisible();
