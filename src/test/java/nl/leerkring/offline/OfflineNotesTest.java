@@ -46,8 +46,9 @@ class OfflineNotesTest extends BrowserScenarios {
    * Waits for a condition in the page, asked every 100 ms (Playwright's waitForFunction evaluates its text with
    * eval, which the pages' content policy refuses).
    */
+  /** Only a limit against waiting forever: installing the worker took over 15 s on a busy CI machine. */
   private static void until(Page phone, String condition) {
-    Eventually.await(condition, Duration.ofSeconds(15),
+    Eventually.await(condition, Duration.ofSeconds(45),
         () -> Boolean.TRUE.equals(phone.evaluate(condition)) ? Boolean.TRUE : null);
   }
 

@@ -195,9 +195,14 @@ class ScalingOutTest {
   void idleChangeStreamsWait() throws Exception {
     // Each process keeps a change stream open. Without the store waiting for the next write, as a replica set
     // does, the driver asked again at once: the store then used about half a core, each server a third.
-    Duration before = cluster.store().process.cpu();
-    Thread.sleep(IDLE.toMillis());
-    Duration used = cluster.store().process.cpu().minus(before);
+    // The quieter of two windows: a server that started moments ago may still be building its search index.
+    Duration used = null;
+    for (int window = 0; window < 2; window++) {
+      Duration before = cluster.store().process.cpu();
+      Thread.sleep(IDLE.toMillis());
+      Duration spent = cluster.store().process.cpu().minus(before);
+      used = used == null || spent.compareTo(used) < 0 ? spent : used;
+    }
     assertTrue(used.compareTo(IDLE.dividedBy(6)) < 0, "the store used " + used.toMillis() + " ms CPU in "
         + IDLE.toMillis() + " ms without requests");
   }
