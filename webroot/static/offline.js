@@ -159,9 +159,23 @@
     };
     // Two tabs coming online at once take turns; the client token would make a second sending harmless anyway.
     sending = (navigator.locks ? navigator.locks.request('leerkring-waiting-notes', run) : run())
-      .catch(function () { /* stays waiting for the next chance */ })
-      .then(function () { sending = null; return show(); });
+      .catch(function () { return false; })
+      .then(function (allSent) {
+        sending = null;
+        retryUnlessSent(allSent);
+        return show();
+      });
     return sending;
+  }
+
+  // "online" only says the phone has a network, not that it reaches the server (a shop floor's wifi behind a
+  // login page, a connection that comes back in steps): a note that could not go is tried again, less often.
+  var retryDelay = 2000;
+  function retryUnlessSent(allSent) {
+    if (allSent !== false) { retryDelay = 2000; return; }
+    if (!navigator.onLine) { return; }
+    setTimeout(function () { if (navigator.onLine) { sendWaiting(); } }, retryDelay);
+    retryDelay = Math.min(retryDelay * 2, 60000);
   }
 
   function sendOne(note, csrf) {

@@ -466,6 +466,8 @@ public final class ReadBenchmark {
 
   private static final String ACTIVITY = "GET /communities/{id}/activity?limit=20";
   private static final String QUESTIONS = "GET /communities/{id}/questions";
+  private static final String COMMUNITY_PAGE = "GET /c/{id} (the community page)";
+  private static final List<String> CALLS = List.of(ACTIVITY, QUESTIONS, COMMUNITY_PAGE);
 
   private Phase measure(String label, Load load) {
     System.out.printf(Locale.ROOT, "%n== Measuring %s: %d communities, %d notes, %d questions ==%n", label,
@@ -498,13 +500,13 @@ public final class ReadBenchmark {
       System.out.printf(Locale.ROOT, "Logged in %d members in %.1f s; %d (member, community) pairs over %d communities%n",
           chosen.size(), loginSeconds, targets.size(), distinct);
 
-      // Warm-up: both calls mixed, so the JIT has seen both before either is timed.
-      run(client, targets, null, config.warmup * 2, Math.max(1, config.concurrency));
-      System.gc();
+      // Warm-up: the calls mixed, so the JIT has seen each before any is timed.
+      run(client, targets, null, config.warmup * CALLS.size(), Math.max(1, config.concurrency));
       List<Stats> stats = new ArrayList<>();
-      stats.add(run(client, targets, ACTIVITY, config.requests, config.concurrency));
-      System.gc();
-      stats.add(run(client, targets, QUESTIONS, config.requests, config.concurrency));
+      for (String call : CALLS) {
+        System.gc();
+        stats.add(run(client, targets, call, config.requests, config.concurrency));
+      }
       stats.forEach(s -> System.out.printf(Locale.ROOT, "  %-42s p50 %6.2f ms  p90 %6.2f ms  p99 %6.2f ms  max %7.2f ms"
               + "  (%d requests, %.0f req/s, %.1f items per response)%n", s.call(), s.p50(), s.p90(), s.p99(),
           s.max(), s.n(), s.throughput(), s.itemsPerResponse()));
@@ -534,7 +536,7 @@ public final class ReadBenchmark {
         });
   }
 
-  /** Runs n requests, at most {@code concurrency} at once; call null alternates both (warm-up, not kept). */
+  /** Runs n requests, at most {@code concurrency} at once; call null takes the calls in turn (warm-up, not kept). */
   private Stats run(WebClient client, List<Target> targets, String call, int n, int concurrency) {
     int[] picks = new int[n];
     for (int i = 0; i < n; i++) {
@@ -554,10 +556,12 @@ public final class ReadBenchmark {
         return;
       }
       Target target = targets.get(picks[i]);
-      String which = call != null ? call : (i % 2 == 0 ? ACTIVITY : QUESTIONS);
-      String uri = ACTIVITY.equals(which)
-          ? "/api/v1/communities/" + target.communityId() + "/activity?limit=20"
-          : "/api/v1/communities/" + target.communityId() + "/questions";
+      String which = call != null ? call : CALLS.get(i % CALLS.size());
+      String uri = switch (which) {
+        case ACTIVITY -> "/api/v1/communities/" + target.communityId() + "/activity?limit=20";
+        case QUESTIONS -> "/api/v1/communities/" + target.communityId() + "/questions";
+        default -> "/c/" + target.communityId();
+      };
       long t0 = System.nanoTime();
       client.get(uri).putHeader("Cookie", "lk_session=" + target.secret()).send().onComplete(ar -> {
         latencies[i] = System.nanoTime() - t0;
@@ -568,9 +572,11 @@ public final class ReadBenchmark {
           if (response.statusCode() != 200) {
             failure.compareAndSet(null, uri + ": " + response.statusCode() + " " + response.bodyAsString());
           } else {
-            items.addAndGet(ACTIVITY.equals(which)
-                ? response.bodyAsJsonObject().getJsonArray("items").size()
-                : response.bodyAsJsonArray().size());
+            items.addAndGet(switch (which) {
+              case ACTIVITY -> response.bodyAsJsonObject().getJsonArray("items").size();
+              case QUESTIONS -> response.bodyAsJsonArray().size();
+              default -> 1;
+            });
           }
         }
         if (done.incrementAndGet() == n) {
