@@ -305,7 +305,8 @@ public final class DemoData {
       history.add(new Question.StatusChange(status, "demo-fenna", nameOf("demo-fenna"), days(-8), 1));
     }
     steps.addAll(QuestionStore.written(new Question(id, COMMUNITY, text, category, priority, status, forLecturer,
-        answer, raisedBy, nameOf(raisedBy), 1, history, owners, votes, noteIds, contributionIds, days(-30))));
+        answer, raisedBy, nameOf(raisedBy), 1, history, owners, votes, contributionIds, days(-30))));
+    noteIds.forEach(noteId -> steps.addAll(QuestionStore.noteLinked(id, noteId, true)));
   }
 
   private void sessions() {

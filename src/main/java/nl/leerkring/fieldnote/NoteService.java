@@ -138,9 +138,9 @@ public final class NoteService {
         List<Step> steps = new ArrayList<>();
         steps.add(NoteStore.edited(stored, after));
         questionIds.stream().filter(q -> !stored.questionIds().contains(q))
-            .forEach(q -> steps.add(QuestionStore.noteLinked(q, id, true)));
+            .forEach(q -> steps.addAll(QuestionStore.noteLinked(q, id, true)));
         stored.questionIds().stream().filter(q -> !questionIds.contains(q))
-            .forEach(q -> steps.add(QuestionStore.noteLinked(q, id, false)));
+            .forEach(q -> steps.addAll(QuestionStore.noteLinked(q, id, false)));
         return db.writes().apply(steps).compose(done -> notes.byId(id)).map(NoteStore::view);
       });
     });

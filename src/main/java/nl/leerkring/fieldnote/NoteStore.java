@@ -152,7 +152,7 @@ public final class NoteStore {
     steps.add(Step.insert(NOTES, toDocument(note)));
     steps.add(IdLists.add(communityList(note.communityId()), note.id()));
     steps.add(IdLists.add(journal(note.authorId()), note.id()));
-    note.questionIds().forEach(q -> steps.add(QuestionStore.noteLinked(q, note.id(), true)));
+    note.questionIds().forEach(q -> steps.addAll(QuestionStore.noteLinked(q, note.id(), true)));
     return steps;
   }
 

@@ -22,6 +22,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
+import nl.leerkring.question.QuestionStore;
 import nl.leerkring.scan.ScanErasure;
 import nl.leerkring.snack.SnackService;
 
@@ -273,8 +274,7 @@ public final class Erasure {
           new JsonObject().put("$pull", new JsonObject().put("answers", new JsonObject().put("userId", userId))))).mapEmpty();
     }
     for (Object questionId : note.getJsonArray("questionIds", new JsonArray())) {
-      unlinked = unlinked.compose(x -> mongo.updateCollection("questions", new JsonObject().put("_id", questionId),
-          new JsonObject().put("$pull", new JsonObject().put("noteIds", noteId)))).mapEmpty();
+      unlinked = unlinked.compose(x -> db.writes().apply(QuestionStore.noteLinked(String.valueOf(questionId), noteId, false)));
     }
     // Whatever keeps a copy of notes (the search index) lets go of it too.
     return unlinked.compose(x -> mongo.removeDocument("notes", new JsonObject().put("_id", noteId)))

@@ -11,12 +11,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * A shared question (a knowledge gap the group named). Owners investigate it; votes say how many want it
- * answered; the notes and contributions that feed it are linked by id; its history records every change of status.
+ * answered; the contributions that feed it are linked by id, the notes in a list of their own (a question may
+ * gather thousands: see {@link QuestionStore#noteIds}); its history records every change of status.
  */
 public record Question(String id, String communityId, String text, String category, Priority priority,
                        QuestionStatus status, boolean forLecturer, String answerSummary, String raisedBy,
                        String raisedByName, int raisedInCycle, List<StatusChange> history, List<String> owners,
-                       List<String> votes, List<String> noteIds, List<String> contributionIds, Instant createdAt) {
+                       List<String> votes, List<String> contributionIds, Instant createdAt) {
 
   /** The order in which a group works through its questions: priority, then votes, then age. */
   public static final Comparator<Question> BY_PRIORITY = Comparator.comparing(Question::priority)
@@ -27,7 +28,6 @@ public record Question(String id, String communityId, String text, String catego
     history = List.copyOf(history);
     owners = List.copyOf(owners);
     votes = List.copyOf(votes);
-    noteIds = List.copyOf(noteIds);
     contributionIds = List.copyOf(contributionIds);
   }
 
@@ -45,7 +45,7 @@ public record Question(String id, String communityId, String text, String catego
                                 boolean forLecturer, String by, String byName, int cycle, Instant at) {
     return new Question(id, communityId, text, category, priority, QuestionStatus.OPEN, forLecturer, null, by,
         byName, cycle, List.of(new StatusChange(QuestionStatus.OPEN, by, byName, at, cycle)), List.of(), List.of(),
-        List.of(), List.of(), at);
+        List.of(), at);
   }
 
   public boolean isOpen() {

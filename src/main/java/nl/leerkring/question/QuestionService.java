@@ -96,7 +96,8 @@ public final class QuestionService {
     return found(caller, questionId).compose(found -> {
       Question q = found.question();
       Membership m = found.membership();
-      Future<JsonArray> notes = m.isMember() ? linked.notes(q.noteIds(), m.userId())
+      Future<JsonArray> notes = m.isMember()
+          ? questions.noteIds(q.id()).compose(ids -> linked.notes(ids, m.userId()))
           : Future.succeededFuture(new JsonArray());
       Future<JsonArray> contributions = linked.contributions(q.contributionIds());
       return Future.all(notes, contributions).map(both -> view(q, m)

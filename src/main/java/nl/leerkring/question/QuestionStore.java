@@ -11,12 +11,15 @@ import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Shared questions; the only code that knows their stored shape. A community's questions are found through its id list, never by scanning. */
 public final class QuestionStore {
 
   public static final String QUESTIONS = "questions";
+  private static final String LEGACY_NOTE_IDS = "noteIds";
 
   private final Database db;
 
@@ -87,8 +90,29 @@ public final class QuestionStore {
         new JsonObject().put(add ? "$addToSet" : "$pull", new JsonObject().put("votes", userId)));
   }
 
-  public static Step noteLinked(String questionId, String noteId, boolean linked) {
-    return linked ? link(questionId, "noteIds", noteId) : unlink(questionId, "noteIds", noteId);
+  /**
+   * A question's notes are a list of their own ({@link IdLists}): kept in the question, thousands of ids made
+   * every list of questions and every note written slower as a community grew. Questions from before December
+   * 2026 may still hold some in their {@code noteIds}: an unlink takes the note from both places.
+   */
+  public static List<Step> noteLinked(String questionId, String noteId, boolean linked) {
+    return linked ? List.of(IdLists.add(notesKey(questionId), noteId))
+        : List.of(IdLists.remove(notesKey(questionId), noteId), unlink(questionId, LEGACY_NOTE_IDS, noteId));
+  }
+
+  public static String notesKey(String questionId) {
+    return IdLists.key(questionId, "notes");
+  }
+
+  /** The ids of a question's notes, oldest first. */
+  public Future<List<String>> noteIds(String questionId) {
+    Future<JsonObject> legacy = db.mongo().findOne(QUESTIONS, new JsonObject().put("_id", questionId),
+        new JsonObject().put(LEGACY_NOTE_IDS, 1));
+    return Future.all(legacy, db.lists().ids(notesKey(questionId))).map(both -> {
+      Set<String> ids = new LinkedHashSet<>(legacy.result() == null ? List.of() : strings(legacy.result(), LEGACY_NOTE_IDS));
+      ids.addAll(both.<List<String>>resultAt(1));
+      return List.copyOf(ids);
+    });
   }
 
   public static Step contributionLinked(String questionId, String contributionId) {
@@ -146,7 +170,6 @@ public final class QuestionStore {
         .put("history", history)
         .put("owners", new JsonArray(q.owners()))
         .put("votes", new JsonArray(q.votes()))
-        .put("noteIds", new JsonArray(q.noteIds()))
         .put("contributionIds", new JsonArray(q.contributionIds()))
         .put("createdAt", Times.format(q.createdAt()));
     if (q.answerSummary() != null) {
@@ -166,7 +189,7 @@ public final class QuestionStore {
         d.getString("category", ""), Priority.parse(d.getString("priority", Priority.MEDIUM.value())),
         QuestionStatus.parse(d.getString("status")), d.getBoolean("forLecturer", false),
         d.getString("answerSummary"), d.getString("raisedBy"), d.getString("raisedByName"),
-        d.getInteger("raisedInCycle", 1), history, strings(d, "owners"), strings(d, "votes"), strings(d, "noteIds"),
+        d.getInteger("raisedInCycle", 1), history, strings(d, "owners"), strings(d, "votes"),
         strings(d, "contributionIds"), Instant.parse(d.getString("createdAt")));
   }
 

@@ -57,12 +57,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
- * Read latency at small and at large volume, over HTTP against a real server on the embedded store.
+ * Read and write latency at small and at large volume, over HTTP against a real server on the embedded store.
  *
  * <p>Loads a SMALL data set straight into the store (documents of exactly the shapes the application writes),
  * starts the server on it, logs in a handful of members and measures
- * {@code GET /communities/{id}/activity?limit=20} and {@code GET /communities/{id}/questions} for communities
- * picked at random among those the caller is a member of. Then stops the server, grows the same store to the
+ * {@code GET /communities/{id}/activity?limit=20}, {@code GET /communities/{id}/questions}, the community page
+ * and a note written through the API, for communities picked at random among those the caller is a member of. Then stops the server, grows the same store to the
  * LARGE volume, starts the server again and measures the same calls. The target is that the large-volume
  * latency stays within 1.3 times the small-volume latency: every hot read goes by _id, so the size of the
  * store should not matter.
@@ -77,6 +77,9 @@ import java.util.stream.Stream;
  *   <li>{@code bench.requests} (3000) measured and {@code bench.warmup} (3000) warm-up requests per call;</li>
  *   <li>{@code bench.concurrency} (1): requests in flight at once;</li>
  *   <li>{@code bench.seed} (42); {@code bench.keep} (false): keep the data directory afterwards;</li>
+ *   <li>{@code bench.newestOnly} (false): measure only the communities of each load, e.g. one community of
+ *       1,000 notes against one of 100,000 ({@code -Dbench.smallCommunities=1 -Dbench.smallNotes=1000
+ *       -Dbench.communities=2 -Dbench.notes=101000});</li>
  * </ul>
  * The server reads its page cache size as it always does, so {@code LEERKRING_STORE_CACHE_MB=16} measures
  * with H2's own default.
@@ -165,6 +168,7 @@ public final class ReadBenchmark {
                       long fileBytes, Map<String, Long> counts) {
   }
 
+  private final java.util.Set<String> newestCommunities = new java.util.HashSet<>();
   private long totalNotes;
   private long totalQuestions;
   private long totalEntries;
@@ -175,6 +179,7 @@ public final class ReadBenchmark {
     System.out.printf(Locale.ROOT, "%n== Loading %s: +%d communities, +%d notes, +%d questions ==%n", label,
         communities, notes, (long) communities * config.questions);
     long started = System.nanoTime();
+    newestCommunities.clear();
     EmbeddedStore store = openStoreForLoading();
     MongoClient mongo = MongoClient.create(vertx, new JsonObject()
         .put("connection_string", store.connectionString())
@@ -241,6 +246,7 @@ public final class ReadBenchmark {
   private void community(Loader loader, int number, String organisationId, List<BenchUser> pool, int notes,
                          Map<String, List<String>> journals, Map<String, String> userOrganisation) {
     String id = Ids.newId();
+    newestCommunities.add(id);
     int day = -180 + random.nextInt(60);
     int minute = 0;
     List<BenchUser> members = pick(pool, config.members);
@@ -282,6 +288,7 @@ public final class ReadBenchmark {
     java.util.Collections.shuffle(events, random);
     List<JsonObject> raised = new ArrayList<>();
     List<String> noteIds = new ArrayList<>();
+    Map<String, List<String>> questionNotes = new HashMap<>();
     for (boolean isQuestion : events) {
       minute += 17 + random.nextInt(600);
       String now = at(day, minute);
@@ -297,8 +304,7 @@ public final class ReadBenchmark {
         if (!raised.isEmpty() && random.nextInt(3) == 0) {
           JsonObject q = raised.get(random.nextInt(raised.size()));
           answers = List.of(q.getString("_id"));
-          // The store's document holds an unmodifiable list; the loader grows a copy.
-          q.put("noteIds", q.getJsonArray("noteIds").copy().add(noteId));
+          questionNotes.computeIfAbsent(q.getString("_id"), k -> new ArrayList<>()).add(noteId);
         }
         Note note = note(noteId, id, who, answers, Instant.parse(now));
         loader.add(NoteStore.NOTES, NoteStore.toDocument(note));
@@ -325,7 +331,8 @@ public final class ReadBenchmark {
           ? List.of(members.get(random.nextInt(members.size())).id()) : List.of();
       loader.add(QuestionStore.QUESTIONS, QuestionStore.toDocument(new Question(q.id(), q.communityId(), q.text(),
           q.category(), q.priority(), status, q.forLecturer(), answer, q.raisedBy(), q.raisedByName(),
-          q.raisedInCycle(), history, owners, votes, q.noteIds(), q.contributionIds(), q.createdAt())));
+          q.raisedInCycle(), history, owners, votes, q.contributionIds(), q.createdAt())));
+      loader.addList(QuestionStore.notesKey(q.id()), questionNotes.getOrDefault(q.id(), List.of()));
     }
     loader.addList(IdLists.key(id, "questions"), raised.stream().map(q -> q.getString("_id")).toList());
     loader.addList(IdLists.key(id, "notes"), noteIds);
@@ -455,7 +462,7 @@ public final class ReadBenchmark {
 
   // -------------------------------------------------------------------------------------------- measuring
 
-  private record Target(String secret, String userId, String communityId) {
+  private record Target(Login login, String userId, String communityId) {
   }
 
   private record Stats(String call, int n, double p50, double p90, double p99, double max, double mean,
@@ -469,7 +476,8 @@ public final class ReadBenchmark {
   private static final String ACTIVITY = "GET /communities/{id}/activity?limit=20";
   private static final String QUESTIONS = "GET /communities/{id}/questions";
   private static final String COMMUNITY_PAGE = "GET /c/{id} (the community page)";
-  private static final List<String> CALLS = List.of(ACTIVITY, QUESTIONS, COMMUNITY_PAGE);
+  private static final String NOTE_WRITE = "POST /communities/{id}/notes";
+  private static final List<String> CALLS = List.of(ACTIVITY, QUESTIONS, COMMUNITY_PAGE, NOTE_WRITE);
 
   private Phase measure(String label, Load load) {
     System.out.printf(Locale.ROOT, "%n== Measuring %s: %d communities, %d notes, %d questions ==%n", label,
@@ -482,11 +490,12 @@ public final class ReadBenchmark {
         new PoolOptions().setHttp1MaxSize(Math.max(2, config.concurrency)));
     try {
       // Members chosen at random among everyone loaded so far, each logged in once.
-      List<BenchUser> candidates = new ArrayList<>(users.stream().filter(u -> !u.communityIds().isEmpty()).toList());
+      List<BenchUser> candidates = new ArrayList<>(users.stream().filter(u -> u.communityIds().stream()
+          .anyMatch(this::measured)).toList());
       java.util.Collections.shuffle(candidates, random);
       List<BenchUser> chosen = candidates.subList(0, Math.min(config.logins, candidates.size()));
       long t = System.nanoTime();
-      List<Future<String>> logins = new ArrayList<>();
+      List<Future<Login>> logins = new ArrayList<>();
       for (BenchUser u : chosen) {
         logins.add(login(client, u));
       }
@@ -494,7 +503,7 @@ public final class ReadBenchmark {
       double loginSeconds = seconds(System.nanoTime() - t);
       List<Target> targets = new ArrayList<>();
       for (int i = 0; i < chosen.size(); i++) {
-        for (String communityId : chosen.get(i).communityIds()) {
+        for (String communityId : chosen.get(i).communityIds().stream().filter(this::measured).toList()) {
           targets.add(new Target(logins.get(i).result(), chosen.get(i).id(), communityId));
         }
       }
@@ -522,7 +531,16 @@ public final class ReadBenchmark {
     }
   }
 
-  private Future<String> login(WebClient client, BenchUser user) {
+  /** A member's login: the cookie to read with, and the CSRF token a write needs besides. */
+  private record Login(String secret, String csrfToken) {
+  }
+
+  /** With bench.newestOnly, only the communities of the latest load: one community's growth, measured alone. */
+  private boolean measured(String communityId) {
+    return !config.newestOnly || newestCommunities.contains(communityId);
+  }
+
+  private Future<Login> login(WebClient client, BenchUser user) {
     return client.post("/api/v1/auth/login")
         .sendJsonObject(new JsonObject().put("login", user.login()).put("password", PASSWORD))
         .map(response -> {
@@ -530,11 +548,12 @@ public final class ReadBenchmark {
             throw new IllegalStateException("Login of " + user.login() + " failed: " + response.statusCode() + " "
                 + response.bodyAsString());
           }
-          return response.cookies().stream()
+          String secret = response.cookies().stream()
               .filter(c -> c.startsWith("lk_session="))
               .map(c -> c.substring("lk_session=".length()).split(";", 2)[0])
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("No session cookie in " + response.cookies()));
+          return new Login(secret, response.bodyAsJsonObject().getString("csrfToken"));
         });
   }
 
@@ -548,6 +567,7 @@ public final class ReadBenchmark {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicLong items = new AtomicLong();
+    AtomicLong written = new AtomicLong();
     AtomicReference<String> failure = new AtomicReference<>();
     Promise<Void> finished = Promise.promise();
     long started = System.nanoTime();
@@ -562,18 +582,27 @@ public final class ReadBenchmark {
       String uri = switch (which) {
         case ACTIVITY -> "/api/v1/communities/" + target.communityId() + "/activity?limit=20";
         case QUESTIONS -> "/api/v1/communities/" + target.communityId() + "/questions";
+        case NOTE_WRITE -> "/api/v1/communities/" + target.communityId() + "/notes";
         default -> "/c/" + target.communityId();
       };
       long t0 = System.nanoTime();
-      client.get(uri).putHeader("Cookie", "lk_session=" + target.secret()).send().onComplete(ar -> {
+      Future<HttpResponse<Buffer>> sent = NOTE_WRITE.equals(which)
+          ? client.post(uri).putHeader("Cookie", "lk_session=" + target.login().secret())
+              .putHeader("X-CSRF-Token", target.login().csrfToken())
+              .sendJsonObject(new JsonObject().put("kind", "observation").put("text", sentence(10, 60)))
+          : client.get(uri).putHeader("Cookie", "lk_session=" + target.login().secret()).send();
+      sent.onComplete(ar -> {
         latencies[i] = System.nanoTime() - t0;
         if (ar.failed()) {
           failure.compareAndSet(null, uri + ": " + ar.cause());
         } else {
           HttpResponse<Buffer> response = ar.result();
-          if (response.statusCode() != 200) {
+          if (response.statusCode() != (NOTE_WRITE.equals(which) ? 201 : 200)) {
             failure.compareAndSet(null, uri + ": " + response.statusCode() + " " + response.bodyAsString());
           } else {
+            if (NOTE_WRITE.equals(which)) {
+              written.incrementAndGet();
+            }
             items.addAndGet(switch (which) {
               case ACTIVITY -> response.bodyAsJsonObject().getJsonArray("items").size();
               case QUESTIONS -> response.bodyAsJsonArray().size();
@@ -592,6 +621,7 @@ public final class ReadBenchmark {
       fire[0].run();
     }
     finished.future().await();
+    totalNotes += written.get();
     double wall = seconds(System.nanoTime() - started);
     if (failure.get() != null) {
       throw new IllegalStateException("A measured request failed: " + failure.get());
@@ -685,7 +715,7 @@ public final class ReadBenchmark {
 
   private record Config(int communities, long notes, int smallCommunities, long smallNotes, int questions,
                         int members, int communitiesPerUser, int logins, int requests, int warmup,
-                        int concurrency, long seed, boolean keep) {
+                        int concurrency, long seed, boolean keep, boolean newestOnly) {
 
     static Config fromSystemProperties() {
       Config c = new Config(
@@ -701,7 +731,8 @@ public final class ReadBenchmark {
           Integer.getInteger("bench.warmup", 3000),
           Integer.getInteger("bench.concurrency", 1),
           Long.getLong("bench.seed", 42L),
-          Boolean.getBoolean("bench.keep"));
+          Boolean.getBoolean("bench.keep"),
+          Boolean.getBoolean("bench.newestOnly"));
       if (c.communities <= c.smallCommunities || c.notes <= c.smallNotes) {
         throw new IllegalArgumentException("The large volume must exceed the small one: " + c);
       }

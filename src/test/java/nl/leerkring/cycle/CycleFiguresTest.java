@@ -28,7 +28,7 @@ class CycleFiguresTest {
     }
     QuestionStatus now = history.get(history.size() - 1).status();
     return new Question(q.id(), q.communityId(), q.text(), q.category(), q.priority(), now, false, null, "u", "U",
-        raisedIn, history, List.of(), List.of(), List.of(), List.of(), AT);
+        raisedIn, history, List.of(), List.of(), List.of(), AT);
   }
 
   @Test

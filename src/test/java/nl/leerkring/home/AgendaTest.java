@@ -75,7 +75,7 @@ class AgendaTest {
 
   private static Question question(String id, QuestionStatus status, Priority priority, int day) {
     return new Question(id, "c-1", "?", "", priority, status, false, null, "u-1", "Sanne", 1, List.of(), List.of(),
-        List.of(), List.of(), List.of(), Instant.parse("2027-01-01T00:00:00Z").plus(Duration.ofDays(day)));
+        List.of(), List.of(), Instant.parse("2027-01-01T00:00:00Z").plus(Duration.ofDays(day)));
   }
 
   @Test

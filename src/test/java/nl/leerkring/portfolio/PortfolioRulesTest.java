@@ -53,7 +53,7 @@ class PortfolioRulesTest {
     List<Question.StatusChange> history = new ArrayList<>(answeredByMe.history());
     history.add(new Question.StatusChange(QuestionStatus.ANSWERED, ME, "Sanne", day(33), 2));
     questions.add(new Question("q-answered", "c-1", "Meten?", null, Priority.LOW, QuestionStatus.ANSWERED, false,
-        "Zo.", "u-x", "X", 2, history, List.of(), List.of(), List.of(), List.of(), day(31)));
+        "Zo.", "u-x", "X", 2, history, List.of(), List.of(), List.of(), day(31)));
     List<Note> notes = List.of(note("n-mine", ME, 1, day(11)), note("n-other", "u-x", 1, day(11)));
     List<Contribution> contributions = List.of(contribution("k-mine", List.of("q-raised"), day(20)),
         contribution("k-late", List.of("q-answered"), day(34)), contribution("k-other", List.of("q-other"), day(20)));
