@@ -29,9 +29,17 @@ public final class EmbeddedStore implements AutoCloseable {
   public static final String FILE_NAME = "leerkring.mv.db";
   /**
    * MVStore's own default of 16 MB keeps too few pages once a store holds many communities: reads then go
-   * to disk and the activity page got 1.6 times slower at 100,000 notes (see the README's benchmark).
+   * to disk and the activity page got 1.6 times slower at 100,000 notes (see the README's benchmark). The
+   * cache lives on the heap, so by default it takes a quarter of it (256 MB of a 1 GB heap): a fixed 256 MB ran
+   * a server started with -Xmx256m out of memory once the store outgrew the demo.
    */
-  public static final int DEFAULT_CACHE_MB = 256;
+  public static int defaultCacheMb() {
+    return defaultCacheMb(Runtime.getRuntime().maxMemory());
+  }
+
+  static int defaultCacheMb(long maxHeapBytes) {
+    return (int) Math.max(16, Math.min(256, maxHeapBytes / 4 / (1024 * 1024)));
+  }
   /**
    * Freed chunks stay untouched this long. Zero let H2 reuse a chunk that the chunk map written at close
    * still listed, and the file then refused to open ("Double mark", h2database#2752, #4083); readers are

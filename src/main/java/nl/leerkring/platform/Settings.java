@@ -134,7 +134,7 @@ public record Settings(
         intOf(c, "httpPort", 8080),
         c.getString("publicUrl", "http://localhost:8080"),
         Path.of(c.getString("dataDir", "data")),
-        intOf(c, "storeCacheMb", EmbeddedStore.DEFAULT_CACHE_MB),
+        intOf(c, "storeCacheMb", EmbeddedStore.defaultCacheMb()),
         c.getString("mongoUri", ""),
         c.getString("database", "leerkring"),
         Boolean.parseBoolean(String.valueOf(c.getValue("demo", false))),

@@ -53,7 +53,7 @@ public final class FortunesApp extends VerticleBase {
 
   /** Arguments: the store's data directory and how many event loops serve requests. */
   public static void main(String[] args) throws IOException, InterruptedException {
-    EmbeddedStore store = EmbeddedStore.start(Path.of(args[0]), EmbeddedStore.DEFAULT_CACHE_MB);
+    EmbeddedStore store = EmbeddedStore.start(Path.of(args[0]), EmbeddedStore.defaultCacheMb());
     Vertx vertx = Vertx.vertx();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       vertx.close().await();

@@ -114,7 +114,7 @@ public final class ReadBenchmark {
 
   /** Loading goes straight into the store file, through the driver, with no server in between. */
   private EmbeddedStore openStoreForLoading() {
-    return EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB);
+    return EmbeddedStore.start(dataDir, EmbeddedStore.defaultCacheMb());
   }
 
   private ReadBenchmark(Config config, Vertx vertx, Path dataDir) {
@@ -645,7 +645,7 @@ public final class ReadBenchmark {
     String line = "=".repeat(100);
     out.append('\n').append(line).append('\n');
     out.append("READ BENCHMARK REPORT (the app's embedded store: mongo-java-server + H2 MVStore, page cache "
-        + System.getenv().getOrDefault("LEERKRING_STORE_CACHE_MB", EmbeddedStore.DEFAULT_CACHE_MB + "") + " MB)\n");
+        + System.getenv().getOrDefault("LEERKRING_STORE_CACHE_MB", EmbeddedStore.defaultCacheMb() + "") + " MB)\n");
     out.append(String.format(Locale.ROOT, "Machine: %d cores, JVM %s, max heap %d MB; %d measured + %d warm-up "
             + "requests per call per volume, concurrency %d, seed %d%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

@@ -126,7 +126,7 @@ class DurabilityTest {
 
     // Underneath: no write left half done, and every note that made it into the store is in the journal,
     // including those whose request was cut off by a kill.
-    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, EmbeddedStore.defaultCacheMb())).await();
     toClose.add(() -> vertx.executeBlocking(() -> {
       store.close();
       return null;
@@ -435,7 +435,7 @@ class DurabilityTest {
 
   /** Opens the store of a stopped server, as a crashed process left it, and closes it again. */
   private static void withStore(Vertx vertx, Path dataDir, java.util.function.Function<MongoClient, Future<?>> work) {
-    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dataDir, EmbeddedStore.defaultCacheMb())).await();
     try {
       MongoClient mongo = MongoClient.create(vertx, new JsonObject()
           .put("connection_string", store.connectionString()).put("db_name", "leerkring"));

@@ -26,7 +26,7 @@ class SharedDatabaseTest {
   @DisplayName("Two servers starting together on an empty database load the demo once")
   void demoLoadsOnce(Vertx vertx) throws Exception {
     Path dir = TestServer.temporaryDataDir();
-    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.defaultCacheMb())).await();
     try {
       var first = CompletableFuture.supplyAsync(() -> TestServer.onMongo(vertx, store.connectionString(), true));
       var second = CompletableFuture.supplyAsync(() -> TestServer.onMongo(vertx, store.connectionString(), true));
@@ -52,7 +52,7 @@ class SharedDatabaseTest {
   @DisplayName("A login made on one server works on the other, and a note written on one is read on the other")
   void statelessServers(Vertx vertx) {
     Path dir = TestServer.temporaryDataDir();
-    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.DEFAULT_CACHE_MB)).await();
+    EmbeddedStore store = vertx.executeBlocking(() -> EmbeddedStore.start(dir, EmbeddedStore.defaultCacheMb())).await();
     try (TestServer first = TestServer.onMongo(vertx, store.connectionString(), true);
          TestServer second = TestServer.onMongo(vertx, store.connectionString(), true)) {
       Person sanne = first.demo("sanne");

@@ -21,8 +21,8 @@ public final class StoreProcess {
     Path dataDir = Path.of(args[0]);
     boolean shared = args.length > 1 && args[1].equals(SHARED);
     EmbeddedStore store = shared
-        ? EmbeddedStore.startShared(dataDir, EmbeddedStore.DEFAULT_CACHE_MB)
-        : EmbeddedStore.start(dataDir, EmbeddedStore.DEFAULT_CACHE_MB);
+        ? EmbeddedStore.startShared(dataDir, EmbeddedStore.defaultCacheMb())
+        : EmbeddedStore.start(dataDir, EmbeddedStore.defaultCacheMb());
     Runtime.getRuntime().addShutdownHook(new Thread(store::close));
     System.out.println(READY + store.connectionString());
     System.out.flush();
