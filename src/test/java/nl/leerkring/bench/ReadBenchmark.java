@@ -25,6 +25,7 @@ import nl.leerkring.fieldnote.Note;
 import nl.leerkring.fieldnote.NoteKind;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.fieldnote.Visibility;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.EmbeddedStore;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Ids;
@@ -307,7 +308,14 @@ public final class ReadBenchmark {
           questionNotes.computeIfAbsent(q.getString("_id"), k -> new ArrayList<>()).add(noteId);
         }
         Note note = note(noteId, id, who, answers, Instant.parse(now));
-        loader.add(NoteStore.NOTES, NoteStore.toDocument(note));
+        // As the forms write them: with the client key of the form that sent the note, and now and then as the
+        // answer to a prompt. (Without any, the embedded store's unique indexes on both are empty, and it reads
+        // every note when it opens to fill them: minutes and more heap than the release has at a million notes.)
+        JsonObject document = NoteStore.toDocument(note).put(ClientKeys.FIELD, ClientKeys.of(who.id(), noteId));
+        if (noteIds.isEmpty()) {
+          document.put("answerOf", "bench-prompt-" + id + " " + who.id());
+        }
+        loader.add(NoteStore.NOTES, document);
         noteIds.add(noteId);
         journals.computeIfAbsent(who.id(), k -> new ArrayList<>()).add(noteId);
         if (note.visibility() == Visibility.COMMUNITY) {

@@ -153,9 +153,8 @@ public final class Browser implements AutoCloseable {
 
   /**
    * No WCAG 2.1 A/AA violation that axe-core can find on the page as it is now. Axe takes about a second a
-   * page, so it runs once per run for each template in each language at phone width, plus once per template
-   * at laptop width, and again only where the page shows something that template has not shown before (see
-   * {@link #axeKey}).
+   * page, so it runs once per run for each template in each language at each width, and again only where the
+   * page shows something that template has not shown before (see {@link #axeKey}).
    */
   public static void assertAccessible(Page page, String what) {
     String key = axeKey(page, page.locator("html").getAttribute("lang"));
@@ -180,8 +179,8 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * The languages a page needs axe in: both at phone width, one at laptop width, where axe passes each template
-   * once (see {@link #axeKey}); a laptop pass in English would only repeat the Dutch one.
+   * The languages a scenario checks a page in: both at phone width, Dutch at laptop width (EveryPageTest
+   * checks every template in English on the laptop as well).
    */
   public static List<String> languagesAt(Page page) {
     return page.viewportSize().width < PHONE_WIDTH_BELOW ? List.of("nl", "en") : List.of("nl");
@@ -196,13 +195,12 @@ public final class Browser implements AutoCloseable {
    * The page's width class (with the language at phone width), its template, and the states in which
    * accessibility defects hide: a field marked invalid, an image, a reference to another id that does not
    * resolve, an id that repeats, notes waiting on the phone (issue 13.2). Texts and data stay out, so a
-   * template is checked once per language at phone width and once at laptop width, as issue 10 asks, and
-   * again only in such a state.
+   * template is checked once per language and width (issues 10 and 13), and again only in such a state.
    */
   private static String axeKey(Page page, String language) {
     boolean phone = page.viewportSize().width < PHONE_WIDTH_BELOW;
     String shown = (String) page.evaluate(SHOWN);
-    return (phone ? "phone " + language : "laptop") + " " + shown;
+    return (phone ? "phone " : "laptop ") + language + " " + shown;
   }
 
   private static final String SHOWN = """
