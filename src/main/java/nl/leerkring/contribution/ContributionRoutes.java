@@ -17,7 +17,7 @@ public final class ContributionRoutes {
     api.getRoute("listContributions").addHandler(Api.ok(ctx -> contributions.list(Caller.required(ctx),
         Api.path(ctx, "communityId"))));
     api.getRoute("addContribution").addHandler(Api.created(ctx -> contributions.add(Caller.required(ctx),
-        Api.path(ctx, "communityId"), Api.body(ctx))));
+        Api.path(ctx, "communityId"), Api.body(ctx), ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
     api.getRoute("getContribution").addHandler(Api.ok(ctx -> contributions.get(Caller.required(ctx),
         Api.path(ctx, "contributionId"))));
   }

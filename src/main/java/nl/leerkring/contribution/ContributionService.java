@@ -10,8 +10,10 @@ import nl.leerkring.community.Access;
 import nl.leerkring.community.CommunityService;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.question.Question;
@@ -53,10 +55,14 @@ public final class ContributionService {
         .compose(c -> access.inCommunityOf(caller, c, "contribution").map(m -> ContributionStore.view(c)));
   }
 
-  /** Only the community's lecturer contributes, and only to questions of that same community. */
-  public Future<JsonObject> add(Caller caller, String communityId, JsonObject body) {
+  /**
+   * Only the community's lecturer contributes, and only to questions of that same community. {@code clientToken}
+   * (may be null): a repeat with the same token adds nothing new, it gets the first.
+   */
+  public Future<JsonObject> add(Caller caller, String communityId, JsonObject body, String clientToken) {
     return access.in(caller, communityId).compose(m -> {
       m.requireRole(Role.LECTURER);
+      String clientKey = ClientKeys.of(m.userId(), clientToken);
       return questions.requireInCommunity(m.communityId(), body.getJsonArray("questionIds"), "questionIds")
           .compose(questionIds -> {
             Contribution contribution = new Contribution(Ids.newId(), m.communityId(), m.userId(),
@@ -64,7 +70,7 @@ public final class ContributionService {
                 body.getString("text").trim(), questionIds, body.getJsonArray("references", new JsonArray()).stream()
                     .map(r -> new Contribution.Reference(((JsonObject) r).getString("title"),
                         ((JsonObject) r).getString("url"))).toList(), db.clock().instant());
-            List<Step> steps = new ArrayList<>(ContributionStore.added(contribution));
+            List<Step> steps = new ArrayList<>(ContributionStore.added(contribution, clientKey));
             steps.add(QuestionNews.contribution(contribution.id(), Times.format(contribution.createdAt())));
             return activity.entry(m.communityId(), "contribution.added", m.userId(), m.caller().displayName(),
                     new JsonObject().put("contributionId", contribution.id()).put("kind", contribution.kind().value()))
@@ -72,7 +78,12 @@ public final class ContributionService {
                   steps.add(entry);
                   return db.writes().apply(steps);
                 })
-                .map(done -> contribution.view());
+                .map(done -> contribution)
+                .recover(failure -> failure instanceof Lost && clientKey != null
+                    ? ContributionStore.byClientKey(db, clientKey).compose(first -> first == null
+                        ? Future.failedFuture(failure) : Future.succeededFuture(first))
+                    : Future.failedFuture(failure))
+                .map(Contribution::view);
           });
     });
   }

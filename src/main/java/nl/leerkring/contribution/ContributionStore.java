@@ -3,6 +3,7 @@ package nl.leerkring.contribution;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
@@ -27,11 +28,23 @@ public final class ContributionStore {
 
   /** The contribution and its place in the community's list; the questions it answers point to it. */
   public static List<Step> added(Contribution c) {
+    return added(c, null);
+  }
+
+  /** The same, made only once per client key (null: no key; see {@link ClientKeys}): a repeat loses. */
+  public static List<Step> added(Contribution c, String clientKey) {
     List<Step> steps = new ArrayList<>();
-    steps.add(Step.insert(CONTRIBUTIONS, toDocument(c)));
+    steps.add(clientKey == null ? Step.insert(CONTRIBUTIONS, toDocument(c))
+        : Step.claim(CONTRIBUTIONS, toDocument(c).put(ClientKeys.FIELD, clientKey)));
     steps.add(IdLists.add(listKey(c.communityId()), c.id()));
     c.questionIds().forEach(q -> steps.add(QuestionStore.contributionLinked(q, c.id())));
     return steps;
+  }
+
+  /** The contribution an earlier request with this client key made (the same person's, as the key says), or null. */
+  public static Future<Contribution> byClientKey(Database db, String clientKey) {
+    return db.mongo().findOne(CONTRIBUTIONS, new JsonObject().put(ClientKeys.FIELD, clientKey), null)
+        .map(d -> d == null ? null : fromDocument(d));
   }
 
   /** The API views of the contributions, in the order of the ids given. */

@@ -66,7 +66,8 @@ public final class LecturerPages {
       IntStream.range(0, REFERENCE_ROWS).forEach(i -> rows.add(new JsonObject().put("index", i).put("number", i + 1)
           .put("title", again ? Forms.text(ctx, reference(i, "title")) : "")
           .put("url", again ? Forms.text(ctx, reference(i, "url")) : "")));
-      return Page.of("contribution-new", desk.put("references", rows).put("kinds", new JsonArray(Arrays.stream(ContributionKind.values()).map(ContributionKind::value).toList())));
+      // Shown again after a refusal, the form keeps its token: nothing was made with it yet.
+      return Page.of("contribution-new", desk.put("references", rows).put("clientToken", Forms.clientToken(ctx)).put("kinds", new JsonArray(Arrays.stream(ContributionKind.values()).map(ContributionKind::value).toList())));
     });
   }
 
@@ -94,7 +95,8 @@ public final class LecturerPages {
       body.put("references", references);
     }
     return forms.check("addContribution", Map.of("communityId", communityId), body)
-        .compose(valid -> contributions.add(Caller.required(ctx), communityId, valid))
+        .compose(valid -> contributions.add(Caller.required(ctx), communityId, valid,
+            Forms.text(ctx, Forms.CLIENT_TOKEN)))
         .map(added -> Page.redirect("/lecturer?added=1#contribution-" + added.getString("id")));
   }
 

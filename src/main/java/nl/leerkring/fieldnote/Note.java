@@ -24,7 +24,8 @@ public record Note(String id, String communityId, int cycle, String authorId, St
   public record Edit(String by, Instant at) {
   }
 
-  public record Photo(String id, String contentType, int size) {
+  /** {@code sizes} is null for a photo stored before there were two sizes. */
+  public record Photo(String id, String contentType, int size, PhotoSizes sizes) {
   }
 
   /** The note after its author's edit; a null field stays as it was. */
@@ -65,8 +66,7 @@ public record Note(String id, String communityId, int cycle, String authorId, St
     putIfPresent(out, "promptId", promptId);
     putIfPresent(out, "updatedAt", updatedAt == null ? null : updatedAt.toString());
     if (photo != null) {
-      out.put("photo", new JsonObject().put("contentType", photo.contentType())
-          .put("url", "/api/v1/notes/" + id + "/photo"));
+      out.put("photo", PhotoSizes.view(photo.contentType(), "/api/v1/notes/" + id + "/photo", photo.sizes()));
     }
     return out;
   }

@@ -39,7 +39,8 @@ public final class NotePages {
     router.get("/c/:communityId/notes/new").handler(pages.show(this::newForm));
     router.post("/c/:communityId/notes").handler(pages.form(this::write, this::newForm));
     router.get("/notes/:noteId").handler(pages.show(this::note));
-    router.get("/notes/:noteId/photo").handler(this::photo);
+    router.get("/notes/:noteId/photo").handler(ctx -> photo(ctx, false));
+    router.get("/notes/:noteId/photo/thumbnail").handler(ctx -> photo(ctx, true));
     router.get("/notes/:noteId/edit").handler(pages.show(this::editForm));
     router.post("/notes/:noteId/edit").handler(pages.form(this::edit, this::editForm));
     router.get("/journal").handler(pages.show(this::journal));
@@ -123,15 +124,15 @@ public final class NotePages {
     }));
   }
 
-  /** The photo for a page's img: the same reading rules as the note itself. */
-  private void photo(RoutingContext ctx) {
+  /** The photo for a page's img, either size: the same reading rules as the note itself. */
+  private void photo(RoutingContext ctx, boolean thumbnail) {
     Caller caller = Caller.optional(ctx);
     if (caller == null) {
       ctx.fail(Problem.unauthenticated());
       return;
     }
-    notes.photo(caller, ctx.pathParam("noteId")).onFailure(ctx::fail)
-        .onSuccess(photo -> NoteRoutes.send(ctx, photo));
+    notes.photo(caller, ctx.pathParam("noteId"), thumbnail).onFailure(ctx::fail)
+        .onSuccess(photo -> PhotoStorage.send(ctx, photo));
   }
 
   private Future<Page> editForm(RoutingContext ctx) {

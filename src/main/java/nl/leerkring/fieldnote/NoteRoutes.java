@@ -1,6 +1,5 @@
 package nl.leerkring.fieldnote;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import nl.leerkring.web.Caller;
@@ -25,22 +24,14 @@ public final class NoteRoutes {
         Api.body(ctx))));
     api.getRoute("getJournal").addHandler(Api.ok(ctx -> notes.journal(Caller.required(ctx),
         Api.query(ctx, "communityId"))));
-    api.getRoute("getNotePhoto").addHandler(this::photo);
+    api.getRoute("getNotePhoto").addHandler(ctx -> photo(ctx, false));
+    api.getRoute("getNotePhotoThumbnail").addHandler(ctx -> photo(ctx, true));
     api.getRoute("putNotePhoto").addHandler(Api.ok(ctx -> notes.putPhoto(Caller.required(ctx),
         Api.path(ctx, "noteId"), ctx.body().buffer())));
   }
 
-  private void photo(RoutingContext ctx) {
-    notes.photo(Caller.required(ctx), Api.path(ctx, "noteId")).onFailure(ctx::fail)
-        .onSuccess(photo -> NoteRoutes.send(ctx, photo));
-  }
-
-  /** The photo's bytes, cached by the browser of the person allowed to see it only. */
-  static void send(RoutingContext ctx, NoteService.StoredPhoto photo) {
-    ctx.response()
-        .putHeader("Content-Type", photo.contentType())
-        .putHeader("Cache-Control", "private, max-age=3600")
-        .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
-        .end(photo.bytes());
+  private void photo(RoutingContext ctx, boolean thumbnail) {
+    notes.photo(Caller.required(ctx), Api.path(ctx, "noteId"), thumbnail).onFailure(ctx::fail)
+        .onSuccess(photo -> PhotoStorage.send(ctx, photo));
   }
 }

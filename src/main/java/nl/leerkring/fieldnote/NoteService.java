@@ -38,10 +38,6 @@ public final class NoteService {
     this.photos = photos;
   }
 
-  /** A stored photo as it is sent back: its type and bytes. */
-  public record StoredPhoto(String contentType, Buffer bytes) {
-  }
-
   public Future<JsonObject> list(Caller caller, String communityId, int offset, int limit) {
     return access.in(caller, communityId).compose(m -> {
       m.requireMember();
@@ -168,24 +164,26 @@ public final class NoteService {
     JsonObject previous = note.getJsonObject("photo");
     // The new photo is stored before the note points to it; the old one goes only after.
     return photos.store("noteId", noteId, clean)
-        .compose(photoId -> notes.photo(noteId, new Note.Photo(photoId, clean.contentType(), clean.bytes().length)))
+        .compose(photoId -> notes.photo(noteId, new Note.Photo(photoId, clean.contentType(), clean.display().length,
+            clean.sizes())))
         .compose(done -> previous == null ? Future.succeededFuture() : photos.remove(previous.getString("id")))
         .compose(done -> notes.byId(noteId))
         .map(NoteStore::view);
   }
 
-  public Future<StoredPhoto> photo(Caller caller, String noteId) {
+  /** The note's photo, its {@code thumbnail} or display size, for those who may read the note. */
+  public Future<PhotoStorage.StoredPhoto> photo(Caller caller, String noteId, boolean thumbnail) {
     return readable(caller, noteId).compose(found -> {
-      JsonObject photo = found.note().getJsonObject("photo");
+      Note.Photo photo = NoteStore.fromDocument(found.note()).photo();
       if (photo == null) {
         throw Problem.notFound("photo");
       }
-      return photos.read(photo.getString("id"));
+      return photos.read(photo.id(), thumbnail);
     }).map(photo -> {
       if (photo == null) {
         throw Problem.notFound("photo");
       }
-      return new StoredPhoto(photo.contentType(), photo.bytes());
+      return photo;
     });
   }
 }

@@ -231,7 +231,7 @@ public final class NoteStore {
         d.getString("happened"), Visibility.parse(d.getString("visibility")),
         IdLists.strings(d.getJsonArray("questionIds", new JsonArray())), edits,
         photo == null ? null : new Note.Photo(photo.getString("id"), photo.getString("contentType"),
-            photo.getInteger("size", 0)),
+            photo.getInteger("size", 0), PhotoSizes.of(photo)),
         d.getString("promptId"), Instant.parse(d.getString("createdAt")),
         d.getString("updatedAt") == null ? null : Instant.parse(d.getString("updatedAt")));
   }
@@ -241,7 +241,11 @@ public final class NoteStore {
   }
 
   private static JsonObject toDocument(Note.Photo p) {
-    return new JsonObject().put("id", p.id()).put("contentType", p.contentType()).put("size", p.size());
+    JsonObject photo = new JsonObject().put("id", p.id()).put("contentType", p.contentType()).put("size", p.size());
+    if (p.sizes() != null) {
+      p.sizes().putInto(photo);
+    }
+    return photo;
   }
 
   private static void putIfPresent(JsonObject doc, String field, String value) {

@@ -28,7 +28,7 @@ public final class OfflineApp {
   static final String THEME_COLOR = "#1d2433";
   static final String BACKGROUND_COLOR = "#f6f7fa";
   private static final String WORKER_SOURCE = "webroot/sw.js";
-  private static final List<String> PRECACHED = List.of("app.css", "app.js", "icon.svg", "offline.js");
+  private static final List<String> PRECACHED = List.of("app.css", "app.js", "icon.svg", "offline.js", "upload.js");
 
   private final Vertx vertx;
   private final StaticFiles staticFiles;

@@ -80,7 +80,8 @@ public final class Database {
    * ({@link ClientKeys}), and the person and prompt of a prompt's answer.
    */
   private static final List<List<String>> CREATED_ONCE = List.of(
-      List.of("notes", ClientKeys.FIELD), List.of("notes", "answerOf"), List.of("questions", ClientKeys.FIELD));
+      List.of("notes", ClientKeys.FIELD), List.of("notes", "answerOf"), List.of("questions", ClientKeys.FIELD),
+      List.of("snacks", ClientKeys.FIELD), List.of("contributions", ClientKeys.FIELD));
 
   /**
    * The states that conditional steps ({@link Step#expecting}) name next to the _id, per collection. The

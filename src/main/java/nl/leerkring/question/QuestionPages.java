@@ -113,6 +113,7 @@ public final class QuestionPages {
             .put("communityTitle", CommunityService.summary(m).getString("title"))
             .put("can", both.resultAt(1))
             .put("snacks", both.resultAt(2))
+            .put("snackToken", Forms.newClientToken())
             .put("owner", owner)
             .put("assign", m.isMember() && m.is(Role.FACILITATOR))
             .put("candidates", candidates(m, q))

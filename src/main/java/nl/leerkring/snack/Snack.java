@@ -2,6 +2,7 @@ package nl.leerkring.snack;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.fieldnote.PhotoSizes;
 import nl.leerkring.platform.Times;
 
 import java.time.Instant;
@@ -15,8 +16,8 @@ public record Snack(String id, String communityId, String questionId, int cycle,
                     SnackKind kind, String title, String text, String url, Photo photo, Instant createdAt,
                     Instant updatedAt) {
 
-  /** A stored photo's id, kept out of the API, and its type. */
-  public record Photo(String id, String contentType) {
+  /** A stored photo's id, kept out of the API, its type and sizes (null for one stored before there were two). */
+  public record Photo(String id, String contentType, PhotoSizes sizes) {
   }
 
   /** The snack after an edit; a null field stays as it was, an empty text or url is removed. */
@@ -64,7 +65,7 @@ public record Snack(String id, String communityId, String questionId, int cycle,
       out.put("updatedAt", Times.format(updatedAt));
     }
     if (photo != null) {
-      out.put("photo", new JsonObject().put("contentType", photo.contentType()).put("url", "/snacks/" + id + "/photo"));
+      out.put("photo", PhotoSizes.view(photo.contentType(), "/snacks/" + id + "/photo", photo.sizes()));
     }
     return out;
   }

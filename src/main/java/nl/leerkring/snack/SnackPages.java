@@ -1,7 +1,6 @@
 package nl.leerkring.snack;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -40,7 +39,8 @@ public final class SnackPages {
     router.get("/snacks/:snackId/edit").handler(pages.show(this::editForm));
     router.post("/snacks/:snackId/edit").handler(pages.form(this::edit, this::editForm));
     router.post("/snacks/:snackId/delete").handler(pages.form(this::delete, this::editForm));
-    router.get("/snacks/:snackId/photo").handler(this::photo);
+    router.get("/snacks/:snackId/photo").handler(ctx -> photo(ctx, false));
+    router.get("/snacks/:snackId/photo/thumbnail").handler(ctx -> photo(ctx, true));
   }
 
   /** The form on a page of its own: where a refused snack comes back with the errors next to the fields. */
@@ -50,6 +50,8 @@ public final class SnackPages {
         // Listing the snacks checks that the caller is a member (company admins read no snacks).
         snacks.list(Caller.required(ctx), questionId).map(list -> Page.of("snack-new", new JsonObject()
             .put("question", new JsonObject().put("id", q.getString("id")).put("text", q.getString("text")))
+            // Shown again after a refusal, the form keeps its token: nothing was made with it yet.
+            .put("clientToken", Forms.clientToken(ctx))
             .put("kinds", kinds(isPost(ctx) ? Forms.text(ctx, "kind") : "tip")))));
   }
 
@@ -69,7 +71,8 @@ public final class SnackPages {
     Forms.putOptional(body, ctx, "url");
     return forms.check("addSnack", Map.of("questionId", questionId), body)
         .compose(valid -> PhotoStorage.uploaded(ctx)
-            .compose(photo -> snacks.add(Caller.required(ctx), questionId, valid, photo)))
+            .compose(photo -> snacks.add(Caller.required(ctx), questionId, valid, photo,
+                Forms.text(ctx, Forms.CLIENT_TOKEN))))
         .recover(PhotoStorage::problemOnItsField)
         .map(snack -> Page.redirect("/questions/" + questionId + "#snack-" + snack.getString("id")));
   }
@@ -94,18 +97,15 @@ public final class SnackPages {
         .map(x -> Page.redirect("/questions/" + snack.getString("questionId") + "#snacks")));
   }
 
-  /** The photo for a page's img: the same reading rules as the snack itself. */
-  private void photo(RoutingContext ctx) {
+  /** The photo for a page's img, either size: the same reading rules as the snack itself. */
+  private void photo(RoutingContext ctx, boolean thumbnail) {
     Caller caller = Caller.optional(ctx);
     if (caller == null) {
       ctx.fail(Problem.unauthenticated());
       return;
     }
-    snacks.photo(caller, ctx.pathParam("snackId")).onFailure(ctx::fail).onSuccess(photo -> ctx.response()
-        .putHeader("Content-Type", photo.contentType())
-        .putHeader("Cache-Control", "private, max-age=3600")
-        .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
-        .end(photo.bytes()));
+    snacks.photo(caller, ctx.pathParam("snackId"), thumbnail).onFailure(ctx::fail)
+        .onSuccess(photo -> PhotoStorage.send(ctx, photo));
   }
 
   private static boolean isPost(RoutingContext ctx) {

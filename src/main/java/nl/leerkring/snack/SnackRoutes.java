@@ -17,7 +17,7 @@ public final class SnackRoutes {
     api.getRoute("listSnacks").addHandler(Api.ok(ctx -> snacks.list(Caller.required(ctx),
         Api.path(ctx, "questionId"))));
     api.getRoute("addSnack").addHandler(Api.created(ctx -> snacks.add(Caller.required(ctx),
-        Api.path(ctx, "questionId"), Api.body(ctx), null)));
+        Api.path(ctx, "questionId"), Api.body(ctx), null, ctx.request().getHeader(Api.IDEMPOTENCY_KEY))));
     api.getRoute("updateSnack").addHandler(Api.ok(ctx -> snacks.update(Caller.required(ctx),
         Api.path(ctx, "snackId"), Api.body(ctx))));
     api.getRoute("deleteSnack").addHandler(Api.ok(ctx -> snacks.delete(Caller.required(ctx),

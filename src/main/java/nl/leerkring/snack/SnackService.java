@@ -8,8 +8,10 @@ import nl.leerkring.community.Access;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.fieldnote.PhotoStorage;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Ids;
+import nl.leerkring.platform.Lost;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.question.Question;
 import nl.leerkring.question.QuestionStore;
@@ -54,23 +56,39 @@ public final class SnackService {
     });
   }
 
-  /** {@code photo} may be null; it is cleaned and stored before the snack that shows it. */
-  public Future<JsonObject> add(Caller caller, String questionId, JsonObject body, Buffer photo) {
+  /**
+   * {@code photo} may be null; it is cleaned and stored before the snack that shows it. {@code clientToken} (may
+   * be null): a repeat with the same token makes no second snack, it gets the first.
+   */
+  public Future<JsonObject> add(Caller caller, String questionId, JsonObject body, Buffer photo, String clientToken) {
     return question(caller, questionId).compose(found -> {
       Membership m = found.membership();
       SnackKind kind = SnackKind.parse(body.getString("kind"));
       String text = trimmed(body.getString("text"));
       String url = trimmed(body.getString("url"));
       check(kind, text, url);
-      String id = Ids.newId();
-      Future<Snack.Photo> stored = photo == null ? Future.succeededFuture()
-          : photos.clean(photo).compose(clean -> photos.store("snackId", id, clean)
-              .map(photoId -> new Snack.Photo(photoId, clean.contentType())));
-      return stored.compose(p -> {
-        Snack snack = new Snack(id, m.communityId(), questionId, m.currentCycle(), m.userId(),
-            m.caller().displayName(), kind, body.getString("title").strip(), text, url, p, db.clock().instant(), null);
-        return snacks.add(snack).map(x -> view(snack, m));
-      });
+      String clientKey = ClientKeys.of(m.userId(), clientToken);
+      // A repeat after the first was made costs no photo work; one at the same time loses below.
+      return snacks.byClientKey(clientKey).compose(first -> first != null ? Future.succeededFuture(view(first, m))
+          : made(m, questionId, body.getString("title").strip(), kind, text, url, photo, clientKey));
+    });
+  }
+
+  private Future<JsonObject> made(Membership m, String questionId, String title, SnackKind kind, String text,
+                                  String url, Buffer photo, String clientKey) {
+    String id = Ids.newId();
+    Future<Snack.Photo> stored = photo == null ? Future.succeededFuture()
+        : photos.clean(photo).compose(clean -> photos.store("snackId", id, clean)
+            .map(photoId -> new Snack.Photo(photoId, clean.contentType(), clean.sizes())));
+    return stored.compose(p -> {
+      Snack snack = new Snack(id, m.communityId(), questionId, m.currentCycle(), m.userId(),
+          m.caller().displayName(), kind, title, text, url, p, db.clock().instant(), null);
+      return snacks.add(snack, clientKey).map(x -> view(snack, m))
+          .recover(failure -> failure instanceof Lost && clientKey != null
+              // The same form sent twice at once: this one's photo goes, the first snack is the answer.
+              ? photos.remove(p == null ? null : p.id()).compose(x -> snacks.byClientKey(clientKey))
+                  .compose(first -> first == null ? Future.failedFuture(failure) : Future.succeededFuture(view(first, m)))
+              : Future.failedFuture(failure));
     });
   }
 
@@ -95,12 +113,13 @@ public final class SnackService {
     return changeable(caller, snackId).map(found -> view(found.snack(), found.membership()));
   }
 
-  public Future<PhotoStorage.StoredPhoto> photo(Caller caller, String snackId) {
+  /** The snack's photo, its {@code thumbnail} or display size, for those who may read the snack. */
+  public Future<PhotoStorage.StoredPhoto> photo(Caller caller, String snackId, boolean thumbnail) {
     return readable(caller, snackId).compose(found -> {
       if (found.snack().photo() == null) {
         throw Problem.notFound("photo");
       }
-      return photos.read(found.snack().photo().id());
+      return photos.read(found.snack().photo().id(), thumbnail);
     }).map(photo -> {
       if (photo == null) {
         throw Problem.notFound("photo");

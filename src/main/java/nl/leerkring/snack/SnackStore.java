@@ -2,6 +2,8 @@ package nl.leerkring.snack;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.fieldnote.PhotoSizes;
+import nl.leerkring.platform.ClientKeys;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
@@ -89,9 +91,23 @@ public final class SnackStore {
     });
   }
 
-  /** A new snack: the document first, then the lists that point to it. */
-  public Future<Void> add(Snack snack) {
-    return db.writes().apply(written(snack));
+  /**
+   * A new snack: the document first, then the lists that point to it. Made once per {@code clientKey} (null:
+   * no key; see {@link ClientKeys}): a repeat loses ({@link nl.leerkring.platform.Lost}).
+   */
+  public Future<Void> add(Snack snack, String clientKey) {
+    List<Step> steps = new ArrayList<>(written(snack));
+    if (clientKey != null) {
+      steps.set(0, Step.claim(SNACKS, toDocument(snack).put(ClientKeys.FIELD, clientKey)));
+    }
+    return db.writes().apply(steps);
+  }
+
+  /** The snack an earlier request with this client key made (the same person's, as the key says), or null. */
+  public Future<Snack> byClientKey(String clientKey) {
+    return clientKey == null ? Future.succeededFuture()
+        : db.mongo().findOne(SNACKS, new JsonObject().put(ClientKeys.FIELD, clientKey), null)
+            .map(doc -> doc == null ? null : fromDocument(doc));
   }
 
   public static List<Step> written(Snack snack) {
@@ -166,7 +182,11 @@ public final class SnackStore {
       doc.put("url", s.url());
     }
     if (s.photo() != null) {
-      doc.put("photo", new JsonObject().put("id", s.photo().id()).put("contentType", s.photo().contentType()));
+      JsonObject photo = new JsonObject().put("id", s.photo().id()).put("contentType", s.photo().contentType());
+      if (s.photo().sizes() != null) {
+        s.photo().sizes().putInto(photo);
+      }
+      doc.put("photo", photo);
     }
     if (s.updatedAt() != null) {
       doc.put("updatedAt", Times.format(s.updatedAt()));
@@ -179,7 +199,8 @@ public final class SnackStore {
     return new Snack(d.getString("_id"), d.getString("communityId"), d.getString("questionId"),
         d.getInteger("cycle", 1), d.getString("authorId"), d.getString("authorName"),
         SnackKind.parse(d.getString("kind")), d.getString("title"), d.getString("text"), d.getString("url"),
-        photo == null ? null : new Snack.Photo(photo.getString("id"), photo.getString("contentType")),
+        photo == null ? null : new Snack.Photo(photo.getString("id"), photo.getString("contentType"),
+            PhotoSizes.of(photo)),
         Instant.parse(d.getString("createdAt")),
         d.getString("updatedAt") == null ? null : Instant.parse(d.getString("updatedAt")));
   }
