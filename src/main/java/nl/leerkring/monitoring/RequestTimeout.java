@@ -17,7 +17,8 @@ public final class RequestTimeout implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RequestTimeout.class);
   private static final Pattern LIVE_STREAM = Pattern.compile("^/sessions/[^/]+/events$");
-  private static final Pattern UPLOAD = Pattern.compile("^(/api/v1/notes/[^/]+/photo|/c/[^/]+/notes|/notes/[^/]+/edit)$");
+  private static final Pattern UPLOAD =
+      Pattern.compile("^(/api/v1/notes/[^/]+/photo|/c/[^/]+/notes|/notes/[^/]+/edit|/questions/[^/]+/snacks)$");
 
   private final Vertx vertx;
   private final long millis;

@@ -485,6 +485,15 @@ class AuthorizationMatrixTest {
     rows.add(row("getNotePhoto", HttpMethod.GET, "GET /notes/{Sanne's private note}/photo",
             role -> "/notes/" + sannePrivateNote + "/photo")
         .loggedIn(404).as(200, PARTICIPANT));
+    // Issue 13.1: the thumbnail follows the photo's rules exactly.
+    rows.add(row("getNotePhotoThumbnail", HttpMethod.GET, "GET /notes/{Sanne's community note}/photo/thumbnail",
+            role -> "/notes/" + sanneNote + "/photo/thumbnail")
+        .members(200).admin(403).foreign(404)
+        .check((role, person, r) -> assertEquals("image/png", r.raw().getHeader("Content-Type")), PARTICIPANT,
+            LECTURER, FACILITATOR).as(404, MANAGER));
+    rows.add(row("getNotePhotoThumbnail", HttpMethod.GET, "GET /notes/{Sanne's private note}/photo/thumbnail",
+            role -> "/notes/" + sannePrivateNote + "/photo/thumbnail")
+        .loggedIn(404).as(200, PARTICIPANT));
     rows.add(row("getJournal", HttpMethod.GET, "/me/journal?communityId=demo-warmtepomp").loggedIn(200)
         .check((role, person, r) -> assertTrue(r.body().contains(sannePrivateNote)), PARTICIPANT)
         .check((role, person, r) -> assertFalse(r.body().contains(sannePrivateNote)),

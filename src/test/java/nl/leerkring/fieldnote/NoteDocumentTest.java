@@ -20,7 +20,8 @@ class NoteDocumentTest {
   private static final Note EXPERIMENT = new Note("n-1", "c-1", 1, "u-sanne", "Sanne", NoteKind.EXPERIMENT,
       "Stooklijn verlaagd", "Van 55 naar 47 °C", "Pendelt niet meer", Visibility.COMMUNITY, List.of("q-1"),
       List.of(new Note.Edit("u-sanne", Instant.parse("2026-02-11T08:00:00Z"))),
-      new Note.Photo("p-9", "image/jpeg", 123456), null, WRITTEN, Instant.parse("2026-02-11T08:00:00Z"));
+      new Note.Photo("p-9", "image/jpeg", 123456, new PhotoSizes(1600, 1200, 480, 360)), null, WRITTEN,
+      Instant.parse("2026-02-11T08:00:00Z"));
 
   @Test
   @DisplayName("an experiment with a photo and an edit, and a private prompt answer, are read back as stored")
@@ -32,11 +33,24 @@ class NoteDocumentTest {
   }
 
   @Test
-  @DisplayName("the API shows the photo as a link, never its stored id or size")
+  @DisplayName("a note whose one photo was stored before there were two sizes is read back without sizes")
+  void photoOfBefore() {
+    JsonObject stored = NoteStore.toDocument(EXPERIMENT);
+    stored.put("photo", new JsonObject().put("id", "p-9").put("contentType", "image/jpeg").put("size", 123456));
+    Note read = NoteStore.fromDocument(stored);
+    assertEquals(new Note.Photo("p-9", "image/jpeg", 123456, null), read.photo());
+    assertEquals(new JsonObject().put("contentType", "image/jpeg").put("url", "/api/v1/notes/n-1/photo")
+        .put("thumbnail", new JsonObject().put("url", "/api/v1/notes/n-1/photo/thumbnail")),
+        read.view().getJsonObject("photo"), "both addresses work; the one photo is sent for both");
+  }
+
+  @Test
+  @DisplayName("the API shows the photo's two sizes as links with their pixels, never its stored id or bytes")
   void photoAsLink() {
     JsonObject view = EXPERIMENT.view();
-    assertEquals(new JsonObject().put("contentType", "image/jpeg").put("url", "/api/v1/notes/n-1/photo"),
-        view.getJsonObject("photo"));
+    assertEquals(new JsonObject().put("contentType", "image/jpeg").put("url", "/api/v1/notes/n-1/photo")
+        .put("thumbnail", new JsonObject().put("url", "/api/v1/notes/n-1/photo/thumbnail").put("width", 480)
+            .put("height", 360)).put("width", 1600).put("height", 1200), view.getJsonObject("photo"));
     assertEquals("look-up", NoteKind.LOOK_UP.value());
     assertEquals("experiment", view.getString("kind"));
     assertFalse(view.containsKey("_id"));

@@ -44,6 +44,73 @@ public final class PhoneCamera {
   }
 
   /**
+   * A photo as a phone's camera takes it, {@code width} × {@code height} pixels: a scene of smooth light and a few
+   * objects under the sensor's fine grain, which is what keeps a camera's JPEG big (a 4000 × 3000 photo is about
+   * 3.4 MB, as the phone in issue 13 measured), with EXIF orientation and GPS. The stored pixels have a red band
+   * along their left edge and a blue one along their right edge: held upright (orientation 6, a quarter turn
+   * clockwise) red is at the top and blue at the bottom.
+   */
+  public static byte[] cameraPhoto(int width, int height, int orientation) throws Exception {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    java.util.SplittableRandom grain = new java.util.SplittableRandom(13);
+    int band = Math.max(1, width / 10);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int r;
+        int g;
+        int b;
+        if (x < band) {
+          r = 220; g = 30; b = 30;
+        } else if (x >= width - band) {
+          r = 30; g = 30; b = 220;
+        } else {
+          // Light falling across a wall, a darker box on it, and the grain on top.
+          r = 90 + 100 * x / width + ((x / 400 + y / 300) % 3 == 0 ? -40 : 0);
+          g = 110 + 80 * y / height;
+          b = 120 + 60 * (x + y) / (width + height);
+        }
+        int noise = grain.nextInt(-GRAIN, GRAIN + 1);
+        pixels[y * width + x] = clamp(r + noise) << 16 | clamp(g + noise + grain.nextInt(-3, 4)) << 8 | clamp(b + noise);
+      }
+    }
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+    javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+    param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+    param.setCompressionQuality(0.92f);
+    try (var output = ImageIO.createImageOutputStream(plain)) {
+      writer.setOutput(output);
+      writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
+    }
+    TiffOutputSet exif = new TiffOutputSet();
+    exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+    exif.setGpsInDegrees(6.09, 52.51);
+    ByteArrayOutputStream tagged = new ByteArrayOutputStream();
+    new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), tagged, exif);
+    return tagged.toByteArray();
+  }
+
+  /** How far the grain moves a pixel's colour, up or down. */
+  private static final int GRAIN = 14;
+
+  private static int clamp(int value) {
+    return Math.max(0, Math.min(255, value));
+  }
+
+  /** The camera's photo of issue 13: 4000 × 3000 pixels, held upright (orientation 6), made once per test run. */
+  public static synchronized byte[] issueThirteenPhoto() throws Exception {
+    if (issueThirteen == null) {
+      issueThirteen = cameraPhoto(4000, 3000, 6);
+    }
+    return issueThirteen.clone();
+  }
+
+  private static byte[] issueThirteen;
+
+  /**
    * A photo as a camera app or photo editor leaves it: besides EXIF (orientation, GPS) an IPTC block with
    * city and street, and a JPEG comment.
    */

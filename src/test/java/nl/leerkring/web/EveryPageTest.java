@@ -3,7 +3,9 @@ package nl.leerkring.web;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.fieldnote.PhoneCamera;
 import nl.leerkring.support.Browser;
 import nl.leerkring.support.BrowserScenarios;
 import nl.leerkring.support.Eventually;
@@ -88,7 +90,7 @@ class EveryPageTest extends BrowserScenarios {
 
   @Test
   @DisplayName("Sanne's pages on her phone: the bottom menu with five items and her unread count, relative times, every page of a participant")
-  void participant() {
+  void participant() throws Exception {
     server.demo("fenna@leerwerkplaats.nl").post("/sessions/demo-s-2/agreements", new JsonObject()
         .put("what", "Stooklijn noteren bij elke oplevering").put("ownerId", "demo-sanne")).expect(201);
     Person sanne = server.demo("sanne");
@@ -124,12 +126,19 @@ class EveryPageTest extends BrowserScenarios {
     assertThat(time).hasText(Pattern.compile("geleden|\\d{4}"));
     assertThat(phone.locator("#activity .avatar").first()).hasText(Pattern.compile("^[A-Z]{1,2}$"));
 
+    // A note with a camera's photo (issue 13.1), linked to the question the sweep visits, which shows it on a card.
+    String withPhoto = sanne.post("/communities/demo-warmtepomp/notes", new JsonObject().put("kind", "observation")
+        .put("text", "Typeplaatje van de buitenunit").put("questionIds", new JsonArray().add("demo-q-temp")))
+        .expect(201).json().getString("id");
+    sanne.upload("/notes/" + withPhoto + "/photo", PhoneCamera.cameraPhoto(2000, 1500, 6)).expect(200);
+
     sweep("sanne", List.of(
         go("home", "/"),
         go("community", C),
         go("note-new", C + "/notes/new"),
         sendEmpty("note-new-errors", C + "/notes/new", C + "/notes"),
         go("note", "/notes/demo-n-experiment"),
+        go("note-with-photo", "/notes/" + withPhoto),
         go("note-edit", "/notes/demo-n-experiment/edit"),
         go("journal", "/journal"),
         go("notifications", "/notifications"),
