@@ -68,10 +68,11 @@
    * already or the browser cannot read it (the server then decides).
    */
   function smaller(file) {
-    if (!/^image\/(jpeg|png|webp|heic|heif)$/.test(file.type)) { return Promise.resolve(file); }
+    if (!/^image\/(jpeg|png|webp)$/.test(file.type)) { return Promise.resolve(file); }
     return createImageBitmap(file, { imageOrientation: 'from-image' }).then(function (bitmap) {
       var scale = Math.min(1, LONGEST / Math.max(bitmap.width, bitmap.height));
-      if (scale === 1 && file.size < 700 * 1024 && file.type !== 'image/heic') { bitmap.close(); return file; }
+      // A WebP is turned into a JPEG whatever its size: the server takes JPEG and PNG.
+      if (scale === 1 && file.size < 700 * 1024 && file.type !== 'image/webp') { bitmap.close(); return file; }
       var canvas = document.createElement('canvas');
       canvas.width = Math.round(bitmap.width * scale);
       canvas.height = Math.round(bitmap.height * scale);
@@ -82,8 +83,8 @@
       bitmap.close();
       var type = file.type === 'image/png' ? 'image/png' : 'image/jpeg';
       return new Promise(function (resolve) { canvas.toBlob(resolve, type, QUALITY); }).then(function (blob) {
-        return blob && blob.size < file.size ? new File([blob], type === 'image/png' ? file.name : jpegName(file.name),
-          { type: type }) : file;
+        if (!blob || (blob.size >= file.size && file.type !== 'image/webp')) { return file; }
+        return new File([blob], type === 'image/png' ? file.name : jpegName(file.name), { type: type });
       });
     }).catch(function () { return file; });
   }
@@ -92,7 +93,7 @@
     return (name || 'photo').replace(/\.[^.]*$/, '') + '.jpg';
   }
 
-  /** Posts with progress; resolves with the page the server redirected to, rejects otherwise. */
+  /** Posts with progress; resolves with the page the server sends the person to, rejects otherwise. */
   function post(form, data, progress, status) {
     var texts = status.parentNode.dataset;
     return new Promise(function (resolve, reject) {
@@ -100,6 +101,7 @@
       var action = new URL(form.getAttribute('action'), window.location.href);
       var shown = -1;
       xhr.open('POST', action.href);
+      xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
       xhr.upload.addEventListener('progress', function (event) {
         if (!event.lengthComputable) { return; }
         var percent = Math.floor(event.loaded * 100 / event.total);
@@ -112,9 +114,10 @@
         }
       });
       xhr.addEventListener('load', function () {
-        var landed = new URL(xhr.responseURL || action.href);
-        if (xhr.status === 200 && landed.pathname !== action.pathname) {
-          resolve(landed.href);
+        // Saved: the server names the page to go to (see Pages.redirect) rather than sending the browser there.
+        var page = xhr.status === 204 && xhr.getResponseHeader('Location');
+        if (page) {
+          resolve(new URL(page, window.location.href).href);
         } else {
           reject();
         }

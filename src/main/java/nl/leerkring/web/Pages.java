@@ -192,8 +192,15 @@ public final class Pages {
     }).onFailure(ctx::fail);
   }
 
+  /**
+   * "See other": the browser goes to {@code location}. A form that a script sends to show its progress
+   * (upload.js, with {@code X-Requested-With}) gets 204 with the address instead: XMLHttpRequest would follow a
+   * redirect itself, fetching the page only for the browser to fetch it again, and lose its #fragment.
+   */
   public static void redirect(RoutingContext ctx, String location) {
-    ctx.response().setStatusCode(303).putHeader("Location", location).end();
+    boolean script = ctx.request().method() == HttpMethod.POST
+        && "XMLHttpRequest".equals(ctx.request().getHeader("X-Requested-With"));
+    ctx.response().setStatusCode(script ? 204 : 303).putHeader("Location", location).end();
   }
 
   /** Renders off the event loop: the first render of a template reads and compiles its files. */

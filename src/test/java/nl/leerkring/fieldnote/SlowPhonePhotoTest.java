@@ -63,7 +63,6 @@ class SlowPhonePhotoTest extends BrowserScenarios {
     sanne.waitForURL(Pattern.compile("/notes/[A-Za-z0-9_-]+$"), new Page.WaitForURLOptions().setTimeout(60_000));
     sanne.waitForLoadState(LoadState.LOAD);
     long savedMs = (System.nanoTime() - clicked) / 1_000_000;
-    long sent = ((Number) sanne.evaluate("() => performance.getEntriesByType('navigation')[0].transferSize")).longValue();
     String note = sanne.url().replaceAll(".*(/notes/[^/?#]+).*", "$1");
 
     Page mehmet = Browser.logIn(browser.narrowPhone(), "mehmet");
@@ -88,7 +87,6 @@ class SlowPhonePhotoTest extends BrowserScenarios {
     assertTrue(savedMs <= SAVE_LIMIT_MS, "saving took " + savedMs + " ms");
     assertTrue(openedMs <= OPEN_LIMIT_MS, "opening took " + openedMs + " ms");
     assertTrue(weight < OPEN_BYTES_LIMIT, "opening transferred " + weight + " bytes");
-    assertTrue(sent > 0, "the note page came over the network");
   }
 
   /** DevTools' network and CPU throttling for this phone, as Lighthouse's mobile profile sets them. */
