@@ -25,7 +25,9 @@ public final class StaticFiles implements Handler<RoutingContext> {
       // the installable app (issue 13.2)
       "offline.js", "icon-192.png", "icon-512.png", "icon-maskable-512.png", "apple-touch-icon.png",
       // the live session console (issue 13.4)
-      "live.js");
+      "live.js",
+      // photos made smaller on the phone (issue 13.1)
+      "upload.js");
   private static final long YEAR = Duration.ofDays(365).toSeconds();
 
   private final Map<String, String> fingerprints;
