@@ -94,7 +94,7 @@ public final class PhoneCamera {
   }
 
   /** How far the grain moves a pixel's colour, up or down. */
-  private static final int GRAIN = 14;
+  private static final int GRAIN = 9;
 
   private static int clamp(int value) {
     return Math.max(0, Math.min(255, value));
