@@ -46,7 +46,7 @@ public final class PhoneCamera {
   /**
    * A photo as a phone's camera takes it, {@code width} × {@code height} pixels: a scene of smooth light and a few
    * objects under the sensor's fine grain, which is what keeps a camera's JPEG big (a 4000 × 3000 photo is about
-   * 3.4 MB, as the phone in issue 13 measured), with EXIF orientation and GPS. The stored pixels have a red band
+   * 3.5 MB, like the 3.4 MB photo the phone in issue 13 sent), with EXIF orientation and GPS. The stored pixels have a red band
    * along their left edge and a blue one along their right edge: held upright (orientation 6, a quarter turn
    * clockwise) red is at the top and blue at the bottom.
    */

@@ -78,7 +78,7 @@ class PhotoSizesTest {
   }
 
   @Test
-  @DisplayName("A 4000 × 3000 camera photo of 3.4 MB becomes a 1200 × 1600 display size and a 360 × 480 thumbnail, "
+  @DisplayName("A 4000 × 3000 camera photo of 3.5 MB becomes a 1200 × 1600 display size and a 360 × 480 thumbnail, "
       + "upright, with no EXIF, GPS or orientation left; the API gives both addresses with their sizes")
   void twoSizesWithoutMetadata() throws Exception {
     Person mehmet = server.demo("mehmet");

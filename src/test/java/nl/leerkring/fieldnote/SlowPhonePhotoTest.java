@@ -44,7 +44,7 @@ class SlowPhonePhotoTest extends BrowserScenarios {
   private static final long OPEN_BYTES_LIMIT = 100_000;
 
   @Test
-  @DisplayName("Sanne saves a note with a 3.4 MB camera photo in at most 10 s; Mehmet opens it in at most 3 s, "
+  @DisplayName("Sanne saves a note with a 3.5 MB camera photo in at most 10 s; Mehmet opens it in at most 3 s, "
       + "transferring under 100 KB")
   void cameraPhotoOnSlow4G() throws Exception {
     byte[] camera = PhoneCamera.issueThirteenPhoto();
