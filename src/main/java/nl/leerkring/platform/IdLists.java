@@ -42,8 +42,11 @@ public final class IdLists {
     return ownerId + "/" + kind;
   }
 
+  /** An id taken off a list may come back (a note linked to a question again): it is no longer removed. */
   public static Step add(String key, String id) {
-    return Step.upsert(COLLECTION, key, new JsonObject().put("$addToSet", new JsonObject().put("ids", id)));
+    return Step.upsert(COLLECTION, key, new JsonObject()
+        .put("$addToSet", new JsonObject().put("ids", id))
+        .put("$pull", new JsonObject().put("removed", id)));
   }
 
   public static Step remove(String key, String id) {
@@ -54,8 +57,8 @@ public final class IdLists {
 
   /** Whether a step adds to a list, after which the list's head may need {@link #tidy}. */
   static boolean adds(Step step) {
-    return COLLECTION.equals(step.collection()) && step.update().containsKey("$addToSet")
-        && !step.update().containsKey("$pull");
+    JsonObject added = step.update().getJsonObject("$addToSet");
+    return COLLECTION.equals(step.collection()) && added != null && added.containsKey("ids");
   }
 
   /**

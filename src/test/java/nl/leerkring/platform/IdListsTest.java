@@ -120,6 +120,22 @@ class IdListsTest {
   }
 
   @Test
+  @DisplayName("A note taken off a question and linked to it again is on the question's list again, also from an archive")
+  void removedAndAddedAgain() {
+    String key = IdLists.key(Ids.newId(), "notes");
+    List<String> written = write(key, 210, 8);
+    for (String id : List.of(written.get(3), written.get(205))) {
+      writes.apply(IdLists.remove(key, id)).await();
+      assertTrue(!lists.ids(key).await().contains(id));
+      writes.apply(IdLists.add(key, id)).await();
+    }
+
+    List<String> listed = lists.ids(key).await();
+    assertEquals(210, listed.size());
+    assertTrue(listed.containsAll(written));
+  }
+
+  @Test
   @DisplayName("A list loaded in one go, as the benchmarks load one, reads and grows like one built note by note")
   void loadedInOneGo() {
     String key = IdLists.key(Ids.newId(), "notes");
