@@ -8,6 +8,8 @@ import nl.leerkring.web.RouteNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -26,6 +28,8 @@ public final class AccessLog implements Handler<RoutingContext> {
 
   private final MeterRegistry registry;
   private final AtomicInteger liveStreams;
+  /** By method, route and status: building a timer's id on every request showed in a page's profile. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   AccessLog(MeterRegistry registry, AtomicInteger liveStreams) {
     this.registry = registry;
@@ -51,10 +55,12 @@ public final class AccessLog implements Handler<RoutingContext> {
       String route = pattern != null ? pattern : masked(ctx.request().path());
       ACCESS.info("{} {} {} {} ms", method, route, status, TimeUnit.NANOSECONDS.toMillis(nanos));
       // Unnamed paths (mostly 404s for made-up addresses) share one series, so none can grow without end.
-      Timer.builder("leerkring.http.requests").description("HTTP requests by route and status")
-          .tags("method", method, "route", pattern != null ? pattern : "other", "status", String.valueOf(status))
-          .publishPercentileHistogram()
-          .register(registry)
+      String series = pattern != null ? pattern : "other";
+      timers.computeIfAbsent(method + ' ' + series + ' ' + status, key -> Timer.builder("leerkring.http.requests")
+              .description("HTTP requests by route and status")
+              .tags("method", method, "route", series, "status", String.valueOf(status))
+              .publishPercentileHistogram()
+              .register(registry))
           .record(nanos, TimeUnit.NANOSECONDS);
     });
     ctx.next();

@@ -7,6 +7,8 @@ import io.vertx.ext.mongo.MongoClient;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class StoreTimings {
 
   private final MeterRegistry registry;
+  /** By command and outcome: building a timer's id on every call showed in a page's profile. */
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public StoreTimings(MeterRegistry registry) {
     this.registry = registry;
@@ -41,10 +45,11 @@ public final class StoreTimings {
   }
 
   private void record(String command, String outcome, long nanos) {
-    Timer.builder("leerkring.store.commands").description("Store calls by name and outcome")
-        .tags("command", command, "outcome", outcome)
-        .publishPercentileHistogram()
-        .register(registry)
+    timers.computeIfAbsent(command + ' ' + outcome, key -> Timer.builder("leerkring.store.commands")
+            .description("Store calls by name and outcome")
+            .tags("command", command, "outcome", outcome)
+            .publishPercentileHistogram()
+            .register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 }

@@ -25,6 +25,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -40,6 +42,10 @@ public final class Pages {
   private final Function<Caller, Future<Integer>> unread;
   private final ZoneId zone;
   private final Clock clock;
+  /** In development mode an edited template shows on the next render, which reads its files again each time. */
+  private final boolean development;
+  /** Templates rendered once: compiled, with the partials they used, so a render does no more file reads. */
+  private final Set<String> rendered = ConcurrentHashMap.newKeySet();
 
   /**
    * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
@@ -55,8 +61,9 @@ public final class Pages {
     this.clock = clock;
     this.engine = HandlebarsTemplateEngine.create(vertx);
     Handlebars handlebars = engine.unwrap();
-    if (!WebEnvironment.development()) {
-      handlebars.with(new TemplatesByName());
+    this.development = WebEnvironment.development();
+    if (!development) {
+      TemplatesByName.install(handlebars);
     }
     handlebars.registerHelper("t", (Helper<String>) (key, options) ->
         I18n.text(language(options.get("_lang")), key, options.params));
@@ -261,17 +268,32 @@ public final class Pages {
   }
 
   /**
-   * Off the event loop: the first render of a template reads and compiles its files. The engine renders
+   * The first render of a template reads and compiles its files, off the event loop; later ones are CPU only and
+   * run where they are asked for, as a hop to a worker thread and back cost more than rendering. A partial that a
+   * later render uses for the first time (a form's errors) is one small file read, once. The engine renders
    * synchronously, so its future is complete when it returns.
    */
   private Future<Buffer> rendered(String template, JsonObject model) {
-    return vertx.executeBlocking(() -> {
-      Future<Buffer> done = engine.render(model.getMap(), TEMPLATES + template + ".hbs");
-      if (done.failed()) {
-        throw new Exception("Could not render " + template, done.cause());
+    if (!development && rendered.contains(template)) {
+      try {
+        return Future.succeededFuture(html(template, model));
+      } catch (Exception e) {
+        return Future.failedFuture(e);
       }
-      return done.result();
+    }
+    return vertx.executeBlocking(() -> {
+      Buffer html = html(template, model);
+      rendered.add(template);
+      return html;
     }, false);
+  }
+
+  private Buffer html(String template, JsonObject model) throws Exception {
+    Future<Buffer> done = engine.render(model.getMap(), TEMPLATES + template + ".hbs");
+    if (done.failed()) {
+      throw new Exception("Could not render " + template, done.cause());
+    }
+    return done.result();
   }
 
   private static ZoneId installationZone(Object zone) {

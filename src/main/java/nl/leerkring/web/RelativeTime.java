@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * When something happened, as a person reads it in a feed: "2 uur geleden" within a week (either way), the day
@@ -19,6 +22,7 @@ public final class RelativeTime {
 
   /** Beyond this, a relative time says less than the date. */
   static final Duration RELATIVE_WITHIN = Duration.ofDays(7);
+  private static final ThreadLocal<Map<Locale, PrettyTime>> PRETTY = ThreadLocal.withInitial(HashMap::new);
 
   private RelativeTime() {
   }
@@ -41,8 +45,10 @@ public final class RelativeTime {
       return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale(language))
           .withZone(zone).format(at);
     }
-    // A PrettyTime keeps its reference point in a field, so each rendering gets its own.
-    PrettyTime pretty = new PrettyTime(Date.from(now), I18n.locale(language));
+    // A PrettyTime keeps its reference point in a field, so each thread has its own, set anew for each use; making
+    // one reads its resource bundles, which took a noticeable part of a page with a feed.
+    PrettyTime pretty = PRETTY.get().computeIfAbsent(I18n.locale(language), PrettyTime::new);
+    pretty.setReference(Date.from(now));
     return pretty.format(Date.from(at));
   }
 }
