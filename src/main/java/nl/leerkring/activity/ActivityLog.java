@@ -7,6 +7,7 @@ import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Kept;
 import nl.leerkring.platform.Step;
 
 import java.util.ArrayList;
@@ -24,12 +25,18 @@ public final class ActivityLog {
   public static final String BUCKETS = "activity";
   static final int BUCKET = 50;
 
+  /** The communities in use at one time in a large installation. */
+  private static final int KEPT = 5_000;
+
   private final Database db;
   private final MongoClient mongo;
+  /** The newest entry's number per community, which every page of its feed starts from, until the next entry. */
+  private final Kept<Long> newest;
 
   public ActivityLog(Database db) {
     this.db = db;
     this.mongo = db.mongo();
+    this.newest = db.kept(COUNTERS, KEPT);
   }
 
   /**
@@ -40,6 +47,7 @@ public final class ActivityLog {
     return mongo.findOneAndUpdateWithOptions(COUNTERS, new JsonObject().put("_id", communityId),
             new JsonObject().put("$inc", new JsonObject().put("seq", 1)),
             new FindOptions(), new UpdateOptions().setUpsert(true).setReturningNewDocument(true))
+        .compose(counter -> db.writes().changed(COUNTERS, communityId).map(counter))
         .map(counter -> {
           long seq = counter.getLong("seq");
           return Step.upsert(BUCKETS, bucketOf(communityId, seq), new JsonObject().put("$addToSet",
@@ -79,11 +87,12 @@ public final class ActivityLog {
 
   /** Entries numbered below {@code before} (or the newest), newest first. */
   public Future<Page> page(String communityId, Long before, int limit) {
-    return mongo.findOne(COUNTERS, new JsonObject().put("_id", communityId), null).compose(counter -> {
-      if (counter == null) {
+    return this.newest.get(communityId, () -> mongo.findOne(COUNTERS, new JsonObject().put("_id", communityId), null)
+        .map(counter -> counter == null ? null : counter.getLong("seq"))).compose(last -> {
+      if (last == null) {
         return Future.succeededFuture(new Page(List.of(), null));
       }
-      long newest = before == null ? counter.getLong("seq") : Math.min(before - 1, counter.getLong("seq"));
+      long newest = before == null ? last : Math.min(before - 1, last);
       if (newest < 1) {
         return Future.succeededFuture(new Page(List.of(), null));
       }

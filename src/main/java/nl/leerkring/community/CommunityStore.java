@@ -3,32 +3,42 @@ package nl.leerkring.community;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.IdLists;
+import nl.leerkring.platform.Kept;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Communities with their challenge and members embedded: a community has some ten members, and every
  * request in it needs them to decide what the caller may do, so one read by _id answers both. This is the
- * only class that knows the stored shape of a community.
+ * only class that knows the stored shape of a community. Since every request in a community reads it, the
+ * communities read are kept in this process until they change ({@link Kept}): a role changed, a member added or
+ * removed is seen by the next request, here at once and in other processes as soon as the news arrives there.
  */
 public final class CommunityStore {
 
   public static final String COMMUNITIES = "communities";
+  /** The communities in use at one time in a large installation; one is a few kilobytes. */
+  private static final int KEPT = 5_000;
 
   private final Database db;
   private final MongoClient mongo;
+  private final Kept<Community> kept;
 
   public CommunityStore(Database db) {
     this.db = db;
     this.mongo = db.mongo();
+    this.kept = db.kept(COMMUNITIES, KEPT);
   }
 
   /** Cycles are numbered per community, and their id says which, so a retried close finds its own work. */
@@ -43,13 +53,30 @@ public final class CommunityStore {
 
   /** Null when there is no such community. */
   public Future<Community> byId(String id) {
-    return mongo.findOne(COMMUNITIES, new JsonObject().put("_id", id), null)
-        .map(doc -> doc == null ? null : fromDocument(doc));
+    return kept.get(id, () -> mongo.findOne(COMMUNITIES, new JsonObject().put("_id", id), null)
+        .map(doc -> doc == null ? null : fromDocument(doc)));
   }
 
   /** The communities there are of these ids, in the order given. */
   public Future<List<Community>> byIds(List<String> ids) {
-    return db.lists().byIds(COMMUNITIES, ids).map(CommunityStore::fromDocuments);
+    Map<String, Community> found = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    ids.forEach(id -> {
+      Community known = kept.known(id);
+      if (known != null) {
+        found.put(id, known);
+      } else {
+        unknown.add(id);
+      }
+    });
+    long seen = kept.seen();
+    return db.lists().byIds(COMMUNITIES, unknown).map(read -> {
+      read.stream().map(CommunityStore::fromDocument).forEach(c -> {
+        kept.keep(c.id(), c, seen);
+        found.put(c.id(), c);
+      });
+      return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    });
   }
 
   public Future<List<Community>> ofOrganisation(String organisationId) {
@@ -89,7 +116,7 @@ public final class CommunityStore {
                 new JsonObject().put("$elemMatch", new JsonObject().put("userId", userId).put("role", from.value()))),
             new JsonObject().put("$set", new JsonObject().put("members.$[member].role", role.value())),
             new UpdateOptions().setArrayFilters(new JsonArray().add(new JsonObject().put("member.userId", userId))))
-        .map(result -> result.getDocMatched() == 1);
+        .compose(result -> db.writes().changed(COMMUNITIES, communityId).map(result.getDocMatched() == 1));
   }
 
   public static Step setChallenge(String communityId, Community.Challenge challenge) {

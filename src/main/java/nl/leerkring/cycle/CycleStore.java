@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.CommunityStore;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Kept;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
@@ -21,16 +22,25 @@ public final class CycleStore {
 
   public static final String CYCLES = "cycles";
 
+  /** The current cycles of a large installation's communities. */
+  private static final int KEPT = 5_000;
+
   private final Database db;
+  private final Kept<Cycle> kept;
 
   public CycleStore(Database db) {
     this.db = db;
+    this.kept = db.kept(CYCLES, KEPT);
   }
 
-  /** The cycle, or null when the community has no cycle with this number. */
+  /**
+   * The cycle, or null when the community has no cycle with this number. The community page shows its current
+   * cycle on every visit, and a cycle changes a few times in its weeks, so those read are kept until they change.
+   */
   public Future<Cycle> byNumber(String communityId, int number) {
-    return db.mongo().findOne(CYCLES, new JsonObject().put("_id", CommunityStore.cycleId(communityId, number)), null)
-        .map(doc -> doc == null ? null : fromDocument(doc));
+    String id = CommunityStore.cycleId(communityId, number);
+    return kept.get(id, () -> db.mongo().findOne(CYCLES, new JsonObject().put("_id", id), null)
+        .map(doc -> doc == null ? null : fromDocument(doc)));
   }
 
   /** Cycles 1 to {@code last}, first to last. */
@@ -49,7 +59,7 @@ public final class CycleStore {
 
   public Future<Void> goal(Cycle cycle, String goal) {
     return db.mongo().updateCollection(CYCLES, new JsonObject().put("_id", cycle.id()),
-        new JsonObject().put("$set", new JsonObject().put("goal", goal))).mapEmpty();
+        new JsonObject().put("$set", new JsonObject().put("goal", goal))).compose(x -> db.writes().changed(CYCLES, cycle.id()));
   }
 
   public static Step started(Cycle cycle) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.mongo.MongoClient;
 import nl.leerkring.platform.Database;
+import nl.leerkring.platform.Kept;
 import nl.leerkring.platform.Step;
 
 import java.util.ArrayList;
@@ -20,10 +21,18 @@ public final class Notifications {
   static final String INBOXES = "inboxes";
   static final int KEPT = 50;
 
+  /** The people who use the site in the same half hour or so. */
+  private static final int PEOPLE_KEPT = 10_000;
+
+  private final Database db;
   private final MongoClient mongo;
+  /** The unread count every page shows, by person, until their inbox changes. */
+  private final Kept<Integer> unread;
 
   public Notifications(Database db) {
+    this.db = db;
     this.mongo = db.mongo();
+    this.unread = db.kept(INBOXES, PEOPLE_KEPT);
   }
 
   /**
@@ -56,7 +65,7 @@ public final class Notifications {
   }
 
   public Future<Integer> unread(String userId) {
-    return inbox(userId).map(items -> (int) items.stream().filter(i -> !i.getBoolean("read")).count());
+    return unread.get(userId, () -> inbox(userId).map(items -> (int) items.stream().filter(i -> !i.getBoolean("read")).count()));
   }
 
   /** Newest first. */
@@ -70,7 +79,7 @@ public final class Notifications {
 
   public Future<Void> markRead(String userId, String id) {
     return mongo.updateCollection(INBOXES, new JsonObject().put("_id", userId).put("items.id", id),
-        new JsonObject().put("$set", new JsonObject().put("items.$.read", true))).mapEmpty();
+        new JsonObject().put("$set", new JsonObject().put("items.$.read", true))).compose(x -> db.writes().changed(INBOXES, userId));
   }
 
   /** One by one, so that a notification arriving meanwhile stays unread. */

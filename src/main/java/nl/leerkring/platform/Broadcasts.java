@@ -34,21 +34,42 @@ public final class Broadcasts {
   private static final long READY_WITHIN_MILLIS = 10_000;
   private static final long REOPEN_MILLIS = 1_000;
   private static final String PROBE = "broadcasts.probe";
+  /** Published on this process's own event bus when news from the others may have been missed. */
+  public static final String GAP = "broadcasts.gap";
 
   private final Vertx vertx;
   private final MongoClient mongo;
   private final String processId = UUID.randomUUID().toString();
+  /** Whether what is published reaches every process: false for a MongoDB without change streams. */
+  private final boolean everyProcess;
+  /** False while the change stream is lost, until this process sees its own probe come back again. */
+  private volatile boolean following = true;
+  private long probing = -1;
   private ReadStream<ChangeStreamDocument<JsonObject>> changes;
   private boolean closed;
 
-  private Broadcasts(Vertx vertx, MongoClient mongo) {
+  private Broadcasts(Vertx vertx, MongoClient mongo, boolean everyProcess) {
     this.vertx = vertx;
     this.mongo = mongo;
+    this.everyProcess = everyProcess;
   }
 
   /** The only process on its store: the local event bus reaches everyone. */
   static Broadcasts local(Vertx vertx) {
-    return new Broadcasts(vertx, null);
+    return new Broadcasts(vertx, null, true);
+  }
+
+  /** One of several processes that cannot reach the others: each learns only of its own changes. */
+  static Broadcasts thisProcessOnly(Vertx vertx) {
+    return new Broadcasts(vertx, null, false);
+  }
+
+  /**
+   * Whether a change published now reaches every process, so that they may keep copies of what it changes
+   * ({@link Kept}). While it is false, and whenever it was false for a moment ({@link #GAP}), copies are dropped.
+   */
+  public boolean reachesEveryProcess() {
+    return everyProcess && following;
   }
 
   /**
@@ -57,7 +78,7 @@ public final class Broadcasts {
    * replica set) leaves this process on its own event bus, and says so.
    */
   static Future<Broadcasts> shared(Vertx vertx, MongoClient mongo) {
-    Broadcasts broadcasts = new Broadcasts(vertx, mongo);
+    Broadcasts broadcasts = new Broadcasts(vertx, mongo, true);
     return mongo.createIndexWithOptions(COLLECTION, new JsonObject().put("at", 1),
             new IndexOptions().expireAfter(KEEP_HOURS, TimeUnit.HOURS))
         .compose(x -> broadcasts.follow())
@@ -66,7 +87,7 @@ public final class Broadcasts {
           LOG.warn("This database offers no change streams ({}): a live session reaches only the people following "
               + "it through this process. Several processes need a MongoDB replica set.", error.getMessage());
           broadcasts.stop();
-          return Future.succeededFuture(local(vertx));
+          return Future.succeededFuture(thisProcessOnly(vertx));
         });
   }
 
@@ -118,11 +139,24 @@ public final class Broadcasts {
     }
     LOG.warn("Lost the change stream of live changes ({}); following again in {} ms, changes in between reach "
         + "followers when their page reconnects", why, REOPEN_MILLIS);
+    following = false;
+    vertx.eventBus().publish(GAP, null);
     vertx.setTimer(REOPEN_MILLIS, id -> {
       if (!closed) {
         open(ready);
+        if (probing < 0) {
+          probing = vertx.setPeriodic(0, PROBE_MILLIS, x -> write(PROBE, new JsonObject().put("process", processId)));
+        }
       }
     });
+  }
+
+  /** Own probe back after a loss: what others publish arrives again; what they published meanwhile may not have. */
+  private void followingAgain() {
+    vertx.cancelTimer(probing);
+    probing = -1;
+    following = true;
+    vertx.eventBus().publish(GAP, null);
   }
 
   private void deliver(JsonObject message, Promise<Void> ready) {
@@ -134,6 +168,9 @@ public final class Broadcasts {
     if (PROBE.equals(address)) {
       if (processId.equals(body.getString("process"))) {
         ready.tryComplete();
+        if (!following) {
+          followingAgain();
+        }
       }
       return;
     }
@@ -142,6 +179,7 @@ public final class Broadcasts {
 
   void stop() {
     closed = true;
+    vertx.cancelTimer(probing);
     if (changes != null) {
       changes.handler(null);
     }

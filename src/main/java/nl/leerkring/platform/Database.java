@@ -21,6 +21,8 @@ import java.util.function.UnaryOperator;
 public final class Database {
 
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /** A few lists per community (sessions, questions, notes, prompts) of a large installation; a head is a few KB. */
+  private static final int KEPT_LIST_HEADS = 5_000;
 
   private final Vertx vertx;
   private final MongoClient mongo;
@@ -70,6 +72,7 @@ public final class Database {
           .compose(x -> store != null ? Future.succeededFuture(Broadcasts.local(vertx)) : Broadcasts.shared(vertx, mongo))
           .map(broadcasts -> {
             database.broadcasts = broadcasts;
+            database.lists.keepHeads(database.kept(IdLists.COLLECTION, KEPT_LIST_HEADS));
             return database;
           });
     });
@@ -134,6 +137,11 @@ public final class Database {
 
   public IdLists lists() {
     return lists;
+  }
+
+  /** Copies of a collection's documents kept by _id in this process, dropped on any change (see {@link Kept}). */
+  public <V> Kept<V> kept(String collection, int most) {
+    return new Kept<>(vertx, writes, broadcasts, collection, most);
   }
 
   public Clock clock() {

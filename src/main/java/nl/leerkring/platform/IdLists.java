@@ -33,9 +33,19 @@ public final class IdLists {
   static final int HEAD_LIMIT = 2 * BUCKET;
 
   private final MongoClient mongo;
+  /** The heads read, kept until a write changes them; null where nothing is kept (the writes' own lists). */
+  private Kept<Head> heads;
 
   public IdLists(MongoClient mongo) {
     this.mongo = mongo;
+  }
+
+  /**
+   * Keeps the heads this instance reads: nearly every page reads one or two (a community's sessions, questions,
+   * prompts), and they change only with a write that adds to or removes from them.
+   */
+  void keepHeads(Kept<Head> kept) {
+    this.heads = kept;
   }
 
   public static String key(String ownerId, String kind) {
@@ -68,7 +78,7 @@ public final class IdLists {
    * readers find them, and the next tidy finishes the move.
    */
   public Future<Void> tidy(String key) {
-    return head(key).compose(head -> {
+    return read(key).compose(head -> {
       if (head.ids.size() < HEAD_LIMIT) {
         return Future.succeededFuture();
       }
@@ -107,6 +117,11 @@ public final class IdLists {
 
   /** The documents of a list, newest first, skipping ids whose document is gone. */
   public Future<List<JsonObject>> newestFirst(String key, String collection, int offset, int limit) {
+    return newestFirst(key, collection, offset, limit, null);
+  }
+
+  /** The same, with only the {@code fields} named (a projection; null for whole documents). */
+  public Future<List<JsonObject>> newestFirst(String key, String collection, int offset, int limit, JsonObject fields) {
     return head(key).compose(head -> {
       long wanted = (long) offset + limit;
       long fromArchives = Math.max(0, wanted - head.ids.size() + head.removed.size());
@@ -117,7 +132,7 @@ public final class IdLists {
         int from = Math.min(offset, newest.size());
         return newest.subList(from, (int) Math.min(newest.size(), from + (long) limit));
       });
-    }).compose(ids -> byIds(collection, ids));
+    }).compose(ids -> byIds(collection, ids, fields));
   }
 
   public Future<List<JsonObject>> all(String key, String collection) {
@@ -165,22 +180,31 @@ public final class IdLists {
 
   /** Removes a whole list, head and archives. */
   public Future<Void> drop(String key) {
-    return head(key).compose(head -> {
+    return read(key).compose(head -> {
       JsonArray all = new JsonArray().add(key);
       for (int i = 0; i < head.archived; i++) {
         all.add(archive(key, i));
       }
       return mongo.removeDocuments(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", all)));
-    }).mapEmpty();
+    }).compose(x -> heads == null ? Future.succeededFuture() : heads.changed(key));
   }
 
   /** Documents in the order of the ids given. */
   public Future<List<JsonObject>> byIds(String collection, List<String> ids) {
+    return byIds(collection, ids, null);
+  }
+
+  /** The same, with only the {@code fields} named (null for whole documents). */
+  public Future<List<JsonObject>> byIds(String collection, List<String> ids, JsonObject fields) {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
     JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids)));
-    return mongo.findWithOptions(collection, query, new FindOptions().setLimit(ids.size())).map(found -> {
+    FindOptions options = new FindOptions().setLimit(ids.size());
+    if (fields != null) {
+      options.setFields(fields);
+    }
+    return mongo.findWithOptions(collection, query, options).map(found -> {
       Map<String, JsonObject> byId = new HashMap<>();
       found.forEach(doc -> byId.put(doc.getString("_id"), doc));
       List<String> ordered = ids.stream().filter(byId::containsKey).toList();
@@ -194,7 +218,7 @@ public final class IdLists {
     return out;
   }
 
-  private record Head(List<String> ids, Set<String> removed, int archived) {
+  record Head(List<String> ids, Set<String> removed, int archived) {
 
     /** The archived ids given, then the head's, without removed ones or repeats, at most {@code limit}. */
     List<String> visible(List<String> older, int limit) {
@@ -207,9 +231,14 @@ public final class IdLists {
   }
 
   private Future<Head> head(String key) {
+    return heads == null ? read(key) : heads.get(key, () -> read(key));
+  }
+
+  /** From the store, never kept: what a change to the list starts from. */
+  private Future<Head> read(String key) {
     return mongo.findOne(COLLECTION, byId(key), new JsonObject().put("ids", 1).put("removed", 1).put("archived", 1))
         .map(doc -> doc == null ? new Head(List.of(), Set.of(), 0) : new Head(
-            strings(doc.getJsonArray("ids", new JsonArray())),
+            List.copyOf(strings(doc.getJsonArray("ids", new JsonArray()))),
             Set.copyOf(strings(doc.getJsonArray("removed", new JsonArray()))),
             doc.getInteger("archived", 0)));
   }

@@ -107,6 +107,29 @@ class JoiningTest {
   }
 
   @Test
+  @DisplayName("A role change and a removal hold on Priya's very next request, though she had just read the community")
+  void permissionsFollowRoleChangeAtOnce() {
+    String path = "/communities/" + admin.post("/communities", new JsonObject().put("organisationId", "demo-vandijk")
+        .put("challenge", new JsonObject().put("title", "Veilig werken op daken").put("description", "Bijna-ongelukken.")))
+        .expect(201).json().getString("id");
+    String token = admin.post(path + "/invitations", new JsonObject().put("role", "participant")).expect(201).json()
+        .getString("token");
+    Person priya = server.demo("priya");
+    priya.post("/invitations/" + token + "/accept", new JsonObject()).expect(200);
+    JsonObject prompt = new JsonObject().put("text", "Wat zag je vandaag op het dak?");
+
+    assertEquals("participant", priya.get(path).ok().getString("myRole"));
+    priya.post(path + "/prompts", prompt).expect(403);
+    admin.put(path + "/members/demo-priya", new JsonObject().put("role", "facilitator")).ok();
+    priya.post(path + "/prompts", prompt).expect(201);
+    admin.put(path + "/members/demo-priya", new JsonObject().put("role", "participant")).ok();
+    priya.post(path + "/prompts", prompt).expect(403);
+    assertEquals("participant", priya.get(path).ok().getString("myRole"));
+    admin.delete(path + "/members/demo-priya").expect(204);
+    assertEquals(404, priya.get(path + "/questions").status());
+  }
+
+  @Test
   @DisplayName("One invitation link opened on two phones at once: one person joins, the other gets 409")
   void invitationUsedTwiceAtOnce() {
     int members = admin.get(COMMUNITY).ok().getJsonArray("members").size();

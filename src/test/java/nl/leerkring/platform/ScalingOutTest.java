@@ -160,6 +160,27 @@ class ScalingOutTest {
 
   @Test
   @Execution(ExecutionMode.SAME_THREAD)
+  @DisplayName("Fenna makes Lotte a lecturer on A, then removes Bram: B, which keeps the community it read, shows "
+      + "Lotte's new role and refuses Bram within 2 seconds")
+  void roleChangeAndRemovalOnAReachB() {
+    Person fennaOnA = cluster.server(0).demo("fenna@leerwerkplaats.nl");
+    Person lotteOnB = cluster.server(1).demo("lotte");
+    Person bramOnB = cluster.server(1).demo("bram");
+    String community = "/communities/demo-warmtepomp";
+    assertEquals("participant", lotteOnB.get(community).ok().getString("myRole"));
+    bramOnB.get(community + "/questions").expect(200);
+
+    fennaOnA.put(community + "/members/demo-lotte", new JsonObject().put("role", "lecturer")).ok();
+    Eventually.await("B to show Lotte's new role", Duration.ofSeconds(2),
+        () -> "lecturer".equals(lotteOnB.get(community).ok().getString("myRole")) ? true : null);
+
+    fennaOnA.delete(community + "/members/demo-bram").expect(204);
+    Eventually.await("B to refuse Bram", Duration.ofSeconds(2),
+        () -> bramOnB.get(community + "/questions").status() == 404 ? true : null);
+  }
+
+  @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   @DisplayName("Fenna moves the live session to the next phase on A, and Sanne's phone, following it through B, "
       + "has the change within 2 seconds")
   void liveSessionChangeReachesB() throws Exception {

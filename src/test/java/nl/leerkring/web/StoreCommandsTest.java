@@ -3,9 +3,9 @@ package nl.leerkring.web;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
+import nl.leerkring.platform.EmbeddedStore;
 import nl.leerkring.support.MutableClock;
 import nl.leerkring.support.Person;
-import nl.leerkring.support.SharedStore;
 import nl.leerkring.support.StoreWire;
 import nl.leerkring.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,21 +32,24 @@ class StoreCommandsTest {
 
   private static final int REQUESTS = 20;
 
-  private static SharedStore store;
+  private static EmbeddedStore store;
   private static StoreWire wire;
   private static TestServer server;
 
   @BeforeAll
   static void start(Vertx vertx) {
-    store = new SharedStore(vertx);
-    wire = new StoreWire(vertx, Integer.parseInt(store.uri().substring(store.uri().lastIndexOf(':') + 1)));
+    // With change streams, as several processes share a store: the server then keeps copies (platform.Kept) as it
+    // does on its own embedded store, which it would reach without this relay.
+    store = vertx.executeBlocking(() -> EmbeddedStore.startShared(TestServer.temporaryDataDir(), 64)).await();
+    wire = new StoreWire(vertx, Integer.parseInt(store.connectionString()
+        .substring(store.connectionString().lastIndexOf(':') + 1)));
     // The scheduler stays quiet during the count: its polls would be counted as the pages'.
     server = TestServer.start(vertx, TestServer.temporaryDataDir(), wire.uri(), true, new MutableClock(),
         new JsonObject().put("schedulerPollMillis", 3_600_000));
   }
 
   @AfterAll
-  static void stop() {
+  static void stop(Vertx vertx) {
     if (server != null) {
       server.close();
     }
@@ -54,11 +57,15 @@ class StoreCommandsTest {
       wire.close();
     }
     if (store != null) {
-      store.close();
+      vertx.executeBlocking(() -> {
+        store.close();
+        return null;
+      }).await();
     }
   }
 
-  private record Bound(String target, Function<Person, Integer> request, int commands, int kilobytes) {
+  /** {@code commands}: at most this many on average (the driver's own heartbeats add a few tenths). */
+  private record Bound(String target, Function<Person, Integer> request, double commands, int kilobytes) {
   }
 
   @Test
@@ -67,11 +74,14 @@ class StoreCommandsTest {
     Person sanne = server.demo("sanne");
     Map<String, Bound> bounds = new LinkedHashMap<>();
     for (Bound bound : new Bound[] {
-        new Bound("community page", p -> p.page("/c/demo-warmtepomp").status(), 99, 999),
-        new Bound("home", p -> p.page("/").status(), 99, 999),
-        new Bound("question list JSON", p -> p.get("/communities/demo-warmtepomp/questions").status(), 99, 999),
-        new Bound("activity JSON", p -> p.get("/communities/demo-warmtepomp/activity?limit=20").status(), 99, 999),
-        new Bound("journal", p -> p.page("/journal").status(), 99, 999)}) {
+        // Before the kept copies (December 2026): 10 commands and 14 KiB, 8 and 8.8, 3 and 5.8, 4 and 7.1, 4 and 2.8.
+        // Now: the sessions, the questions, an activity bucket and its notes.
+        new Bound("community page", p -> p.page("/c/demo-warmtepomp").status(), 4.5, 20),
+        // The prompts and sessions of her one community.
+        new Bound("home", p -> p.page("/").status(), 2.5, 8),
+        new Bound("question list JSON", p -> p.get("/communities/demo-warmtepomp/questions").status(), 1.5, 8),
+        new Bound("activity JSON", p -> p.get("/communities/demo-warmtepomp/activity?limit=20").status(), 2.5, 10),
+        new Bound("journal", p -> p.page("/journal").status(), 1.5, 4)}) {
       bounds.put(bound.target(), bound);
     }
     StringBuilder table = new StringBuilder("| target | store commands | KiB read | KiB sent |\n| --- | ---: | ---: | ---: |\n");
