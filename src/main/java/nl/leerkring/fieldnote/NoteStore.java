@@ -29,6 +29,12 @@ import java.util.function.Function;
 public final class NoteStore {
 
   public static final String NOTES = "notes";
+  /**
+   * What a feed needs of a note for its excerpt and {@link #visibleTo}: no experiment texts, photo, links or edits
+   * (those read this way have none).
+   */
+  public static final JsonObject EXCERPTED = new JsonObject().put("communityId", 1).put("cycle", 1)
+      .put("authorId", 1).put("authorName", 1).put("kind", 1).put("text", 1).put("visibility", 1).put("createdAt", 1);
 
   private final Database db;
   private final QuestionStore questions;

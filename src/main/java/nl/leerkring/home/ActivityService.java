@@ -46,7 +46,7 @@ public final class ActivityService {
     List<String> noteIds = page.entries().stream()
         .map(e -> e.getJsonObject("about").getString("noteId")).filter(id -> id != null).toList();
     Future<List<JsonObject>> notes = noteIds.isEmpty()
-        ? Future.succeededFuture(List.of()) : db.lists().byIds(NoteStore.NOTES, noteIds);
+        ? Future.succeededFuture(List.of()) : db.lists().byIds(NoteStore.NOTES, noteIds, NoteStore.EXCERPTED);
     return notes.map(found -> {
       Map<String, JsonObject> byId = new HashMap<>();
       found.forEach(n -> byId.put(n.getString("_id"), n));

@@ -53,8 +53,9 @@ public final class Agenda {
     return sessions.newestPlanned(communityId, RECENT_SESSIONS);
   }
 
+  /** As lists show them: without history and links (see {@link QuestionStore#newestListed}). */
   public Future<List<Question>> questions(String communityId) {
-    return questions.newest(communityId, RECENT_QUESTIONS);
+    return questions.newestListed(communityId, RECENT_QUESTIONS);
   }
 
   public Future<List<Note>> notes(String communityId) {

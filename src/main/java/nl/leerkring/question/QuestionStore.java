@@ -45,6 +45,19 @@ public final class QuestionStore {
     return db.lists().all(listKey(communityId), QUESTIONS).map(QuestionStore::fromDocuments);
   }
 
+  /** What lists of questions show; a question's history and links grow with its life and stay in the store. */
+  private static final JsonObject LISTED = new JsonObject().put("communityId", 1).put("text", 1).put("category", 1)
+      .put("priority", 1).put("status", 1).put("forLecturer", 1).put("raisedBy", 1).put("raisedByName", 1)
+      .put("raisedInCycle", 1).put("owners", 1).put("votes", 1).put("createdAt", 1);
+
+  /**
+   * The newest {@code limit} questions of a community, newest first, as lists show them: without their history,
+   * answer summary and linked notes and contributions (empty in what this returns).
+   */
+  public Future<List<Question>> newestListed(String communityId, int limit) {
+    return db.lists().newestFirst(listKey(communityId), QUESTIONS, 0, limit, LISTED).map(QuestionStore::fromDocuments);
+  }
+
   /** The newest {@code limit} questions of a community, newest first. */
   public Future<List<Question>> newest(String communityId, int limit) {
     return db.lists().newestFirst(listKey(communityId), QUESTIONS, 0, limit).map(QuestionStore::fromDocuments);
