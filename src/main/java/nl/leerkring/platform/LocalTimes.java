@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalTimes {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalTimes.class);
+  /** By locale: a page shows dozens of times, and a formatter is immutable; there are two languages. */
+  private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
+  private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
 
   private LocalTimes() {
   }
@@ -74,9 +79,17 @@ public final class LocalTimes {
     if (instant == null || instant.isEmpty()) {
       return "";
     }
-    String shown = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-        .format(Instant.parse(instant).atZone(zone));
+    String shown = DATE_TIMES.computeIfAbsent(locale, LocalTimes::dateTimes).format(Instant.parse(instant).atZone(zone));
     return zone.equals(installation) ? shown : shown + " (" + place(zone) + ")";
+  }
+
+  private static DateTimeFormatter dateTimes(Locale locale) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale);
+  }
+
+  /** A date as a person reads it ("12 okt 2026"), in {@code locale}; give it the zone with {@code withZone}. */
+  public static DateTimeFormatter dates(Locale locale) {
+    return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l));
   }
 
   /** The place a zone is named after, as people say it: Europe/London is London, America/New_York New York. */

@@ -1,6 +1,7 @@
 package nl.leerkring.web;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +25,18 @@ public final class I18n {
    */
   private static final Map<String, String> PATTERNS = new ConcurrentHashMap<>();
   private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+  private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
   private I18n() {
   }
 
   public static String text(String language, String key, Object... args) {
     String pattern = PATTERNS.computeIfAbsent(("en".equals(language) ? "en " : "nl ") + key, x -> pattern(language, key));
-    // MessageFormat treats apostrophes as quotes; only texts with arguments go through it.
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale(language)).format(args);
+    // MessageFormat treats apostrophes as quotes; only texts with arguments go through it. Parsing the pattern cost
+    // more than formatting, and a MessageFormat may be used by one thread at a time: one per thread and text.
+    return args.length == 0 ? pattern
+        : FORMATS.get().computeIfAbsent(pattern + '\u0000' + language, x -> new MessageFormat(pattern, locale(language)))
+            .format(args);
   }
 
   private static String pattern(String language, String key) {

@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,7 +101,7 @@ public final class Pages {
     ZoneId zone = LocalTimes.stored(emptyAsNull(options.param(0, null)), installation);
     Instant at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
     Object now = options.get("_now");
-    RelativeTime.Shown shown = RelativeTime.of(at, now == null ? Instant.now() : Instant.parse(now.toString()),
+    RelativeTime.Shown shown = RelativeTime.of(at, now instanceof Instant given ? given : Instant.now(),
         zone, installation, language(options.get("_lang")));
     boolean focusable = Boolean.TRUE.equals(options.hash("focus"));
     return new Handlebars.SafeString("<time class=\"ago\" datetime=\"" + escape(shown.datetime()) + "\" title=\""
@@ -223,7 +222,8 @@ public final class Pages {
         .put("_template", template)
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl")
-        .put("_now", Instant.now(clock).toString());
+        // An Instant, not its text: each {{ago}} of a feed would parse it again.
+        .put("_now", Instant.now(clock));
     if (caller != null) {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())
@@ -304,8 +304,7 @@ public final class Pages {
     if (value.isEmpty()) {
       return "";
     }
-    DateTimeFormatter formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-        .withLocale(I18n.locale(language(lang))).withZone(zone);
+    DateTimeFormatter formatter = LocalTimes.dates(I18n.locale(language(lang))).withZone(zone);
     return value.length() == 10 ? LocalDate.parse(value).format(formatter) : formatter.format(Instant.parse(value));
   }
 

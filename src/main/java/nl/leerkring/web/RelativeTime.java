@@ -6,8 +6,6 @@ import org.ocpsoft.prettytime.PrettyTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -42,8 +40,7 @@ public final class RelativeTime {
 
   static String words(Instant at, Instant now, ZoneId zone, String language) {
     if (Duration.between(at, now).abs().compareTo(RELATIVE_WITHIN) > 0) {
-      return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(I18n.locale(language))
-          .withZone(zone).format(at);
+      return LocalTimes.dates(I18n.locale(language)).withZone(zone).format(at);
     }
     // A PrettyTime keeps its reference point in a field, so each thread has its own, set anew for each use; making
     // one reads its resource bundles, which took a noticeable part of a page with a feed.
