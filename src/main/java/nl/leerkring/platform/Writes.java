@@ -73,9 +73,14 @@ public final class Writes {
         .mapEmpty();
   }
 
-  /** Applies the steps, then keeps the lists they added to short ({@link IdLists#tidy}). */
+  /**
+   * Applies the steps, then keeps the lists they added to short ({@link IdLists#tidy}). The watchers hear of the
+   * steps' documents also when a step failed: those before it changed theirs, and what is kept of them must go.
+   */
   public Future<Void> apply(List<Step> steps) {
-    return applyInOrder(steps).compose(x -> tidyLists(steps)).compose(x -> tellWatchers(steps));
+    return applyInOrder(steps).compose(x -> tidyLists(steps))
+        .transform(applied -> tellWatchers(steps).transform(told -> applied.succeeded()
+            ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(applied.cause())));
   }
 
   private Future<Void> tellWatchers(List<Step> steps) {

@@ -1,5 +1,6 @@
 package nl.leerkring.platform;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,6 +52,11 @@ class WritesTest {
     String counter = Ids.newId();
     mongo.insert("counters", new JsonObject().put("_id", counter).put("n", "not a number yet")).await();
     Writes first = new Writes(mongo, Clock.systemUTC());
+    List<String> heard = new CopyOnWriteArrayList<>();
+    first.afterChanging("questions", id -> {
+      heard.add(id);
+      return Future.succeededFuture();
+    });
     List<Step> steps = List.of(
         Step.insert("questions", new JsonObject().put("_id", question).put("history", new JsonArray())),
         Step.update("questions", question, new JsonObject().put("$push",
@@ -59,6 +66,8 @@ class WritesTest {
 
     assertThrows(RuntimeException.class, () -> first.apply(steps).await(),
         "the last step should fail on a text where a number belongs");
+    // Its first steps changed the question: a copy kept of it (platform.Kept) is dropped all the same.
+    assertTrue(heard.contains(question), "the watchers did not hear of the failed write's question: " + heard);
     mongo.updateCollection("counters", new JsonObject().put("_id", counter),
         new JsonObject().put("$set", new JsonObject().put("n", 0))).await();
 
