@@ -207,7 +207,8 @@
   /** The server's own words for what is wrong, as the form it sent back shows them. */
   function refusal(html) {
     var page = new DOMParser().parseFromString(html, 'text/html');
-    var shown = page.querySelectorAll('main [role="alert"], main .field-error');
+    // The error summary at the top of the form lists every mistake once (partials/error-summary).
+    var shown = page.querySelectorAll('main .error-summary li');
     var words = Array.prototype.map.call(shown, function (e) { return e.textContent.trim(); }).filter(Boolean);
     // An error page instead of the form: its title and message.
     var title = page.querySelector('main h1');

@@ -196,6 +196,7 @@ public final class MainVerticle extends VerticleBase {
     ApiDocs.mount(router);
     router.route("/api/*").failureHandler(new Failures());
     router.route("/static/*").handler(RouteNames.named("/static/*")).handler(staticFiles);
+    StaticFiles.mountFavicon(router);
     // The installable app (issue 13.2): its manifest and service worker at the site's root.
     new OfflineApp(vertx, staticFiles).mount(router);
     router.route("/*").subRouter(pages(services, contract, scopes, staticFiles));

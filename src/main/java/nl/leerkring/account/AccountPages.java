@@ -13,6 +13,7 @@ import nl.leerkring.web.I18n;
 import nl.leerkring.web.Language;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.time.Duration;
 import java.util.Map;
@@ -69,8 +70,7 @@ public final class AccountPages {
 
   private Future<Page> passwordForm(RoutingContext ctx) {
     return accounts.profile(Caller.required(ctx)).map(user -> Page.of("password", new JsonObject()
-        .put("login", user.getString("login"))
-        .put("changed", ctx.request().getParam("changed") != null)));
+        .put("login", user.getString("login"))));
   }
 
   private Future<Page> changePassword(RoutingContext ctx) {
@@ -80,7 +80,7 @@ public final class AccountPages {
     return forms.check("changePassword", Map.of(), body)
         .compose(valid -> accounts.changePassword(Caller.required(ctx), valid.getString("currentPassword"),
             valid.getString("newPassword"), Authentication.loginSecret(ctx)))
-        .map(done -> Page.redirect("/settings/password?changed=1"));
+        .map(done -> Page.redirect(Saved.after("/settings/password", "password")));
   }
 
   /** A password as typed: spaces are part of it. */

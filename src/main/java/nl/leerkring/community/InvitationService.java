@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import nl.leerkring.platform.IdLists;
 import nl.leerkring.platform.Step;
 import io.vertx.core.Future;
@@ -303,13 +305,9 @@ public final class InvitationService {
       }
     }
     String userId = Ids.newId();
-    return users.byLogin(body.getString("username")).compose(existing -> {
-      if (existing != null) {
-        throw usernameTaken();
-      }
-      return policy.require("password", body.getString("password"), body.getString("username"),
-          body.getString("displayName"));
-    }).compose(strong -> passwords.hash(body.getString("password"))).compose(hash -> {
+    return accountProblems(body).compose(problems -> problems.isEmpty()
+        ? passwords.hash(body.getString("password"))
+        : Future.failedFuture(Problem.invalidFields(problems))).compose(hash -> {
       JsonObject user = UserStore.newUser(userId, body.getString("username"), body.getString("displayName"), hash,
           body.getString("language", "nl"), invitation.getString("organisationId"), db.now());
       boolean admin = COMPANY_ADMIN.equals(invitation.getString("kind"));
@@ -329,6 +327,22 @@ public final class InvitationService {
           .map(joined -> new Joined(invitation.getString("communityId"), invitation.getString("organisationId"), joined,
               manager));
     });
+  }
+
+  /**
+   * What is wrong with a new account's username and password besides their form: a username someone has, a
+   * password too easy to guess. Both are looked at, so that the person hears of both after one try.
+   */
+  public Future<List<Problem>> accountProblems(JsonObject body) {
+    String username = body.getString("username", "");
+    String password = body.getString("password", "");
+    Future<Problem> taken = username.isBlank() ? Future.succeededFuture()
+        : users.byLogin(username).map(existing -> existing != null ? usernameTaken() : null);
+    Future<Problem> weak = password.isEmpty() ? Future.succeededFuture()
+        : policy.require("password", password, username, body.getString("displayName")).<Problem>map(ok -> null)
+            .recover(failure -> failure instanceof Problem problem ? Future.succeededFuture(problem)
+                : Future.failedFuture(failure));
+    return Future.all(taken, weak).map(both -> Stream.of(taken.result(), weak.result()).filter(Objects::nonNull).toList());
   }
 
   /** Names the field, so that a form can show it there. */

@@ -13,8 +13,11 @@ import nl.leerkring.web.Language;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Joining by link, in the browser: someone opens the invitation on their phone, picks a name, username and
@@ -70,8 +73,19 @@ public final class JoinPages {
         .put("password", password == null ? "" : password)
         .put("language", Forms.text(ctx, "language"));
     return forms.check("acceptInvitation", Map.of("token", token), body)
+        .recover(failure -> failure instanceof Problem refused && refused.field() != null
+            ? invitations.accountProblems(body).compose(more -> Future.failedFuture(together(refused, more)))
+            : Future.failedFuture(failure))
         .compose(valid -> invitations.accept(null, token, valid))
         .compose(joined -> authentication.logIn(ctx, joined.account()).map(csrf -> arrived(joined)));
+  }
+
+  /** Every mistake at once: the form's, and a taken username or a weak password on fields the form let pass. */
+  private static Problem together(Problem refused, List<Problem> more) {
+    List<Problem> all = new ArrayList<>(refused.fieldProblems());
+    Set<String> named = all.stream().map(Problem::field).collect(Collectors.toSet());
+    more.stream().filter(p -> !named.contains(p.field())).forEach(all::add);
+    return Problem.invalidFields(all);
   }
 
   /** The language picked on the form, once sent; before that the one the page is shown in. */

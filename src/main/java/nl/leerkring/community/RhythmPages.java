@@ -8,6 +8,7 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class RhythmPages {
       return rhythm.get(caller, m.communityId()).map(settings -> Page.of("rhythm", new JsonObject()
           .put("community", CommunityService.summary(m))
           .put("settings", settings)
-          .put("saved", "1".equals(ctx.request().getParam("saved")))));
+));
     });
   }
 
@@ -60,6 +61,6 @@ public final class RhythmPages {
     }
     return forms.check("updateRhythm", Map.of("communityId", communityId), body)
         .compose(valid -> rhythm.update(Caller.required(ctx), communityId, valid))
-        .map(saved -> Page.redirect("/c/" + communityId + "/rhythm?saved=1"));
+        .map(saved -> Page.redirect(Saved.after("/c/" + communityId + "/rhythm", "rhythm")));
   }
 }

@@ -7,10 +7,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import nl.leerkring.web.Caller;
 import nl.leerkring.community.CommunityService;
+import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,7 @@ public final class LecturerPages {
           .map(c -> contributions.desk(caller, c.getString("id")))
           .toList();
       return Future.all(desks).map(done -> Page.of("lecturer", new JsonObject()
-          .put("desks", new JsonArray(desks.stream().map(Future::result).toList()))
-          .put("added", "1".equals(ctx.request().getParam("added")))));
+          .put("desks", new JsonArray(desks.stream().map(Future::result).toList()))));
     });
   }
 
@@ -79,6 +81,7 @@ public final class LecturerPages {
         .put("questionIds", Forms.all(ctx, "questionIds"));
     // Blank rows are left out: three rows are offered so that several fit without JavaScript.
     JsonArray references = new JsonArray();
+    List<Integer> rows = new ArrayList<>();
     for (int i = 0; i < REFERENCE_ROWS; i++) {
       String title = Forms.text(ctx, reference(i, "title"));
       String url = Forms.text(ctx, reference(i, "url"));
@@ -90,14 +93,27 @@ public final class LecturerPages {
         reference.put("url", url);
       }
       references.add(reference);
+      rows.add(i);
     }
     if (!references.isEmpty()) {
       body.put("references", references);
     }
     return forms.check("addContribution", Map.of("communityId", communityId), body)
+        .recover(failure -> Future.failedFuture(failure instanceof Problem problem
+            ? problem.renameFields(field -> onFormRow(field, rows)) : failure))
         .compose(valid -> contributions.add(Caller.required(ctx), communityId, valid,
             Forms.text(ctx, Forms.CLIENT_TOKEN)))
-        .map(added -> Page.redirect("/lecturer?added=1#contribution-" + added.getString("id")));
+        .map(added -> Page.redirect(Saved.after("/lecturer#contribution-" + added.getString("id"), "contribution")));
+  }
+
+  /** references/0/url is the first reference sent, which is on the form's row 2 when row 1 was left blank. */
+  private static String onFormRow(String field, List<Integer> rows) {
+    String[] steps = field.split("/");
+    if (steps.length > 1 && "references".equals(steps[0]) && steps[1].matches("\\d+")
+        && Integer.parseInt(steps[1]) < rows.size()) {
+      steps[1] = String.valueOf(rows.get(Integer.parseInt(steps[1])));
+    }
+    return String.join("/", steps);
   }
 
   private static String reference(int row, String field) {

@@ -12,6 +12,8 @@ import nl.leerkring.platform.Problem;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
+import nl.leerkring.web.Saved;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,12 +63,23 @@ public final class CyclePages {
             new JsonObject().put("goal", Forms.text(ctx, "goal")))
         .compose(valid -> cycles.updateGoal(Caller.required(ctx), communityId, Integer.parseInt(number),
             valid.getString("goal")))
-        .map(cycle -> Page.redirect("/c/" + communityId + "/cycles#cycle-" + number));
+        .map(cycle -> Page.redirect(Saved.after("/c/" + communityId + "/cycles#cycle-" + number, "goal")));
   }
 
+  /**
+   * Closing is final, so a valid form first shows what closing does (cycle-close), with the typed harvest in
+   * hidden fields: "confirm=yes" closes, "confirm=no" goes back to the form as it was typed.
+   */
   private Future<Page> close(RoutingContext ctx) {
     String communityId = ctx.pathParam("communityId");
     String number = ctx.pathParam("number");
+    String confirm = Forms.text(ctx, "confirm");
+    if ("no".equals(confirm)) {
+      return listPage(ctx).map(page -> {
+        page.model().put("values", Pages.values(ctx));
+        return page;
+      });
+    }
     JsonObject body = new JsonObject()
         .put("harvest", new JsonObject()
             .put("learned", Forms.text(ctx, "harvest.learned"))
@@ -75,18 +88,29 @@ public final class CyclePages {
         .put("nextSteps", new JsonArray(Forms.text(ctx, "nextSteps").lines()
             .map(String::strip).filter(line -> !line.isEmpty()).toList()))
         .put("nextGoal", Forms.text(ctx, "nextGoal"));
-    return forms.check("closeCycle", Map.of("communityId", communityId, "number", number), body)
-        .recover(CyclePages::onNextStepsField)
-        .compose(valid -> cycles.close(Caller.required(ctx), communityId, Integer.parseInt(number), valid))
-        .map(both -> Page.redirect("/c/" + communityId + "/cycles#cycle-"
-            + both.getJsonObject("current").getInteger("number")));
+    Caller caller = Caller.required(ctx);
+    Future<JsonObject> valid = forms.check("closeCycle", Map.of("communityId", communityId, "number", number), body)
+        .recover(CyclePages::onNextStepsField);
+    if (!"yes".equals(confirm)) {
+      return valid.compose(checked -> communities.get(caller, communityId)).map(m -> {
+        m.requireRole(Role.FACILITATOR);
+        return Page.of("cycle-close", new JsonObject()
+            .put("community", CommunityService.summary(m))
+            .put("number", Integer.parseInt(number))
+            .put("nextNumber", Integer.parseInt(number) + 1)
+            .put("closing", body)
+            .put("values", Pages.values(ctx)));
+      });
+    }
+    return valid
+        .compose(checked -> cycles.close(caller, communityId, Integer.parseInt(number), checked))
+        .map(both -> Page.redirect(Saved.after("/c/" + communityId + "/cycles#cycle-"
+            + both.getJsonObject("current").getInteger("number"), "cycle")));
   }
 
   /** The next steps are typed one per line in one field; a problem with any one of them belongs to that field. */
   private static Future<JsonObject> onNextStepsField(Throwable failure) {
-    if (failure instanceof Problem problem && problem.field() != null && problem.field().startsWith("nextSteps/")) {
-      return Future.failedFuture(Problem.invalidField("nextSteps", problem.reason(), problem.getMessage()));
-    }
-    return Future.failedFuture(failure);
+    return Future.failedFuture(failure instanceof Problem problem
+        ? problem.renameFields(field -> field.startsWith("nextSteps/") ? "nextSteps" : field) : failure);
   }
 }

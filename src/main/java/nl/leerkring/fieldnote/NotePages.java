@@ -13,6 +13,7 @@ import nl.leerkring.question.QuestionStatus;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class NotePages {
             ? notes.write(caller, communityId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN))
             : notes.writeWithPhoto(caller, communityId, valid, photo, Forms.text(ctx, Forms.CLIENT_TOKEN))))
         .recover(PhotoStorage::problemOnItsField)
-        .map(note -> Page.redirect("/notes/" + note.getString("id")));
+        .map(note -> Page.redirect(Saved.after("/notes/" + note.getString("id"), "note")));
   }
 
   private Future<Page> note(RoutingContext ctx) {
@@ -164,7 +165,7 @@ public final class NotePages {
         .compose(valid -> PhotoStorage.uploaded(ctx).compose(photo -> photo == null ? Future.succeededFuture()
             : notes.putPhoto(caller, noteId, photo)).compose(done -> notes.edit(caller, noteId, valid)))
         .recover(PhotoStorage::problemOnItsField)
-        .map(note -> Page.redirect("/notes/" + noteId));
+        .map(note -> Page.redirect(Saved.after("/notes/" + noteId, "note")));
   }
 
   private Future<Page> journal(RoutingContext ctx) {

@@ -13,6 +13,8 @@ import nl.leerkring.web.Language;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,20 +74,32 @@ public final class InstallationPages {
     Forms.putOptional(admin, ctx, "email");
     JsonObject body = new JsonObject().put("name", Forms.text(ctx, "name")).put("admin", admin);
     Caller caller = Caller.required(ctx);
-    // Field by field from the top of the form: the company's name first (with a stand-in admin), then the
-    // admin's own fields, named as the page has them.
+    // The company's name (with a stand-in admin) and the admin's own fields, each named as the page has them,
+    // so that every mistake shows after one try.
     JsonObject nameOnly = new JsonObject().put("name", body.getString("name"))
         .put("admin", new JsonObject().put("displayName", "-"));
-    return forms.check("createOrganisation", Map.of(), nameOnly)
-        .compose(named -> forms.check("inviteCompanyAdmin", Map.of("organisationId", "new-company"), admin))
-        .recover(failure -> Future.failedFuture(failure instanceof Problem p && p.field() != null
-            ? Problem.invalidField(formField(p.field()), p.reason(), p.getMessage()) : failure))
+    List<Future<JsonObject>> parts = List.of(forms.check("createOrganisation", Map.of(), nameOnly),
+        forms.check("inviteCompanyAdmin", Map.of("organisationId", "new-company"), admin));
+    return Future.join(parts).transform(checked -> everyMistake(parts))
         .compose(checked -> forms.check("createOrganisation", Map.of(), body))
         .compose(valid -> installation.createOrganisation(caller, valid))
         .map(created -> Page.of("installation-invitation", new JsonObject()
             .put("organisation", created)
             .put("invitation", created.getJsonObject("adminInvitation"))
             .put("qr", QrCode.of(created.getJsonObject("adminInvitation").getString("url")))));
+  }
+
+  private static Future<Void> everyMistake(List<Future<JsonObject>> parts) {
+    List<Problem> mistakes = new ArrayList<>();
+    for (Future<JsonObject> part : parts) {
+      if (part.failed() && !(part.cause() instanceof Problem p && p.field() != null)) {
+        return Future.failedFuture(part.cause());
+      }
+      if (part.failed()) {
+        mistakes.addAll(((Problem) part.cause()).renameFields(InstallationPages::formField).fieldProblems());
+      }
+    }
+    return mistakes.isEmpty() ? Future.succeededFuture() : Future.failedFuture(Problem.invalidFields(mistakes));
   }
 
   private static String formField(String field) {

@@ -9,6 +9,7 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 
@@ -52,7 +53,6 @@ public final class MailPages {
           .put("kinds", kinds)
           .put("calendar", both.<JsonObject>resultAt(1))
           .put("newLink", newLink)
-          .put("saved", "1".equals(ctx.request().getParam("saved")))
           .put("stopped", "stopped".equals(ctx.request().getParam("calendar"))));
     });
   }
@@ -65,6 +65,6 @@ public final class MailPages {
     JsonObject body = new JsonObject().put("email", Forms.text(ctx, "email")).put("kinds", kinds);
     return forms.check("updateMailPreferences", Map.of(), body)
         .compose(valid -> preferences.update(Caller.required(ctx), valid))
-        .map(x -> Page.redirect("/settings/mail?saved=1"));
+        .map(x -> Page.redirect(Saved.after("/settings/mail", "mail")));
   }
 }

@@ -15,6 +15,7 @@ import nl.leerkring.web.Pages;
 import nl.leerkring.web.QrCode;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The manager's page (/manager: what their people share, and where the harvest reports and scan results are) and
@@ -80,11 +81,16 @@ public final class ManagerPages {
   private Future<Page> assign(RoutingContext ctx) {
     String organisationId = ctx.pathParam("organisationId");
     String userId = Forms.text(ctx, "userId");
+    JsonObject body = new JsonObject().put("managerId", Forms.text(ctx, "managerId"));
     if (userId.isEmpty()) {
-      return Future.failedFuture(Problem.invalidField("userId", "required", "Choose a person."));
+      // The manager's field is checked too (for a stand-in person), so that both mistakes show after one try.
+      Problem person = Problem.invalidField("userId", "required", "Choose a person.");
+      return forms.check("assignManager", Map.of("organisationId", organisationId, "userId", "no-person-yet"), body)
+          .transform(checked -> Future.failedFuture(checked.failed() && checked.cause() instanceof Problem p
+              && p.field() != null ? Problem.invalidFields(Stream.concat(Stream.of(person), p.fieldProblems().stream())
+              .toList()) : person));
     }
-    return forms.check("assignManager", Map.of("organisationId", organisationId, "userId", userId),
-            new JsonObject().put("managerId", Forms.text(ctx, "managerId")))
+    return forms.check("assignManager", Map.of("organisationId", organisationId, "userId", userId), body)
         .compose(valid -> managers.assign(Caller.required(ctx), organisationId, userId, valid.getString("managerId")))
         .map(assigned -> Page.redirect("/o/" + organisationId + "/managers?done=assigned"));
   }

@@ -1,6 +1,12 @@
 package nl.leerkring.platform;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A request the server refuses, with an HTTP status, a machine code a client can branch on and a message a
@@ -29,6 +35,47 @@ public final class Problem extends RuntimeException {
    */
   public static Problem invalidField(String field, String reason, String message) {
     return new Problem(400, "invalid_field", message, new JsonObject().put("field", field).put("reason", reason));
+  }
+
+  /**
+   * Several values to correct at once, so that a form shows every mistake after one try. The first problem is
+   * the one {@link #field()} names; {@code details.fields} lists them all, each with its reason, code and message.
+   */
+  public static Problem invalidFields(List<Problem> problems) {
+    if (problems.size() == 1) {
+      return problems.get(0);
+    }
+    Problem first = problems.get(0);
+    JsonArray all = new JsonArray();
+    problems.forEach(p -> all.add(p.details.copy().put("code", p.code).put("message", p.getMessage())));
+    return new Problem(first.status, first.code, first.getMessage(), first.details.copy().put("fields", all));
+  }
+
+  /** Every field to correct, this one included; none for a problem about no field in particular. */
+  public List<Problem> fieldProblems() {
+    if (field() == null) {
+      return List.of();
+    }
+    JsonArray all = details.getJsonArray("fields");
+    if (all == null) {
+      return List.of(this);
+    }
+    return all.stream().map(f -> (JsonObject) f).map(f -> {
+      JsonObject own = f.copy();
+      return new Problem(status, (String) own.remove("code"), (String) own.remove("message"), own);
+    }).toList();
+  }
+
+  /** The same fields under the names a form shows them by (nextSteps/2 as nextSteps, say). */
+  public Problem renameFields(UnaryOperator<String> rename) {
+    if (field() == null) {
+      return this;
+    }
+    // Two parts of one field (two of its lines, say) are one mistake at that field.
+    Map<String, Problem> byField = new LinkedHashMap<>();
+    fieldProblems().forEach(p -> byField.putIfAbsent(rename.apply(p.field()), new Problem(p.status, p.code,
+        p.getMessage(), p.details.copy().put("field", rename.apply(p.field())))));
+    return invalidFields(List.copyOf(byField.values()));
   }
 
   public static Problem unauthenticated() {

@@ -11,6 +11,7 @@ import nl.leerkring.community.Role;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 import nl.leerkring.web.I18n;
 import nl.leerkring.web.Language;
 
@@ -69,8 +70,7 @@ public final class PromptPages {
           .put("next", page.next())
           .put("from", from)
           .put("recipients", recipients)
-          .put("zoneName", pages.zone().getDisplayName(TextStyle.FULL, I18n.locale(Language.of(ctx))))
-          .put("scheduled", "1".equals(ctx.request().getParam("scheduled"))));
+          .put("zoneName", pages.zone().getDisplayName(TextStyle.FULL, I18n.locale(Language.of(ctx)))));
     }));
   }
 
@@ -87,7 +87,7 @@ public final class PromptPages {
     }
     return forms.check("schedulePrompt", Map.of("communityId", communityId), body)
         .compose(valid -> prompts.schedule(Caller.required(ctx), communityId, valid))
-        .map(done -> Page.redirect("/c/" + communityId + "/prompts?scheduled=1"));
+        .map(done -> Page.redirect(Saved.after("/c/" + communityId + "/prompts", "prompt")));
   }
 
   /**

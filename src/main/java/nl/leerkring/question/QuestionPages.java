@@ -14,6 +14,7 @@ import nl.leerkring.platform.ClosedList;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 
@@ -38,12 +39,13 @@ public final class QuestionPages {
     router.get("/c/:communityId/questions/new").handler(pages.show(this::raiseForm));
     router.post("/c/:communityId/questions").handler(pages.form(this::raise, this::raiseForm));
     router.get("/questions/:questionId").handler(pages.show(this::question));
+    // A vote brings the person back where they voted, not to the top of a long page.
     router.post("/questions/:questionId/vote").handler(pages.form(ctx -> act(ctx,
-        questions.vote(Caller.required(ctx), ctx.pathParam("questionId"), !"withdraw".equals(Forms.text(ctx, "vote")))),
-        this::question));
+        questions.vote(Caller.required(ctx), ctx.pathParam("questionId"), !"withdraw".equals(Forms.text(ctx, "vote"))),
+        "#votes"), this::question));
     router.post("/questions/:questionId/owner").handler(pages.form(ctx -> act(ctx,
         questions.owner(Caller.required(ctx), ctx.pathParam("questionId"), Caller.required(ctx).userId(),
-            !"release".equals(Forms.text(ctx, "owner")))), this::question));
+            !"release".equals(Forms.text(ctx, "owner"))), "#owners"), this::question));
     router.post("/questions/:questionId/status").handler(pages.form(this::changeStatus, this::question));
     // The facilitator makes a member an owner, or takes one off (issue 12.6).
     router.post("/questions/:questionId/owners").handler(pages.form(ctx -> assign(ctx, Forms.text(ctx, "userId"), true),
@@ -94,7 +96,7 @@ public final class QuestionPages {
     Forms.putOptional(body, ctx, "category");
     return forms.check("raiseQuestion", Map.of("communityId", communityId), body)
         .compose(valid -> questions.raise(Caller.required(ctx), communityId, valid, Forms.text(ctx, Forms.CLIENT_TOKEN)))
-        .map(q -> Page.redirect("/questions/" + q.getString("id")));
+        .map(q -> Page.redirect(Saved.after("/questions/" + q.getString("id"), "question")));
   }
 
   private Future<Page> question(RoutingContext ctx) {
@@ -142,7 +144,7 @@ public final class QuestionPages {
     }
     return act(ctx, forms.check(add ? "addQuestionOwner" : "removeQuestionOwner",
             Map.of("questionId", questionId, "userId", userId), new JsonObject())
-        .compose(valid -> questions.owner(Caller.required(ctx), questionId, userId, add)));
+        .compose(valid -> questions.owner(Caller.required(ctx), questionId, userId, add)), "#owners");
   }
 
   private Future<Page> changeStatus(RoutingContext ctx) {
@@ -151,13 +153,14 @@ public final class QuestionPages {
         .put("status", Forms.text(ctx, "status"))
         .put("forLecturer", ctx.request().getFormAttribute("forLecturer") != null);
     Forms.putOptional(body, ctx, "answerSummary");
-    return act(ctx, forms.check("updateQuestion", Map.of("questionId", questionId), body)
-        .compose(valid -> questions.update(Caller.required(ctx), questionId, valid)));
+    return forms.check("updateQuestion", Map.of("questionId", questionId), body)
+        .compose(valid -> questions.update(Caller.required(ctx), questionId, valid))
+        .map(q -> Page.redirect(Saved.after("/questions/" + questionId + "#change", "status")));
   }
 
-  /** After an action the question page is shown again, at the part that changed. */
-  private static Future<Page> act(RoutingContext ctx, Future<JsonObject> done) {
-    return done.map(q -> Page.redirect("/questions/" + ctx.pathParam("questionId")));
+  /** After an action the question page is shown again, at the part that changed ({@code anchor}). */
+  private static Future<Page> act(RoutingContext ctx, Future<JsonObject> done, String anchor) {
+    return done.map(q -> Page.redirect("/questions/" + ctx.pathParam("questionId") + anchor));
   }
 
   private static JsonArray options(ClosedList[] values, String chosen) {

@@ -10,6 +10,7 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 import java.util.Objects;
@@ -76,7 +77,7 @@ public final class SessionChangePages {
       }
       return forms.check("updateSession", Map.of("sessionId", sessionId), body)
           .compose(valid -> sessions.update(caller, sessionId, valid))
-          .map(done -> Page.redirect("/sessions/" + sessionId));
+          .map(done -> Page.redirect(Saved.after("/sessions/" + sessionId, "sessionChanged")));
     });
   }
 

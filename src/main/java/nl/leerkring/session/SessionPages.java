@@ -14,6 +14,7 @@ import nl.leerkring.platform.IdLists;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -125,7 +126,7 @@ public final class SessionPages {
         .compose(valid -> sessions.plan(Caller.required(ctx), communityId, valid))
         .map(session -> session.containsKey("series")
             ? Page.redirect("/c/" + communityId + "/sessions?series=" + session.getJsonArray("series").size())
-            : Page.redirect("/sessions/" + session.getString("id")));
+            : Page.redirect(Saved.after("/sessions/" + session.getString("id"), "session")));
   }
 
   /** How many sessions a series just planned holds, for the notice after it; null otherwise. */

@@ -12,6 +12,7 @@ import nl.leerkring.web.Caller;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 
@@ -20,6 +21,9 @@ import java.util.Map;
  * editing and deleting one, and a snack's photo.
  */
 public final class SnackPages {
+
+  /** The snack form's fields are snack-title and so on, as it shares the question's page with other forms. */
+  private static final String FIELD_ID_PREFIX = "snack-";
 
   private final Pages pages;
   private final Forms forms;
@@ -52,7 +56,8 @@ public final class SnackPages {
             .put("question", new JsonObject().put("id", q.getString("id")).put("text", q.getString("text")))
             // Shown again after a refusal, the form keeps its token: nothing was made with it yet.
             .put("clientToken", Forms.clientToken(ctx))
-            .put("kinds", kinds(isPost(ctx) ? Forms.text(ctx, "kind") : "tip")))));
+            .put("kinds", kinds(isPost(ctx) ? Forms.text(ctx, "kind") : "tip"))
+            .put("fieldIdPrefix", FIELD_ID_PREFIX))));
   }
 
   /** The kinds of snack the form offers, {@code chosen} ticked. */
@@ -74,12 +79,12 @@ public final class SnackPages {
             .compose(photo -> snacks.add(Caller.required(ctx), questionId, valid, photo,
                 Forms.text(ctx, Forms.CLIENT_TOKEN))))
         .recover(PhotoStorage::problemOnItsField)
-        .map(snack -> Page.redirect("/questions/" + questionId + "#snack-" + snack.getString("id")));
+        .map(snack -> Page.redirect(Saved.after("/questions/" + questionId + "#snack-" + snack.getString("id"), "snack")));
   }
 
   private Future<Page> editForm(RoutingContext ctx) {
     return snacks.forEditing(Caller.required(ctx), ctx.pathParam("snackId"))
-        .map(snack -> Page.of("snack-edit", new JsonObject().put("snack", snack)));
+        .map(snack -> Page.of("snack-edit", new JsonObject().put("snack", snack).put("fieldIdPrefix", FIELD_ID_PREFIX)));
   }
 
   private Future<Page> edit(RoutingContext ctx) {
@@ -88,7 +93,7 @@ public final class SnackPages {
         .put("text", Forms.text(ctx, "text")).put("url", Forms.text(ctx, "url"));
     return forms.check("updateSnack", Map.of("snackId", snackId), body)
         .compose(valid -> snacks.update(Caller.required(ctx), snackId, valid))
-        .map(snack -> Page.redirect("/questions/" + snack.getString("questionId") + "#snack-" + snackId));
+        .map(snack -> Page.redirect(Saved.after("/questions/" + snack.getString("questionId") + "#snack-" + snackId, "snack")));
   }
 
   private Future<Page> delete(RoutingContext ctx) {

@@ -15,6 +15,7 @@ import nl.leerkring.web.ClientAddress;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
+import nl.leerkring.web.Saved;
 
 import java.util.Map;
 
@@ -132,7 +133,6 @@ public final class SsoPages {
       JsonObject model = new JsonObject()
           .put("organisationId", organisationId)
           .put("redirectUri", sso.settings().redirectUri())
-          .put("saved", ctx.request().getParam("saved") != null)
           .put("removed", ctx.request().getParam("removed") != null);
       if (current != null) {
         model.put("sso", current.copy().put("domainsText", String.join(", ",
@@ -155,7 +155,7 @@ public final class SsoPages {
     }
     return forms.check("putSsoSettings", Map.of("organisationId", organisationId), body)
         .compose(valid -> sso.settings().save(caller, organisationId, valid))
-        .map(saved -> Page.redirect("/admin/sso?organisation=" + organisationId + "&saved=1"));
+        .map(saved -> Page.redirect(Saved.after("/admin/sso?organisation=" + organisationId, "sso")));
   }
 
   private Future<Page> remove(RoutingContext ctx) {

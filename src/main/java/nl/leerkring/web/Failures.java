@@ -3,7 +3,9 @@ package nl.leerkring.web;
 import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +22,14 @@ public final class Failures implements Handler<RoutingContext> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
   private static final Pattern MISSING = Pattern.compile("required property \"([^\"]+)\"");
+  /**
+   * The errors that say most first. The validator may list "properties", "$ref" and "$ref/minLength" side by
+   * side; the deepest says why. An empty text breaks both minLength and a "\\S" pattern; that it is empty is
+   * what the person must hear.
+   */
+  private static final Comparator<OutputUnit> MOST_SPECIFIC =
+      Comparator.comparing((OutputUnit u) -> !"minLength".equals(keyword(u)))
+          .thenComparing(Comparator.comparingInt(Failures::depth).reversed());
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -41,45 +51,59 @@ public final class Failures implements Handler<RoutingContext> {
     }
   }
 
-  /** Names the offending field where the schema says which, so a client can show it next to that field. */
+  /**
+   * Names every offending field where the schema says which, so a client can show each next to its field and a
+   * form every mistake after one try. The most telling problem comes first (see {@link #MOST_SPECIFIC}).
+   */
   static Problem invalid(ValidatorException invalid) {
     if (invalid instanceof SchemaValidationException schema && schema.getOutputUnit() != null) {
-      OutputUnit unit = mostSpecific(schema.getOutputUnit());
-      String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "");
-      String reason = unit.getError() == null ? "" : unit.getError();
-      Matcher missing = MISSING.matcher(reason);
-      if ("required".equals(keyword(unit)) && missing.find()) {
-        // A missing property is reported at its parent; the person needs the name of what is missing.
-        field = field.isEmpty() ? missing.group(1) : field + "/" + missing.group(1);
-        return Problem.invalidField(field, "required", "The field '" + field + "' is required.");
+      List<OutputUnit> leaves = new ArrayList<>();
+      collectLeaves(schema.getOutputUnit(), leaves);
+      // An unknown extra field is only worth naming when nothing else is wrong: a wrong value in a known field
+      // also breaks "additionalProperties", and its own reason says more.
+      List<OutputUnit> telling = leaves.stream().filter(u -> !keywordLocation(u).contains("additionalProperties"))
+          .sorted(MOST_SPECIFIC).toList();
+      Map<String, Problem> byField = new LinkedHashMap<>();
+      for (OutputUnit unit : telling.isEmpty() ? leaves.subList(0, Math.min(1, leaves.size())) : telling) {
+        problems(unit).forEach(p -> byField.putIfAbsent(p.field(), p));
       }
-      return field.isEmpty()
-          ? Problem.badRequest("invalid_request", invalid.getMessage())
-          : Problem.invalidField(field, keyword(unit), "The field '" + field + "' is not valid: " + reason);
+      byField.remove("");
+      if (!byField.isEmpty()) {
+        return Problem.invalidFields(List.copyOf(byField.values()));
+      }
     }
     return Problem.badRequest("invalid_request", invalid.getMessage());
+  }
+
+  /**
+   * What one failed keyword says, by field; a field of "" is about the whole body. A missing property is
+   * reported at its parent: the person needs the name of what is missing.
+   */
+  private static List<Problem> problems(OutputUnit unit) {
+    String field = unit.getInstanceLocation() == null ? "" : unit.getInstanceLocation().replaceFirst("^#?/?", "");
+    String reason = unit.getError() == null ? "" : unit.getError();
+    if ("required".equals(keyword(unit))) {
+      List<Problem> missing = new ArrayList<>();
+      Matcher names = MISSING.matcher(reason);
+      while (names.find()) {
+        String name = field.isEmpty() ? names.group(1) : field + "/" + names.group(1);
+        missing.add(Problem.invalidField(name, "required", "The field '" + name + "' is required."));
+      }
+      if (!missing.isEmpty()) {
+        return missing;
+      }
+    }
+    return List.of(Problem.invalidField(field, keyword(unit), "The field '" + field + "' is not valid: " + reason));
+  }
+
+  private static String keywordLocation(OutputUnit unit) {
+    return unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
   }
 
   /** The schema keyword that failed, such as maxLength: the last step of the keyword's location. */
   private static String keyword(OutputUnit unit) {
     String location = unit.getKeywordLocation();
     return location == null ? "invalid" : location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  /**
-   * The leaf error that says most: a wrong value inside a known field explains more than the generic
-   * "additional properties" complaint the same value also triggers.
-   */
-  private static OutputUnit mostSpecific(OutputUnit root) {
-    List<OutputUnit> leaves = new ArrayList<>();
-    collectLeaves(root, leaves);
-    // The validator may list "properties", "$ref" and "$ref/minLength" side by side; the deepest says why.
-    // An empty text breaks both minLength and a "\\S" pattern; that it is empty is what the person must hear.
-    return leaves.stream()
-        .filter(u -> u.getKeywordLocation() == null || !u.getKeywordLocation().contains("additionalProperties"))
-        .min(Comparator.comparing((OutputUnit u) -> !"minLength".equals(keyword(u)))
-            .thenComparing(Comparator.comparingInt(Failures::depth).reversed()))
-        .orElse(leaves.isEmpty() ? root : leaves.get(0));
   }
 
   private static int depth(OutputUnit unit) {

@@ -82,9 +82,11 @@ public final class Forms {
     }
   }
 
-  /** What a page says when the contract refuses a form: the field it is about and why, in words for people. */
+  /** What a page says when the contract refuses a form: each field it is about and why, in words for people. */
   static Problem refusal(ValidatorException invalid, JsonObject body) {
-    return blankIsMissing(Failures.invalid(invalid), body);
+    Problem problem = Failures.invalid(invalid);
+    return problem.field() == null ? problem
+        : Problem.invalidFields(problem.fieldProblems().stream().map(p -> blankIsMissing(p, body)).toList());
   }
 
   /**
@@ -92,9 +94,6 @@ public final class Forms {
    * validator names: the person is told to fill it in rather than that it is wrong.
    */
   private static Problem blankIsMissing(Problem problem, JsonObject body) {
-    if (problem.field() == null) {
-      return problem;
-    }
     Object value = body;
     for (String step : problem.field().split("/")) {
       value = value instanceof JsonObject object ? object.getValue(step) : null;

@@ -155,26 +155,34 @@ public final class Pages {
 
   private Page withErrors(RoutingContext ctx, Page page, Problem problem) {
     Failures.retryAfter(ctx, problem);
-    String lang = Language.of(ctx);
-    JsonObject values = new JsonObject();
-    ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
-    page.model().put("values", values).put("errors", errors(problem, PageFailures.message(lang, problem)))
+    page.model().put("values", values(ctx)).put("errors", errors(problem, Language.of(ctx)))
         .put("_status", problem.status());
     return page;
   }
 
+  /** What was typed in a posted form, by the names a template shows it at (harvest.learned as harvest_learned). */
+  public static JsonObject values(RoutingContext ctx) {
+    JsonObject values = new JsonObject();
+    ctx.request().formAttributes().forEach(e -> values.put(e.getKey().replace('.', '_'), e.getValue()));
+    return values;
+  }
+
   /**
-   * The message by the name the template shows it at: the field (references/0/url as references_0_url), or
+   * Each message by the name the template shows it at: the field (references/0/url as references_0_url), or
    * "form" when the refusal is about no field in particular.
    */
-  static JsonObject errors(Problem problem, String message) {
+  static JsonObject errors(Problem problem, String lang) {
     JsonObject errors = new JsonObject();
     if (problem.field() == null) {
-      return errors.put("form", message);
+      return errors.put("form", PageFailures.message(lang, problem));
     }
-    errors.put(problem.field().replace('.', '_').replace('/', '_'), message);
-    // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
-    return errors.put(problem.field().split("/")[0], message);
+    for (Problem one : problem.fieldProblems()) {
+      String message = PageFailures.message(lang, one);
+      errors.put(one.field().replace('.', '_').replace('/', '_'), message);
+      // A part of a group (references/0/url) is also shown at the group, where the template has room for it.
+      errors.put(one.field().split("/")[0], errors.getString(one.field().split("/")[0], message));
+    }
+    return errors;
   }
 
   private void run(RoutingContext ctx, Function<RoutingContext, Future<Page>> action) {
@@ -223,7 +231,9 @@ public final class Pages {
         .put("_path", ctx.request().path())
         .put("_other", "nl".equals(lang) ? "en" : "nl")
         // An Instant, not its text: each {{ago}} of a feed would parse it again.
-        .put("_now", Instant.now(clock));
+        .put("_now", Instant.now(clock))
+        .put("_errorSummary", ErrorSummary.of(ctx, model))
+        .put("_saved", Saved.of(ctx));
     if (caller != null) {
       model.put("_me", new JsonObject()
           .put("id", caller.userId())

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import nl.leerkring.platform.Hashes;
@@ -51,6 +52,17 @@ public final class StaticFiles implements Handler<RoutingContext> {
       throw new IllegalArgumentException("No static file " + name + " in " + FILES);
     }
     return "/static/" + name + "?v=" + fingerprint;
+  }
+
+  /**
+   * /favicon.ico, which browsers and tools ask for whatever a page links: a 32 px copy of the icon, kept for a
+   * day, since its address cannot carry a fingerprint.
+   */
+  public static void mountFavicon(Router router) {
+    router.get("/favicon.ico").handler(RouteNames.named("/favicon.ico")).handler(ctx -> ctx.response()
+        .putHeader("Content-Type", "image/x-icon")
+        .putHeader("Cache-Control", "public, max-age=" + Duration.ofDays(1).toSeconds())
+        .sendFile(ROOT + "favicon.ico"));
   }
 
   @Override

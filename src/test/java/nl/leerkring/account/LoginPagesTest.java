@@ -37,7 +37,8 @@ class LoginPagesTest extends BrowserScenarios {
     phone.getByLabel("Gebruikersnaam of e-mailadres").fill("mehmet");
     phone.getByLabel("Wachtwoord").fill("verkeerd");
     phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
-    assertThat(phone.getByRole(AriaRole.ALERT)).hasText("Deze gebruikersnaam en dit wachtwoord horen niet bij elkaar.");
+    assertThat(phone.getByRole(AriaRole.ALERT)).containsText("Deze gebruikersnaam en dit wachtwoord horen niet bij elkaar.");
+    assertThat(phone.getByRole(AriaRole.ALERT)).isFocused();
     assertThat(phone.getByLabel("Gebruikersnaam of e-mailadres")).hasValue("mehmet");
     Browser.assertAccessible(phone, "the login page with an error");
   }

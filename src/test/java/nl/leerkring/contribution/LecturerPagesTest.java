@@ -40,7 +40,7 @@ class LecturerPagesTest extends BrowserScenarios {
     laptop.getByLabel("Link van bron 1").fill("https://example.org/handleiding.pdf");
     laptop.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bijdrage opslaan")).click();
 
-    assertThat(laptop).hasURL(Pattern.compile("/lecturer\\?added=1"));
+    assertThat(laptop).hasURL(Pattern.compile("/lecturer\\?saved=contribution"));
     assertThat(laptop.getByRole(AriaRole.STATUS)).containsText("Je bijdrage is opgeslagen");
     assertThat(laptop.getByText("Een buffervat is nodig als de minimale flow niet gehaald wordt.")).isVisible();
     assertThat(laptop.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Installatiehandleiding, par. 5.2")))

@@ -45,7 +45,20 @@ class CyclePagesTest extends BrowserScenarios {
     fenna.getByLabel("Doel van cyclus 3").fill("De klant vooraf goed uitleggen wat een warmtepomp doet");
     fenna.getByRole(AriaRole.BUTTON, name("Afsluiten en volgende cyclus starten")).click();
 
-    assertThat(fenna).hasURL(Pattern.compile(CYCLES + "#cycle-3$"));
+    // Closing is final: first a page that says what it does, and nothing is closed until she confirms.
+    assertThat(fenna.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Cyclus 2 afsluiten?");
+    assertThat(fenna.locator(".confirm")).containsText("De klant vooraf goed uitleggen wat een warmtepomp doet");
+    assertEquals(2, server.demo("sanne").get("/communities/demo-warmtepomp").json().getInteger("currentCycle"));
+    Browser.assertAccessible(fenna, "the confirmation before closing a cycle");
+    fenna.getByRole(AriaRole.BUTTON, name("Nee, terug naar het formulier")).click();
+    assertThat(fenna.getByLabel("Doel van cyclus 3")).hasValue("De klant vooraf goed uitleggen wat een warmtepomp doet");
+    assertThat(fenna.getByLabel("Volgende stappen")).hasValue("Checklist in de bus\nKlantfolder maken");
+    assertThat(fenna.locator("#cycle-2")).containsText("Loopt");
+    fenna.getByRole(AriaRole.BUTTON, name("Afsluiten en volgende cyclus starten")).click();
+    fenna.getByRole(AriaRole.BUTTON, name("Ja, cyclus 2 afsluiten")).click();
+
+    assertThat(fenna).hasURL(Pattern.compile(CYCLES + "\\?saved=cycle#cycle-3$"));
+    assertThat(fenna.locator(".saved")).hasText("De cyclus is afgesloten en de volgende is begonnen.");
     Locator third = fenna.locator("#cycle-3");
     assertThat(third).containsText("Loopt");
     assertThat(third).containsText("De klant vooraf goed uitleggen wat een warmtepomp doet");

@@ -92,7 +92,7 @@ class FacilitatorFormsTest extends BrowserScenarios {
 
     fenna.getByLabel("Tijdzone").fill("Europe/Amsterdam");
     fenna.getByRole(AriaRole.BUTTON, named("Wijziging opslaan")).click();
-    fenna.waitForURL(url -> url.endsWith("/sessions/demo-s-2"));
+    fenna.waitForURL(url -> url.endsWith("/sessions/demo-s-2?saved=sessionChanged"));
     Person fennaApi = server.demo("fenna@leerwerkplaats.nl");
     assertEquals(moved, fennaApi.get("/sessions/demo-s-2").ok().getString("localStart"));
     told("kees", "/sessions/demo-s-2", "sessionChanged");

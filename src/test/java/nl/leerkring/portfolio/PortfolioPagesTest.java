@@ -111,13 +111,13 @@ class PortfolioPagesTest extends BrowserScenarios {
         }
         Browser.assertAccessible(page, "the managers page (" + language + ")");
         page.getByRole(AriaRole.BUTTON, named(english ? "Assign" : "Toewijzen")).click();
-        assertEquals(english ? "Choose a person." : "Kies een persoon.", page.locator("#assign-person-error").textContent());
+        assertEquals(english ? "Choose a person." : "Kies een persoon.", page.locator("#userId-error").textContent());
         assertThat(page.getByLabel(english ? "Employee" : "Medewerker", exact()).first()).hasAttribute("aria-invalid", "true");
         Browser.assertAccessible(page, "the managers page with errors (" + language + ")");
         page.getByLabel(english ? "Employee" : "Medewerker", exact()).first().selectOption("demo-lotte");
         page.getByRole(AriaRole.BUTTON, named(english ? "Assign" : "Toewijzen")).click();
         assertEquals(english ? "Choose a manager." : "Kies een leidinggevende.",
-            page.locator("#assign-manager-error").textContent());
+            page.locator("#managerId-error").textContent());
         page.getByRole(AriaRole.BUTTON, named(english ? "Make a link" : "Link maken")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
             .hasText(english ? "Invitation as manager" : "Uitnodiging als leidinggevende");

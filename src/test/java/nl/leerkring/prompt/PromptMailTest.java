@@ -144,11 +144,11 @@ class PromptMailTest {
     Mails.await(SMTP, 3);
     noMoreThan(3);
     MimeMessage toSanne = Mails.to(SMTP, SANNE);
-    assertTrue(Mails.subject(toSanne).startsWith("Een vraag van je begeleider"), Mails.subject(toSanne));
+    assertTrue(Mails.subject(toSanne).startsWith("Nieuwe reflectievraag – "), Mails.subject(toSanne));
     assertTrue(Mails.text(toSanne).contains("Wat heb je deze maand op het werk geleerd?"));
     assertTrue(Mails.part(toSanne, "text/html").orElseThrow().contains("Geef je antwoord"));
     MimeMessage toJoost = Mails.to(SMTP, JOOST);
-    assertTrue(Mails.subject(toJoost).startsWith("A prompt from your facilitator"), Mails.subject(toJoost));
+    assertTrue(Mails.subject(toJoost).startsWith("New prompt – "), Mails.subject(toJoost));
     assertTrue(Mails.text(toJoost).contains("Give your answer"));
     assertEquals(1, Mails.countTo(SMTP, RUBEN));
 
@@ -404,7 +404,7 @@ class PromptMailTest {
     clock.set(nextTuesdayAt(LocalTime.of(9, 0)).plus(Duration.ofDays(3)));
     Mails.await(SMTP, 11);
     assertEquals(3, Mails.countTo(SMTP, SANNE));
-    assertTrue(Mails.subject(lastTo(SANNE)).startsWith("Herinnering: je antwoord op de vraag"), Mails.subject(lastTo(SANNE)));
+    assertTrue(Mails.subject(lastTo(SANNE)).startsWith("Herinnering: je antwoord op de reflectievraag"), Mails.subject(lastTo(SANNE)));
     clock.advance(Duration.ofDays(8));
     noMoreThan(11);
   }
@@ -431,7 +431,7 @@ class PromptMailTest {
         .truncatedTo(ChronoUnit.MINUTES));
     Mails.await(SMTP, 9);
     assertEquals(2, java.util.Arrays.stream(SMTP.getReceivedMessages())
-        .filter(m -> SANNE.equals(Mails.recipient(m)) && Mails.subject(m).startsWith("Een vraag van je begeleider")).count());
+        .filter(m -> SANNE.equals(Mails.recipient(m)) && Mails.subject(m).startsWith("Nieuwe reflectievraag – ")).count());
   }
 
   private static MimeMessage lastTo(String address) {

@@ -43,7 +43,7 @@ class PromptPagesTest extends BrowserScenarios {
     Browser.screenshot(sanne, "phone-prompt-answer");
     sanne.getByLabel("Wat wil je kwijt?").fill("Mijn collega's vragen hardop wat ik nog niet snap helpt mij het meest.");
     sanne.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Antwoord opslaan")).click();
-    assertThat(sanne.getByRole(AriaRole.STATUS)).containsText("Je hebt deze vraag beantwoord");
+    assertThat(sanne.getByRole(AriaRole.STATUS)).containsText("Je hebt deze reflectievraag beantwoord");
     assertThat(sanne.locator("#answers")).containsText("wat ik nog niet snap");
     assertThat(sanne.locator("#answers")).containsText("alleen voor jou");
     assertThat(sanne.getByLabel("Wat wil je kwijt?")).hasCount(0);

@@ -220,7 +220,7 @@ class SsoSignInTest {
     Browser dutch = new Browser();
     HttpResponse<Buffer> unknown = dutch.post("/login/sso", Map.of("email", "iemand@onbekend-bedrijf.nl", "next", "/"));
     assertEquals(400, unknown.statusCode());
-    assertTrue(unknown.bodyAsString().contains("id=\"sso-email-error\""), unknown.bodyAsString());
+    assertTrue(unknown.bodyAsString().contains("id=\"email-error\""), unknown.bodyAsString());
     assertTrue(unknown.bodyAsString().contains("geen inloggen met een bedrijfsaccount ingesteld"));
 
     Browser english = new Browser().language("en");

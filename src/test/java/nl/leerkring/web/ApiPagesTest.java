@@ -71,7 +71,7 @@ class ApiPagesTest extends BrowserScenarios {
     Browser.assertAccessible(phone, "the API tokens page");
 
     phone.getByRole(AriaRole.BUTTON, named("Maak sleutel")).click();
-    assertThat(phone.locator("#token-name-error")).hasText("Vul dit in.");
+    assertThat(phone.locator("#name-error")).hasText("Vul dit in.");
     assertThat(phone.getByLabel("Naam", EXACT)).hasAttribute("aria-invalid", "true");
     Browser.assertAccessible(phone, "the API tokens page with an error");
 

@@ -61,7 +61,7 @@ class EveryPageTest extends BrowserScenarios {
   }
 
   private static Visit sendEmpty(String name, String path, String action) {
-    return send(name, path, action, page -> { }, "[aria-invalid=true], .alert");
+    return send(name, path, action, page -> { }, "[aria-invalid=true], .error-summary");
   }
 
   @Test
@@ -76,7 +76,7 @@ class EveryPageTest extends BrowserScenarios {
         send("login-refused", "/login", "/login", page -> {
           page.locator("#login").fill("onbekende-monteur");
           page.locator("#password").fill("verkeerd-wachtwoord");
-        }, ".alert, [aria-invalid=true]"),
+        }, ".error-summary"),
         go("join", "/join/" + join),
         sendEmpty("join-errors", "/join/" + join, "/join/" + join),
         go("join-unusable", "/join/no-such-invitation"),
@@ -157,6 +157,10 @@ class EveryPageTest extends BrowserScenarios {
         go("scan", "/scans/demo-scan-voor"),
         go("scan-results", "/scans/demo-scan-voor/results"),
         go("mail-settings", "/settings/mail"),
+        go("mail-settings-saved", "/settings/mail?saved=mail"),
+        go("snack-new", "/questions/demo-q-meten/snacks/new"),
+        sendEmpty("snack-new-errors", "/questions/demo-q-meten/snacks/new", "/questions/demo-q-meten/snacks"),
+        sendEmpty("api-tokens-errors", "/settings/tokens", "/settings/tokens"),
         go("privacy", "/settings/privacy"),
         go("password", "/settings/password"),
         sendEmpty("password-errors", "/settings/password", "/settings/password"),
@@ -183,7 +187,15 @@ class EveryPageTest extends BrowserScenarios {
         go("members", C + "/members"),
         go("member-remove", C + "/members/demo-bram/remove"),
         sendEmpty("sessions-errors", C + "/sessions", C + "/sessions"),
-        sendEmpty("prompts-errors", C + "/prompts", C + "/prompts")));
+        sendEmpty("prompts-errors", C + "/prompts", C + "/prompts"),
+        sendEmpty("cycles-errors", C + "/cycles", C + "/cycles/2/close"),
+        send("cycle-close", C + "/cycles", C + "/cycles/2/close", page -> {
+          page.locator("#harvest_learned").fill("Een vaste volgorde bij het inregelen scheelt terugkomsten.");
+          page.locator("#harvest_changedInWork").fill("We gebruiken een checklist bij elke oplevering.");
+          page.locator("#harvest_stillOpen").fill("Hoe leggen we de klant de looptijd uit?");
+          page.locator("#nextSteps").fill("Checklist in de bus\nKlantfolder maken");
+          page.locator("#nextGoal").fill("De klant vooraf goed uitleggen wat een warmtepomp doet");
+        }, ".confirm")));
   }
 
   @Test
@@ -206,6 +218,7 @@ class EveryPageTest extends BrowserScenarios {
         sendEmpty("community-new-errors", "/admin/communities/new", "/admin/communities"),
         go("audit", "/admin/audit"),
         go("sso-settings", "/admin/sso"),
+        sendEmpty("managers-errors", "/o/demo-vandijk/managers", "/o/demo-vandijk/assignments"),
         go("member-erase", C + "/members/demo-mehmet/erase"),
         send("invitation", C + "/members", C + "/invitations", page -> { }, "svg.qr"),
         send("password-reset", C + "/members", C + "/members/demo-kees/password-reset", page -> { }, "svg.qr")));

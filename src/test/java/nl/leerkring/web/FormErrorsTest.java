@@ -15,6 +15,9 @@ import nl.leerkring.platform.Problem;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Set;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -45,7 +48,11 @@ class FormErrorsTest {
       .setDraft(Draft.DRAFT202012).setBaseUri("app://").setOutputFormat(OutputFormat.Basic));
 
   private static Problem refused(JsonObject body) {
-    OutputUnit result = VALIDATOR.validate(body);
+    return refused(VALIDATOR, body);
+  }
+
+  private static Problem refused(Validator validator, JsonObject body) {
+    OutputUnit result = validator.validate(body);
     try {
       result.checkValidity();
     } catch (JsonSchemaValidationException e) {
@@ -102,16 +109,54 @@ class FormErrorsTest {
     Problem problem = refused(new JsonObject().put("title", "Filter")
         .put("references", new JsonArray().add(new JsonObject().put("url", "ftp://x"))));
     assertEquals("references/0/url", problem.field());
-    JsonObject errors = Pages.errors(problem, "Geen geldige link.");
-    assertEquals("Geen geldige link.", errors.getString("references_0_url"));
-    assertEquals("Geen geldige link.", errors.getString("references"));
+    JsonObject errors = Pages.errors(problem, "nl");
+    String message = PageFailures.message("nl", problem);
+    assertEquals(message, errors.getString("references_0_url"));
+    assertEquals(message, errors.getString("references"));
   }
 
   @Test
   @DisplayName("A refusal about no field in particular is shown above the form")
   void aboutTheForm() {
-    JsonObject errors = Pages.errors(Problem.badRequest("invalid_request", "The request could not be read."), "Mis");
-    assertEquals("Mis", errors.getString("form"));
+    Problem problem = Problem.badRequest("invalid_request", "The request could not be read.");
+    JsonObject errors = Pages.errors(problem, "nl");
+    assertEquals(PageFailures.message("nl", problem), errors.getString("form"));
     assertNull(errors.getString("title"));
+  }
+
+  @Test
+  @DisplayName("Every wrong field is named after one try, each with its own reason, the most telling first")
+  void everyMistakeAtOnce() {
+    Problem problem = refused(new JsonObject().put("title", "").put("kind", "")
+        .put("references", new JsonArray().add(new JsonObject().put("url", "ftp://x"))));
+    assertEquals("title", problem.field());
+    assertEquals(Set.of("title required", "kind enum", "references/0/url pattern"),
+        Set.copyOf(problem.fieldProblems().stream().map(p -> p.field() + " " + p.reason()).toList()));
+    JsonObject errors = Pages.errors(problem, "en");
+    assertEquals(I18n.text("en", "error.field.enum"), errors.getString("kind"));
+    assertEquals(PageFailures.message("en", problem.fieldProblems().get(0)), errors.getString("title"));
+    // The API says the same: the first field where it always was, all of them in details.fields.
+    JsonArray fields = problem.toJson().getJsonObject("error").getJsonObject("details").getJsonArray("fields");
+    assertEquals(3, fields.size());
+  }
+
+  @Test
+  @DisplayName("Fields left out are each named, not only the first")
+  void everyMissingField() {
+    JsonObject schema = SCHEMA.copy().put("required", new JsonArray().add("title").add("kind"));
+    Validator validator = Validator.create(JsonSchema.of(schema), new JsonSchemaOptions()
+        .setDraft(Draft.DRAFT202012).setBaseUri("app://").setOutputFormat(OutputFormat.Basic));
+    Problem problem = refused(validator, new JsonObject());
+    assertEquals(Set.of("title", "kind"), Set.copyOf(problem.fieldProblems().stream()
+        .map(Problem::field).toList()));
+  }
+
+  @Test
+  @DisplayName("Renaming the fields of a problem keeps every one, and two parts of one field stay one mistake")
+  void renamed() {
+    Problem problem = Problem.invalidFields(List.of(Problem.invalidField("nextSteps/0", "maxLength", "long"),
+        Problem.invalidField("nextSteps/2", "maxLength", "long"), Problem.invalidField("nextGoal", "required", "fill")));
+    Problem renamed = problem.renameFields(field -> field.startsWith("nextSteps/") ? "nextSteps" : field);
+    assertEquals(List.of("nextSteps", "nextGoal"), renamed.fieldProblems().stream().map(Problem::field).toList());
   }
 }

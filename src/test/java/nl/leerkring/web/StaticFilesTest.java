@@ -64,6 +64,38 @@ class StaticFilesTest {
   }
 
   @Test
+  @DisplayName("/favicon.ico is an icon, kept for a day (its address has no fingerprint)")
+  void favicon() {
+    Response icon = server.anonymous().page("/favicon.ico").expect(200);
+    assertEquals("image/x-icon", icon.raw().getHeader("Content-Type"));
+    assertEquals("public, max-age=86400", icon.raw().getHeader("Cache-Control"));
+    byte[] bytes = icon.raw().bodyAsBuffer().getBytes();
+    // An ICO file: reserved 0, type 1 (icon), one image.
+    assertEquals(List.of(0, 0, 1, 0, 1, 0), List.of((int) bytes[0], (int) bytes[1], (int) bytes[2], (int) bytes[3],
+        (int) bytes[4], (int) bytes[5]));
+  }
+
+  @Test
+  @DisplayName("The style sheet and the script travel gzip-compressed too, fingerprinted or not")
+  void filesAreCompressed() throws Exception {
+    Matcher linked = LINKED.matcher(sanne.page("/").expect(200).body());
+    while (linked.find()) {
+      if (!linked.group(2).endsWith(".css") && !linked.group(2).endsWith(".js")) {
+        continue;
+      }
+      for (String path : List.of(linked.group(1), "/static/" + linked.group(2))) {
+        String plain = server.anonymous().page(path).expect(200).body();
+        Response compressed = server.anonymous().page(path, "Accept-Encoding", "gzip");
+        assertEquals("gzip", compressed.raw().getHeader("Content-Encoding"), path);
+        try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+            compressed.raw().bodyAsBuffer().getBytes()))) {
+          assertEquals(plain, new String(unzipped.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), path);
+        }
+      }
+    }
+  }
+
+  @Test
   @DisplayName("A page travels gzip-compressed to a browser that accepts it, at a fraction of its size")
   void pagesAreCompressed() throws Exception {
     String plain = sanne.page("/c/demo-warmtepomp").expect(200).body();
