@@ -99,11 +99,11 @@
     if (target) { target.focus(); }
   }
 
-  // A refusal about no field in particular is shown at the top of the page, as without JavaScript.
+  // A refusal's error summary is shown at the top of the page, as without JavaScript (it announces itself).
   function showFormError(page) {
-    var old = document.querySelector('main > .alert');
+    var old = document.querySelector('main > .error-summary');
     if (old) { old.parentNode.removeChild(old); }
-    var fresh = page.querySelector('main > .alert');
+    var fresh = page.querySelector('main > .error-summary');
     if (fresh) {
       var main = document.querySelector('main');
       main.insertBefore(document.importNode(fresh, true), main.firstChild);
