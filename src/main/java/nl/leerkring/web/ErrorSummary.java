@@ -1,9 +1,15 @@
 package nl.leerkring.web;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.ParseSettings;
+import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +55,32 @@ final class ErrorSummary {
       }
     }
     return items;
+  }
+
+  /**
+   * Each link of the rendered page's summary starts with the name of its field ("Gebruikersnaam: Vul dit in."), as
+   * the page's own label or legend has it: a message alone ("Vul dit in.") says too little out of its field's
+   * context, where a screen reader's list of links reads it. Only pages with errors pass through here.
+   */
+  static Buffer withFieldNames(Buffer html) {
+    // Kept as written (an svg's viewBox, say): only the links change.
+    Document page = Jsoup.parse(html.toString(), "", Parser.htmlParser().settings(ParseSettings.preserveCase));
+    page.outputSettings().prettyPrint(false);
+    for (Element link : page.select(".error-summary a[href^=#]")) {
+      Element field = page.getElementById(link.attr("href").substring(1));
+      String name = field == null ? "" : nameOf(page, field);
+      if (!name.isEmpty()) {
+        link.prependText(name + (name.endsWith("?") ? " " : ": "));
+      }
+    }
+    return Buffer.buffer(page.outerHtml());
+  }
+
+  /** A fieldset by its legend, a field by its label, without hints inside them or a colon at the end. */
+  private static String nameOf(Document page, Element field) {
+    Element naming = "fieldset".equals(field.tagName()) ? field.selectFirst("> legend")
+        : page.selectFirst("label[for=\"" + field.id() + "\"]");
+    return naming == null ? "" : naming.ownText().strip().replaceAll(":+$", "");
   }
 
   /** A form field's name as an error key: references.0.url is references_0_url. */

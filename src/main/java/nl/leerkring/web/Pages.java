@@ -303,7 +303,8 @@ public final class Pages {
     if (done.failed()) {
       throw new Exception("Could not render " + template, done.cause());
     }
-    return done.result();
+    // A page with errors (rare, and a millisecond or two) gets its summary's field names from the page itself.
+    return model.getValue("_errorSummary") == null ? done.result() : ErrorSummary.withFieldNames(done.result());
   }
 
   private static ZoneId installationZone(Object zone) {
