@@ -42,8 +42,7 @@ public final class RhythmPages {
       m.requireRole(Role.FACILITATOR);
       return rhythm.get(caller, m.communityId()).map(settings -> Page.of("rhythm", new JsonObject()
           .put("community", CommunityService.summary(m))
-          .put("settings", settings)
-));
+          .put("settings", settings)));
     });
   }
 

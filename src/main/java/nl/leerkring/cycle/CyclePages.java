@@ -13,7 +13,6 @@ import nl.leerkring.web.Forms;
 import nl.leerkring.web.Page;
 import nl.leerkring.web.Pages;
 import nl.leerkring.web.Saved;
-import nl.leerkring.web.Saved;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -36,9 +36,10 @@ final class ErrorSummary {
     if (errors == null || errors.isEmpty()) {
       return null;
     }
+    // By entry, in the order they came: a MultiMap's names() may come sorted.
     List<String> order = new ArrayList<>();
-    ctx.request().formAttributes().names().forEach(name -> order.add(key(name)));
-    ctx.request().params().names().forEach(name -> order.add(key(name)));
+    ctx.request().formAttributes().forEach(entry -> order.add(key(entry.getKey())));
+    ctx.request().params().forEach(entry -> order.add(key(entry.getKey())));
     List<String> keys = new ArrayList<>(errors.fieldNames().stream().filter(key -> !isGroupOfAnother(key, errors)).toList());
     keys.sort(Comparator.comparingInt(key -> FORM.equals(key) ? -1 : position(order, key)));
     String prefix = model.getString("fieldIdPrefix", "");
