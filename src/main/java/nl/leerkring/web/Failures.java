@@ -67,7 +67,10 @@ public final class Failures implements Handler<RoutingContext> {
       for (OutputUnit unit : telling.isEmpty() ? leaves.subList(0, Math.min(1, leaves.size())) : telling) {
         problems(unit).forEach(p -> byField.putIfAbsent(p.field(), p));
       }
-      byField.remove("");
+      // A group that fails because a part of it does ("items" at references, for references/0/url) is told by
+      // that part; the whole body ("") by its fields.
+      byField.keySet().removeIf(field -> field.isEmpty()
+          || byField.keySet().stream().anyMatch(other -> other.startsWith(field + "/")));
       if (!byField.isEmpty()) {
         return Problem.invalidFields(List.copyOf(byField.values()));
       }

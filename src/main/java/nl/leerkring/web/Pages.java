@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,17 @@ public final class Pages {
         out.append(str(param));
       }
       return out.toString();
+    });
+    // {{error "references" index "url"}}: the message at references_0_url in the page's errors, for a field of a
+    // repeated row (a template names other fields' errors as errors.text).
+    handlebars.registerHelper("error", (Helper<Object>) (first, options) -> {
+      StringBuilder key = new StringBuilder(str(first));
+      for (Object part : options.params) {
+        key.append('_').append(str(part));
+      }
+      Object errors = options.get("errors");
+      return errors instanceof JsonObject json ? json.getValue(key.toString())
+          : errors instanceof Map<?, ?> map ? map.get(key.toString()) : null;
     });
     // {{date startsAt zone}}: a session's time in its own zone, which is named when it is not the installation's.
     // The installation's zone comes with the model: compiled templates are cached per Vert.x instance, and with
