@@ -76,9 +76,9 @@ public final class Pages {
       }
       return out.toString();
     });
-    // {{error "references" index "url"}}: the message at references_0_url in the page's errors, for a field of a
+    // {{errorAt "references" index "url"}}: the message at references_0_url in the page's errors, for a field of a
     // repeated row (a template names other fields' errors as errors.text).
-    handlebars.registerHelper("error", (Helper<Object>) (first, options) -> {
+    handlebars.registerHelper("errorAt", (Helper<Object>) (first, options) -> {
       StringBuilder key = new StringBuilder(str(first));
       for (Object part : options.params) {
         key.append('_').append(str(part));
