@@ -32,10 +32,10 @@ class RhythmPagesTest extends BrowserScenarios {
     Browser.assertAccessible(phone, "the mail settings with an error");
 
     phone.getByLabel("Je e-mailadres").fill("sanne@vandijk.test");
-    phone.getByLabel("Een nieuwe vraag van mijn begeleider").uncheck();
+    phone.getByLabel("Een nieuwe reflectievraag van mijn begeleider").uncheck();
     phone.getByRole(AriaRole.BUTTON, named("Opslaan")).click();
     assertThat(phone.getByRole(AriaRole.STATUS)).hasText("Je e-mailinstellingen zijn opgeslagen.");
-    assertThat(phone.getByLabel("Een nieuwe vraag van mijn begeleider")).not().isChecked();
+    assertThat(phone.getByLabel("Een nieuwe reflectievraag van mijn begeleider")).not().isChecked();
     assertThat(phone.getByLabel("Een herinnering voor een bijeenkomst")).isChecked();
 
     phone.getByRole(AriaRole.BUTTON, named("Maak een agendalink")).click();
