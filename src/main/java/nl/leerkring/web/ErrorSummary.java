@@ -13,12 +13,13 @@ import org.jsoup.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The list of mistakes at the top of a form page (partials/error-summary): every error of the page's
- * {@code errors}, in the order of the form's fields, each a link to its field. A field's id is its error key
+ * {@code errors}, in the order of the fields on the page, each a link to its field. A field's id is its error key
  * (references.0.url as references_0_url, a group of radio buttons on its fieldset), after the page's
  * {@code fieldIdPrefix} when the form shares its page with others (the snack form on a question's page).
  */
@@ -36,15 +37,9 @@ final class ErrorSummary {
     if (errors == null || errors.isEmpty()) {
       return null;
     }
-    // By entry, in the order they came: a MultiMap's names() may come sorted.
-    List<String> order = new ArrayList<>();
-    ctx.request().formAttributes().forEach(entry -> order.add(key(entry.getKey())));
-    ctx.request().params().forEach(entry -> order.add(key(entry.getKey())));
-    List<String> keys = new ArrayList<>(errors.fieldNames().stream().filter(key -> !isGroupOfAnother(key, errors)).toList());
-    keys.sort(Comparator.comparingInt(key -> FORM.equals(key) ? -1 : position(order, key)));
     String prefix = model.getString("fieldIdPrefix", "");
     JsonArray items = new JsonArray();
-    for (String key : keys) {
+    for (String key : errors.fieldNames().stream().filter(key -> !isGroupOfAnother(key, errors)).toList()) {
       JsonObject item = new JsonObject().put("message", errors.getString(key));
       items.add(FORM.equals(key) ? item : item.put("href", "#" + prefix + key));
     }
@@ -59,21 +54,34 @@ final class ErrorSummary {
   }
 
   /**
-   * Each link of the rendered page's summary starts with the name of its field ("Gebruikersnaam: Vul dit in."), as
-   * the page's own label or legend has it: a message alone ("Vul dit in.") says too little out of its field's
-   * context, where a screen reader's list of links reads it. Only pages with errors pass through here.
+   * The rendered page's summary in the order of the fields on the page (a mistake about the whole form first),
+   * each link starting with the name of its field ("Gebruikersnaam: Vul dit in.") as the page's own label or
+   * legend has it: a message alone ("Vul dit in.") says too little out of its field's context, where a screen
+   * reader's list of links reads it. Only pages with errors pass through here.
    */
   static Buffer withFieldNames(Buffer html) {
-    // Kept as written (an svg's viewBox, say): only the links change.
+    // Kept as written (an svg's viewBox, say): only the summary changes.
     Document page = Jsoup.parse(html.toString(), "", Parser.htmlParser().settings(ParseSettings.preserveCase));
     page.outputSettings().prettyPrint(false);
-    for (Element link : page.select(".error-summary a[href^=#]")) {
-      Element field = page.getElementById(link.attr("href").substring(1));
+    Element list = page.selectFirst(".error-summary ul");
+    if (list == null) {
+      return html;
+    }
+    Map<Element, Integer> onThePage = new HashMap<>();
+    page.getAllElements().forEach(element -> onThePage.put(element, onThePage.size()));
+    Map<Element, Integer> at = new HashMap<>();
+    for (Element item : list.children()) {
+      Element link = item.selectFirst("a[href^=#]");
+      Element field = link == null ? null : page.getElementById(link.attr("href").substring(1));
+      at.put(item, link == null ? -1 : field == null ? Integer.MAX_VALUE : onThePage.get(field));
       String name = field == null ? "" : nameOf(page, field);
       if (!name.isEmpty()) {
         link.prependText(name + (name.endsWith("?") ? " " : ": "));
       }
     }
+    List<Element> items = new ArrayList<>(list.children());
+    items.sort(Comparator.comparing(at::get));
+    items.forEach(list::appendChild);
     return Buffer.buffer(page.outerHtml());
   }
 
@@ -84,20 +92,9 @@ final class ErrorSummary {
     return naming == null ? "" : naming.ownText().strip().replaceAll(":+$", "");
   }
 
-  /** A form field's name as an error key: references.0.url is references_0_url. */
-  private static String key(String name) {
-    return name.replace('.', '_');
-  }
-
   /** A part of a group (references_0_url) is also shown at its group (references): listed once, at the part. */
   private static boolean isGroupOfAnother(String key, JsonObject errors) {
     return errors.stream().map(Map.Entry::getKey)
         .anyMatch(other -> other.startsWith(key + "_") && errors.getValue(key).equals(errors.getValue(other)));
-  }
-
-  /** Where the field was in the form; fields the form did not send (an unticked choice) after those it did. */
-  private static int position(List<String> order, String key) {
-    int at = order.indexOf(key);
-    return at < 0 ? order.size() : at;
   }
 }

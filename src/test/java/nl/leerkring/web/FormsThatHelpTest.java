@@ -116,6 +116,8 @@ class FormsThatHelpTest extends BrowserScenarios {
                 && !linked.includes(f.closest('[id^=references]')?.id))
               .map(f => f.id || f.name),
             twice: ids.filter((id, i) => ids.indexOf(id) !== i),
+            inOrder: linked.map(id => document.getElementById(id)).every((field, i, all) => i === 0 || !field
+              || !all[i - 1] || (all[i - 1].compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0),
             first: document.querySelector('main').firstElementChild.className
           };
         }""");
@@ -123,6 +125,7 @@ class FormsThatHelpTest extends BrowserScenarios {
     assertEquals(List.of(), found.get("nowhere"), what + ": summary links that lead to no field");
     assertEquals(List.of(), found.get("unlisted"), what + ": invalid fields the summary does not name");
     assertEquals(List.of(), found.get("twice"), what + ": ids used twice");
+    assertEquals(true, found.get("inOrder"), what + ": the summary in the order of the fields on the page");
     assertEquals("error-summary", found.get("first"), what + ": the summary comes first in the page");
   }
 
@@ -141,6 +144,8 @@ class FormsThatHelpTest extends BrowserScenarios {
     Locator again = summary.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("meter\\.jpg")));
     assertThat(again).hasAttribute("href", "#photo");
     assertThat(again).containsText("Kies je foto (meter.jpg) opnieuw");
+    // In the order of the form, each named by its field: the kind (an unticked choice the form did not send) first.
+    assertThat(summary.locator("li").first()).hasText("Wat voor notitie is het? Kies een van de mogelijkheden.");
     Browser.assertAccessible(phone, "the note form with every mistake listed");
 
     summary.locator("a[href='#text']").click();
