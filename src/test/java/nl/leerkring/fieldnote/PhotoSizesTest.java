@@ -68,7 +68,7 @@ class PhotoSizesTest {
             .add("kind", "observation").add("text", text).add("visibility", visibility)
             .add("questionIds", "demo-q-meten"), "IMG_2041.jpg", photo).await();
     assertEquals(303, saved.statusCode(), saved::bodyAsString);
-    return saved.getHeader("Location").substring("/notes/".length());
+    return saved.getHeader("Location").replaceFirst("^/notes/([^?#]+).*", "$1");
   }
 
   @AfterAll

@@ -60,7 +60,7 @@ class SlowPhonePhotoTest extends BrowserScenarios {
     long clicked = System.nanoTime();
     sanne.getByRole(AriaRole.BUTTON, named("Notitie opslaan")).click();
     assertThat(sanne.locator(".photo-upload progress")).isVisible();
-    sanne.waitForURL(Pattern.compile("^https?://[^/]+/notes/[A-Za-z0-9_-]+$"), new Page.WaitForURLOptions().setTimeout(60_000));
+    sanne.waitForURL(Pattern.compile("^https?://[^/]+/notes/[A-Za-z0-9_-]+\\?saved=note$"), new Page.WaitForURLOptions().setTimeout(60_000));
     sanne.waitForLoadState(LoadState.LOAD);
     long savedMs = (System.nanoTime() - clicked) / 1_000_000;
     String note = sanne.url().replaceAll(".*(/notes/[^/?#]+).*", "$1");

@@ -102,7 +102,7 @@ class DoubleSubmissionTest {
 
     String desk = sameRedirect(twiceAtOnce(() -> ruben.post("/c/" + COMMUNITY + "/contributions", form)));
 
-    assertTrue(desk.startsWith("/lecturer?added=1#contribution-"), desk);
+    assertTrue(desk.startsWith("/lecturer?saved=contribution#contribution-"), desk);
     assertEquals(desk, ruben.post("/c/" + COMMUNITY + "/contributions", form).await().getHeader("Location"));
     assertEquals(before + 1, api.get(contributions).expect(200).array().size());
 
@@ -128,7 +128,7 @@ class DoubleSubmissionTest {
     String snack = sameRedirect(twiceAtOnce(() ->
         mehmet.postWithPhoto("/questions/demo-q-meten/snacks", form, "meetpunten.jpg", photo)));
 
-    assertTrue(snack.startsWith("/questions/demo-q-meten#snack-"), snack);
+    assertTrue(snack.startsWith("/questions/demo-q-meten?saved=snack#snack-"), snack);
     assertEquals(snack, mehmet.postWithPhoto("/questions/demo-q-meten/snacks", form, "meetpunten.jpg", photo)
         .await().getHeader("Location"), "a retry later leads to the first snack too");
     assertEquals(before + 1, api.get("/questions/demo-q-meten/snacks").expect(200).array().size());
