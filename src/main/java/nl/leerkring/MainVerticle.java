@@ -94,6 +94,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Opens the store, finishes writes an earlier run left half done, loads the demo into an empty store, and
@@ -311,32 +312,39 @@ public final class MainVerticle extends VerticleBase {
     // default (8 KiB) refused a long note from the page while the API took it.
     HttpServerOptions options = new HttpServerOptions().setHost(settings.httpHost()).setPort(port)
         .setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
-    int more = settings.operations().httpInstances() - 1;
-    return vertx.createHttpServer(options).requestHandler(router).listen()
-        .compose(first -> (more == 0 ? Future.succeededFuture() : vertx.deployVerticle(
-            () -> new SamePort(router, options), new DeploymentOptions().setInstances(more))).map(first))
+    int instances = settings.operations().httpInstances();
+    // All servers in one deployment: its instances take consecutive event loops. A server of this verticle's
+    // own plus the others deployed after it could land on this verticle's loop again, when other deployments
+    // took loops in between (seen in a test JVM with several servers).
+    AtomicReference<HttpServer> first = new AtomicReference<>();
+    return vertx.deployVerticle(() -> new SamePort(router, options, first),
+            new DeploymentOptions().setInstances(instances))
+        .map(deployed -> first.get())
         .onSuccess(s -> {
           server = s;
           LOG.info("Leerkring listening on http://{}:{} ({} event loops)", settings.httpHost(), s.actualPort(),
-              more + 1);
+              instances);
           monitoring.start();
         });
   }
 
-  /** Another server on the first one's port, on an event loop of its own; undeployed with this verticle. */
+  /** One of the servers on one port, on an event loop of its own; undeployed with this verticle. */
   private static final class SamePort extends VerticleBase {
 
     private final Router router;
     private final HttpServerOptions options;
+    private final AtomicReference<HttpServer> first;
 
-    SamePort(Router router, HttpServerOptions options) {
+    SamePort(Router router, HttpServerOptions options, AtomicReference<HttpServer> first) {
       this.router = router;
       this.options = options;
+      this.first = first;
     }
 
     @Override
     public Future<?> start() {
-      return vertx.createHttpServer(options).requestHandler(router).listen();
+      return vertx.createHttpServer(options).requestHandler(router).listen()
+          .onSuccess(listening -> first.compareAndSet(null, listening));
     }
   }
 
