@@ -139,6 +139,14 @@ public final class Database {
     return lists;
   }
 
+  /**
+   * The documents of {@code collection} that lists read with {@code fields} (null: whole documents) are kept, at
+   * most {@code most} of them, until they change (see {@link IdLists#keepDocuments}).
+   */
+  public void keepListed(String collection, JsonObject fields, int most) {
+    lists.keepDocuments(collection, fields, () -> kept(collection, most));
+  }
+
   /** Copies of a collection's documents kept by _id in this process, dropped on any change (see {@link Kept}). */
   public <V> Kept<V> kept(String collection, int most) {
     return new Kept<>(vertx, writes, broadcasts, collection, most);

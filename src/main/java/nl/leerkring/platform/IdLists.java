@@ -15,6 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Which documents belong to what, kept as lists of ids per owner ("communityId/notes"). The embedded store
@@ -35,6 +38,8 @@ public final class IdLists {
   private final MongoClient mongo;
   /** The heads read, kept until a write changes them; null where nothing is kept (the writes' own lists). */
   private Kept<Head> heads;
+  /** Documents read through lists, by collection and projection, for the collections that asked for it. */
+  private final ConcurrentMap<String, Kept<JsonObject>> documents = new ConcurrentHashMap<>();
 
   public IdLists(MongoClient mongo) {
     this.mongo = mongo;
@@ -46,6 +51,19 @@ public final class IdLists {
    */
   void keepHeads(Kept<Head> kept) {
     this.heads = kept;
+  }
+
+  /**
+   * Keeps the documents of {@code collection} that lists read with {@code fields} (null: whole documents), for a
+   * collection whose lists nearly every page of a community reads (its sessions, its questions). Asking again for
+   * the same collection and fields keeps using the first.
+   */
+  void keepDocuments(String collection, JsonObject fields, Supplier<Kept<JsonObject>> kept) {
+    documents.computeIfAbsent(documentsKey(collection, fields), k -> kept.get());
+  }
+
+  private static String documentsKey(String collection, JsonObject fields) {
+    return fields == null ? collection : collection + " " + fields.encode();
   }
 
   public static String key(String ownerId, String kind) {
@@ -199,6 +217,35 @@ public final class IdLists {
     if (ids.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
+    Kept<JsonObject> kept = documents.get(documentsKey(collection, fields));
+    return kept == null ? find(collection, ids, fields) : byIds(kept, collection, ids, fields);
+  }
+
+  /** Those kept as copies, the others read and kept; callers may change what they get. */
+  private Future<List<JsonObject>> byIds(Kept<JsonObject> kept, String collection, List<String> ids, JsonObject fields) {
+    long seen = kept.seen();
+    Map<String, JsonObject> byId = new HashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      JsonObject known = kept.known(id);
+      if (known != null) {
+        byId.put(id, known.copy());
+      } else {
+        missing.add(id);
+      }
+    }
+    Future<List<JsonObject>> read = missing.isEmpty() ? Future.succeededFuture(List.of())
+        : find(collection, missing, fields);
+    return read.map(found -> {
+      found.forEach(doc -> {
+        kept.keep(doc.getString("_id"), doc.copy(), seen);
+        byId.put(doc.getString("_id"), doc);
+      });
+      return ids.stream().filter(byId::containsKey).map(byId::get).toList();
+    });
+  }
+
+  private Future<List<JsonObject>> find(String collection, List<String> ids, JsonObject fields) {
     JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(ids)));
     FindOptions options = new FindOptions().setLimit(ids.size());
     if (fields != null) {

@@ -300,7 +300,8 @@ public final class Erasure {
     for (JsonObject doc : docs) {
       if (Pseudonyms.apply(doc, userId, pseudonym)) {
         chain = chain.compose(x -> mongo.findOneAndReplace(collection,
-            new JsonObject().put("_id", doc.getString("_id")), doc).mapEmpty());
+            new JsonObject().put("_id", doc.getString("_id")), doc))
+            .compose(x -> db.writes().changed(collection, doc.getString("_id")));
       }
     }
     return chain;

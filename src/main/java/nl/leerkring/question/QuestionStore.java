@@ -25,6 +25,7 @@ public final class QuestionStore {
 
   public QuestionStore(Database db) {
     this.db = db;
+    db.keepListed(QUESTIONS, LISTED, KEPT);
   }
 
   public static String listKey(String communityId) {
@@ -46,6 +47,8 @@ public final class QuestionStore {
   }
 
   /** What lists of questions show; a question's history and links grow with its life and stay in the store. */
+  /** Listed questions of the communities in use at one time; one is under a kilobyte. */
+  private static final int KEPT = 10_000;
   private static final JsonObject LISTED = new JsonObject().put("communityId", 1).put("text", 1).put("category", 1)
       .put("priority", 1).put("status", 1).put("forLecturer", 1).put("raisedBy", 1).put("raisedByName", 1)
       .put("raisedInCycle", 1).put("owners", 1).put("votes", 1).put("createdAt", 1);

@@ -20,11 +20,14 @@ import java.util.Optional;
 public final class SessionStore {
 
   public static final String SESSIONS = "sessions";
+  /** Sessions that community pages list, of the communities in use at one time; one is a kilobyte or two. */
+  private static final int KEPT = 5_000;
 
   private final Database db;
 
   public SessionStore(Database db) {
     this.db = db;
+    db.keepListed(SESSIONS, null, KEPT);
   }
 
   public static String listKey(String communityId) {
@@ -105,21 +108,24 @@ public final class SessionStore {
 
   public Future<Void> attendance(String sessionId, List<String> present) {
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
-        new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present)))).mapEmpty();
+        new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present))))
+        .compose(x -> db.writes().changed(SESSIONS, sessionId));
   }
 
   /** Marked done at {@code at} (kept for "since last time"), or open again. */
   public Future<Void> agreementDone(String sessionId, String agreementId, boolean done, Instant at) {
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId).put("agreements.id", agreementId),
         new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done)
-            .put("agreements.$.doneAt", done ? Times.format(at) : null))).mapEmpty();
+            .put("agreements.$.doneAt", done ? Times.format(at) : null)))
+        .compose(x -> db.writes().changed(SESSIONS, sessionId));
   }
 
   /** The session remembers a question was named in it. */
   public Future<Void> questionNamed(String sessionId, String questionId) {
     // A repeated request names the same question: the session lists it once.
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
-        new JsonObject().put("$addToSet", new JsonObject().put("questionIds", questionId))).mapEmpty();
+        new JsonObject().put("$addToSet", new JsonObject().put("questionIds", questionId)))
+        .compose(x -> db.writes().changed(SESSIONS, sessionId));
   }
 
   private static List<Session> sessions(List<JsonObject> documents) {

@@ -36,6 +36,8 @@ import java.util.function.Function;
 public final class Pages {
 
   private static final String TEMPLATES = "webroot/templates/";
+  /** About a thousand pages of 16 KB: the last minute's pages of a busy installation's active people. */
+  private static final long RECENT_PAGES_BYTES = 16L * 1024 * 1024;
 
   private final Vertx vertx;
   private final HandlebarsTemplateEngine engine;
@@ -46,6 +48,7 @@ public final class Pages {
   private final boolean development;
   /** Templates rendered once: compiled, with the partials they used, so a render does no more file reads. */
   private final Set<String> rendered = ConcurrentHashMap.newKeySet();
+  private final RenderedPages recent = new RenderedPages(RECENT_PAGES_BYTES);
 
   /**
    * {@code unread} counts a person's unread notifications, which every page shows in its header; times are
@@ -272,7 +275,7 @@ public final class Pages {
   }
 
   private void renderNow(RoutingContext ctx, int status, String template, JsonObject model) {
-    rendered(template, model)
+    rendered(template, model, true)
         .onFailure(ctx::fail)
         .onSuccess(html -> {
           if (!ctx.response().ended()) {
@@ -286,19 +289,21 @@ public final class Pages {
 
   /** Renders a template to a string off the event loop, for mails; the model carries {@code _lang}. */
   public Future<String> renderText(String template, JsonObject model) {
-    return rendered(template, model.put("_zone", zone.getId())).map(Buffer::toString);
+    return rendered(template, model.put("_zone", zone.getId()), false).map(Buffer::toString);
   }
 
   /**
    * The first render of a template reads and compiles its files, off the event loop; later ones are CPU only and
    * run where they are asked for, as a hop to a worker thread and back cost more than rendering. A partial that a
    * later render uses for the first time (a form's errors) is one small file read, once. The engine renders
-   * synchronously, so its future is complete when it returns.
+   * synchronously, so its future is complete when it returns. A page (not a mail) seen a moment ago with the same
+   * model is not rendered again.
    */
-  private Future<Buffer> rendered(String template, JsonObject model) {
+  private Future<Buffer> rendered(String template, JsonObject model, boolean page) {
     if (!development && rendered.contains(template)) {
       try {
-        return Future.succeededFuture(html(template, model));
+        return Future.succeededFuture(page ? recent.of(template, model, () -> html(template, model))
+            : html(template, model));
       } catch (Exception e) {
         return Future.failedFuture(e);
       }

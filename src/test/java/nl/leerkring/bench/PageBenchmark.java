@@ -43,6 +43,7 @@ import java.util.stream.Stream;
  * System properties (all optional):
  * <ul>
  *   <li>{@code bench.quick} (false): a smoke run, with the defaults 1 repeat, 2 s per cell, 1 s warm-up;</li>
+ *   <li>{@code bench.jitWarmup} (30; 0 when quick): seconds each target is loaded once before the repeats;</li>
  *   <li>{@code bench.seconds} (10) measured per cell, after {@code bench.warmup} (3) seconds of warm-up;</li>
  *   <li>{@code bench.repeats} (3); {@code bench.concurrency} (16,64,200): connections at once;</li>
  *   <li>{@code bench.driver}: {@code wrk} or {@code vertx} (default: wrk when installed);
@@ -65,12 +66,13 @@ public final class PageBenchmark {
   private PageBenchmark() {
   }
 
-  private record Config(int seconds, int warmup, int repeats, List<Integer> concurrencies, int wrkThreads,
-                        int fortunesLoops) {
+  private record Config(int jitWarmup, int seconds, int warmup, int repeats, List<Integer> concurrencies,
+                        int wrkThreads, int fortunesLoops) {
 
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
       return new Config(
+          Integer.getInteger("bench.jitWarmup", quick ? 0 : 30),
           Integer.getInteger("bench.seconds", quick ? 2 : 10),
           Integer.getInteger("bench.warmup", quick ? 1 : 3),
           Integer.getInteger("bench.repeats", quick ? 1 : 3),
@@ -221,6 +223,11 @@ public final class PageBenchmark {
   /** Repeat by repeat, so that a disturbance of the shared machine hits baseline and server alike. */
   private static Map<String, Map<Integer, Result>> measure(LoadDriver driver, List<Target> targets, Config config) {
     Map<String, Map<Integer, List<Result>>> results = new LinkedHashMap<>();
+    // The steady state is what the ratios are about: the JIT compiles Leerkring's far larger code for minutes
+    // (on 2026-12-02 its C2 thread took a core for over a minute of community pages), fortunes' in seconds.
+    for (Target target : config.jitWarmup() > 0 ? targets : List.<Target>of()) {
+      driver.run(target, config.concurrencies().get(0), Duration.ofSeconds(config.jitWarmup()));
+    }
     for (int repeat = 1; repeat <= config.repeats(); repeat++) {
       for (int concurrency : config.concurrencies()) {
         for (Target target : targets) {
@@ -260,9 +267,9 @@ public final class PageBenchmark {
     out.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %s %s, Java %s; load average %s at the start, "
             + "%s at the end%n", Runtime.getRuntime().availableProcessors(), cpu(), System.getProperty("os.name"),
         System.getProperty("os.version"), System.getProperty("java.version"), loadAtStart, loadAverage()));
-    out.append(String.format(Locale.ROOT, "Load: %s; %d repeat(s), medians; %d s per cell after %d s warm-up. "
-            + "Fortunes on %d event loop(s); Leerkring: nl.leerkring.Main --demo, %s%n%n", driver.describe(),
-        config.repeats(), config.seconds(), config.warmup(), config.fortunesLoops(), String.join(" ", RELEASE_JVM)));
+    out.append(String.format(Locale.ROOT, "Load: %s; %d s per target first; %d repeat(s), medians; %d s per cell "
+            + "after %d s warm-up. Fortunes on %d event loop(s); Leerkring: nl.leerkring.Main --demo, %s%n%n",
+        driver.describe(), config.jitWarmup(), config.repeats(), config.seconds(), config.warmup(), config.fortunesLoops(), String.join(" ", RELEASE_JVM)));
     out.append("| target | c | req/s | p50 | p99 | ratio to fortunes | errors |\n");
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     medians.forEach((name, byConcurrency) -> byConcurrency.forEach((concurrency, result) ->

@@ -151,6 +151,9 @@ class PrivacyTest {
     String shared = wouter.post(COMMUNITY + "/notes", new JsonObject().put("kind", "observation")
         .put("text", "Gedeeld: de buitenunit stond te dicht bij de muur")).expect(201).json().getString("id");
     wouter.upload("/notes/" + shared + "/photo", photo()).expect(200);
+    String question = wouter.post(COMMUNITY + "/questions", new JsonObject()
+        .put("text", "Hoe dicht mag een buitenunit bij de muur?")).expect(201).json().getString("id");
+    assertEquals("Wouter Bosman", listedQuestion(question).getJsonObject("raisedBy").getString("displayName"), "read, and kept by the server");
     String prompt = fenna.post(COMMUNITY + "/prompts", new JsonObject().put("text", "Wat viel je op?"))
         .expect(201).json().getString("id");
     String answer = wouter.post("/prompts/" + prompt + "/answers", new JsonObject().put("text", "Antwoord van Wouter"))
@@ -197,6 +200,7 @@ class PrivacyTest {
 
     JsonObject sharedNote = fenna.get("/notes/" + shared).ok();
     assertEquals(pseudonym, sharedNote.getString("authorName"));
+    assertEquals(pseudonym, listedQuestion(question).getJsonObject("raisedBy").getString("displayName"), "the question list at once");
     assertNull(sharedNote.getJsonObject("photo"));
     assertFalse(fenna.get(COMMUNITY + "/activity?limit=50").body().contains("Wouter"), "activity shows the pseudonym");
     assertFalse(fenna.get(COMMUNITY).body().contains(userId), "no longer a member");
@@ -269,5 +273,10 @@ class PrivacyTest {
     String page = ingrid.page("/admin/audit").expect(200).body();
     assertTrue(page.contains("Auditlog") && page.contains("Uitnodiging gemaakt"), page);
     assertNotNull(ingrid.page("/admin/audit.csv").expect(200).raw().getHeader("Content-Disposition"));
+  }
+
+  private static JsonObject listedQuestion(String id) {
+    return fenna.get(COMMUNITY + "/questions").array().stream().map(q -> (JsonObject) q)
+        .filter(q -> id.equals(q.getString("id"))).findFirst().orElseThrow();
   }
 }

@@ -56,6 +56,28 @@ class SessionTest {
   }
 
   @Test
+  @DisplayName("The community's list of sessions, read again right after Fenna records who came and Mehmet marks his "
+      + "agreement done, shows both (the server keeps listed sessions, and each change drops its copy)")
+  void listShowsChangesAtOnce() {
+    listed("demo-s-1");
+
+    fenna.put("/sessions/demo-s-1/attendance", new JsonObject().put("present", new JsonArray().add("demo-kees")))
+        .expect(200);
+    server.demo("mehmet").patch("/sessions/demo-s-1/agreements/demo-a-3", new JsonObject().put("done", true))
+        .expect(200);
+
+    JsonObject after = listed("demo-s-1");
+    assertEquals(new JsonArray().add("demo-kees"), after.getJsonArray("attendance"));
+    assertTrue(after.getJsonArray("agreements").stream().map(a -> (JsonObject) a)
+        .anyMatch(a -> "demo-a-3".equals(a.getString("id")) && a.getBoolean("done")), after::encodePrettily);
+  }
+
+  private static JsonObject listed(String sessionId) {
+    return fenna.get(COMMUNITY + "/sessions").array().stream().map(s -> (JsonObject) s)
+        .filter(s -> sessionId.equals(s.getString("id"))).findFirst().orElseThrow();
+  }
+
+  @Test
   @DisplayName("A facilitator plans a session in Amsterdam time, runs its phases and records who came")
   void planAndRun() {
     String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(30).toString();
