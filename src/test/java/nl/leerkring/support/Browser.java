@@ -102,6 +102,16 @@ public final class Browser implements AutoCloseable {
         .setViewportSize(360, 740).setDeviceScaleFactor(1).setIsMobile(true).setHasTouch(true));
   }
 
+  /**
+   * A phone with JavaScript switched off: every page must work without it, so the forms post themselves as plain
+   * HTML, with no script of ours in between (DoubleSubmissionPagesTest).
+   */
+  public Page phoneWithoutJavaScript() {
+    return open(new com.microsoft.playwright.Browser.NewContextOptions()
+        .setViewportSize(390, 844).setDeviceScaleFactor(1).setIsMobile(true).setHasTouch(true)
+        .setJavaScriptEnabled(false));
+  }
+
   /** A laptop, as facilitators and lecturers mostly use. */
   public Page laptop() {
     return open(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 800));
