@@ -148,8 +148,8 @@ class DoubleSubmissionPagesTest extends BrowserScenarios {
   }
 
   @Test
-  @DisplayName("Without JavaScript, Mehmet taps twice on a note with a photo: two posts with the same token, one note "
-      + "with its photo, and he sees it")
+  @DisplayName("Without JavaScript, Mehmet taps twice on a note with a photo: the form is sent twice, one note with "
+      + "its photo, and he sees it")
   void doubleTapWithoutJavaScript() throws Exception {
     Page phone = Browser.logIn(browser.phoneWithoutJavaScript(), "mehmet");
     phone.navigate(FORM);
