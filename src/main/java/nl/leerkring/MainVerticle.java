@@ -78,6 +78,7 @@ import nl.leerkring.community.JoinPages;
 import nl.leerkring.contribution.LecturerPages;
 import nl.leerkring.web.ApiDocs;
 import nl.leerkring.web.ClientAddress;
+import nl.leerkring.web.ContractValidation;
 import nl.leerkring.web.Failures;
 import nl.leerkring.web.Forms;
 import nl.leerkring.web.PageFailures;
@@ -179,6 +180,7 @@ public final class MainVerticle extends VerticleBase {
     erasure = services.erasure();
     sso = Sso.create(vertx, db, settings, services.users(), services.accounts(), services.audit());
     Logins logins = services.logins();
+    ContractValidation validation = new ContractValidation(vertx, contract);
 
     Router router = Router.router(vertx);
     router.route().handler(monitoring.accessLog());
@@ -193,14 +195,14 @@ public final class MainVerticle extends VerticleBase {
     router.route("/metrics").failureHandler(new Failures());
     router.get("/api/v1/openapi.yaml").handler(RouteNames.named("/api/v1/openapi.yaml")).handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8").sendFile(CONTRACT));
-    router.route("/api/v1/*").subRouter(api(services, contract, scopes));
+    router.route("/api/v1/*").subRouter(api(services, contract, validation, scopes));
     ApiDocs.mount(router);
     router.route("/api/*").failureHandler(new Failures());
     router.route("/static/*").handler(RouteNames.named("/static/*")).handler(staticFiles);
     StaticFiles.mountFavicon(router);
     // The installable app (issue 13.2): its manifest and service worker at the site's root.
     new OfflineApp(vertx, staticFiles).mount(router);
-    router.route("/*").subRouter(pages(services, contract, scopes, staticFiles));
+    router.route("/*").subRouter(pages(services, validation, scopes, staticFiles));
 
     housekeeping = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> logins.removeExpired()
         .onFailure(error -> LOG.warn("Could not remove expired logins", error))
@@ -208,13 +210,17 @@ public final class MainVerticle extends VerticleBase {
     return router;
   }
 
-  private Router api(Services s, OpenAPIContract contract, ApiScopes scopes) {
+  private Router api(Services s, OpenAPIContract contract, ContractValidation validation, ApiScopes scopes) {
     Settings settings = s.settings();
-    RouterBuilder api = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+    RequestExtractor extractor = RequestExtractor.withBodyHandler();
+    RouterBuilder api = RouterBuilder.create(vertx, contract, extractor)
         .rootHandler(BodyHandler.create(false).setBodyLimit(settings.maxPhotoBytes()))
         .rootHandler(new JsonBodyLimit(settings.maxBodyBytes()))
         .rootHandler(new PlainText())
         .rootHandler(new BearerAuthentication(s.apiTokens(), s.authentication()));
+    // The router's own validation makes its validators anew for every request; these are made once.
+    api.getRoutes().forEach(route -> route.setDoValidation(false)
+        .addHandler(validation.handler(route.getOperation(), extractor)));
     api.getRoutes().forEach(route -> route.addHandler(RouteNames.named("/api/v1" + route.getOperation().getOpenAPIPath())));
     api.getRoutes().forEach(route -> route.addHandler(scopes.guard(route.getOperation().getOperationId())));
     new AccountRoutes(s.accounts(), s.authentication(), new ClientAddress(settings.trustedProxies()))
@@ -248,9 +254,9 @@ public final class MainVerticle extends VerticleBase {
   }
 
   /** The pages people use in the browser: forms in, HTML out, on the same services as the API. */
-  private Router pages(Services s, OpenAPIContract contract, ApiScopes scopes, StaticFiles staticFiles) {
+  private Router pages(Services s, ContractValidation validation, ApiScopes scopes, StaticFiles staticFiles) {
     Pages pages = new Pages(vertx, s.notifications()::unread, s.settings().zone(), staticFiles, clock);
-    Forms forms = new Forms(vertx, contract);
+    Forms forms = new Forms(validation);
     Router router = Router.router(vertx);
     router.route().handler(BearerAuthentication.refusedOnPages());
     // Photos arrive as multipart uploads; the temporary files go once the request is answered.

@@ -12,6 +12,7 @@ import nl.leerkring.account.UserStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.platform.Problem;
 import nl.leerkring.platform.Settings;
+import nl.leerkring.web.ContractValidation;
 import nl.leerkring.web.Forms;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ public final class CreateAdminCommand implements Callable<Integer> {
     try {
       JsonObject admin = OpenAPIContract.from(vertx, MainVerticle.CONTRACT)
           // The same rules as the setup page: the contract's operation for it checks the fields.
-          .compose(contract -> new Forms(vertx, contract).check("completeSetup",
+          .compose(contract -> new Forms(new ContractValidation(vertx, contract)).check("completeSetup",
               Map.of("token", "command-line-has-no-token"), body))
           .compose(valid -> Settings.load(vertx, leerkring.deploymentConfig())
               .compose(settings -> Database.open(vertx, settings, Clock.systemUTC())

@@ -1,13 +1,10 @@
 package nl.leerkring.web;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestParameter;
-import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
 import nl.leerkring.platform.Ids;
@@ -29,10 +26,10 @@ public final class Forms {
    */
   public static final String CLIENT_TOKEN = "clientToken";
 
-  private final RequestValidator validator;
+  private final ContractValidation validation;
 
-  public Forms(Vertx vertx, OpenAPIContract contract) {
-    this.validator = RequestValidator.create(vertx, contract);
+  public Forms(ContractValidation validation) {
+    this.validation = validation;
   }
 
   /** The body, once the contract's operation accepts it; otherwise a field problem a page can show. */
@@ -43,7 +40,7 @@ public final class Forms {
     }
     Map<String, RequestParameter> path = new HashMap<>();
     pathParameters.forEach((name, value) -> path.put(name, parameter(value)));
-    return validator.validate(new FormRequest(path, parameter(body.toBuffer())), operationId)
+    return validation.validate(new FormRequest(path, parameter(body.toBuffer())), operationId)
         .recover(failure -> Future.failedFuture(failure instanceof ValidatorException invalid
             ? refusal(invalid, body) : failure))
         .map(body);
