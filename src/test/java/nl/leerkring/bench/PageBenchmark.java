@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +49,11 @@ import java.util.stream.Stream;
  *   <li>{@code bench.repeats} (3); {@code bench.concurrency} (16,64,200): connections at once;</li>
  *   <li>{@code bench.driver}: {@code wrk} or {@code vertx} (default: wrk when installed);
  *       {@code bench.wrkThreads} (2);</li>
- *   <li>{@code bench.fortunesLoops} (the number of cores): event loops serving the baseline.</li>
+ *   <li>{@code bench.fortunesLoops} (the number of cores): event loops serving the baseline;</li>
+ *   <li>{@code bench.targets} (all): the targets to measure besides fortunes, by a part of their names,
+ *       comma-separated ({@code JSON} for the two JSON reads);</li>
+ *   <li>{@code bench.before} (none): the release jar of an earlier build, started beside this one as the
+ *       release is and measured on the same targets, each right before this build's, as "before: ...".</li>
  * </ul>
  */
 public final class PageBenchmark {
@@ -60,6 +65,7 @@ public final class PageBenchmark {
   private static final String COMMUNITY_PAGE = "community page /c/" + DemoData.COMMUNITY;
   private static final String HOME = "home /";
   private static final String QUESTIONS = "question list JSON";
+  private static final String BEFORE = "before: ";
   private static final String NOTE = new JsonObject().put("kind", "observation")
       .put("text", "Tillift op stand 3: de rug blijft recht bij het overzetten.").encode();
 
@@ -67,7 +73,7 @@ public final class PageBenchmark {
   }
 
   private record Config(int jitWarmup, int seconds, int warmup, int repeats, List<Integer> concurrencies,
-                        int wrkThreads, int fortunesLoops) {
+                        int wrkThreads, int fortunesLoops, List<String> targets, String before) {
 
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
@@ -79,7 +85,14 @@ public final class PageBenchmark {
           Stream.of(System.getProperty("bench.concurrency", "16,64,200").split(",")).map(String::trim)
               .map(Integer::valueOf).toList(),
           Integer.getInteger("bench.wrkThreads", 2),
-          Integer.getInteger("bench.fortunesLoops", Runtime.getRuntime().availableProcessors()));
+          Integer.getInteger("bench.fortunesLoops", Runtime.getRuntime().availableProcessors()),
+          Stream.of(System.getProperty("bench.targets", "").split(",")).map(String::trim).filter(t -> !t.isEmpty())
+              .toList(),
+          System.getProperty("bench.before"));
+    }
+
+    boolean measures(String target) {
+      return targets.isEmpty() || targets.stream().anyMatch(target::contains);
     }
   }
 
@@ -112,8 +125,10 @@ public final class PageBenchmark {
     try {
       LoadDriver driver = driver(config, vertx);
       try (Child fortunes = fortunes(home.resolve("fortunes"), config.fortunesLoops());
-           Child leerkring = leerkring(home.resolve("leerkring"))) {
-        List<Target> targets = targets(vertx, fortunes.url(), leerkring.url());
+           Child leerkring = leerkring(home.resolve("leerkring"), null);
+           Child before = config.before() == null ? null : leerkring(home.resolve("before"), config.before())) {
+        List<Target> targets = targets(vertx, config, fortunes.url(), leerkring.url(),
+            before == null ? null : before.url());
         Map<String, Map<Integer, Result>> medians = measure(driver, targets, config);
         System.out.print(report(config, driver, medians, loadAtStart));
       }
@@ -137,16 +152,23 @@ public final class PageBenchmark {
     return new Child(process, "http://127.0.0.1:" + ready.substring(FortunesApp.READY.length()).trim());
   }
 
-  /** Started as the release is, from a directory of its own, so no settings file of the working copy is read. */
-  private static Child leerkring(Path home) throws InterruptedException {
+  /**
+   * Started as the release is, from a directory of its own, so no settings file of the working copy is read;
+   * from {@code jar} when given, else from this build's classes.
+   */
+  private static Child leerkring(Path home, String jar) throws InterruptedException {
     List<String> jvm = jvm(home);
     // The release's logging, with its line per request, rather than the test run's, which drops that line.
     jvm.add("-Dlogback.configurationFile=logback.xml");
-    JavaProcess process = JavaProcess.start(Main.class, jvm, List.of("--demo"), Map.of(
-            "LEERKRING_HTTP_HOST", "127.0.0.1",
-            "LEERKRING_HTTP_PORT", "0",
-            "LEERKRING_DATA_DIR", home.resolve("data").toString()),
-        home, line -> { }, line -> !line.contains("nl.leerkring.access - "));
+    Map<String, String> env = Map.of(
+        "LEERKRING_HTTP_HOST", "127.0.0.1",
+        "LEERKRING_HTTP_PORT", "0",
+        "LEERKRING_DATA_DIR", home.resolve("data").toString());
+    List<String> args = List.of("--demo");
+    Predicate<String> keep = line -> !line.contains("nl.leerkring.access - ");
+    JavaProcess process = jar == null ? JavaProcess.start(Main.class, jvm, args, env, home, line -> { }, keep)
+        : JavaProcess.start(Path.of(jar).toAbsolutePath().toString(), Main.class.getName(), jvm, args, env, home,
+            line -> { }, keep);
     Matcher port = LISTENING.matcher(process.awaitLine("Leerkring listening on", START_WITHIN));
     if (!port.find()) {
       process.kill();
@@ -168,21 +190,24 @@ public final class PageBenchmark {
     return options;
   }
 
-  /** Every target, each asked once first: a login that failed would otherwise measure a fast 401 or redirect. */
-  private static List<Target> targets(Vertx vertx, String fortunes, String leerkring) {
+  /**
+   * Every target, each asked once first: a login that failed would otherwise measure a fast 401 or redirect. An
+   * earlier build's target ({@code before}, may be null) comes right before this build's.
+   */
+  private static List<Target> targets(Vertx vertx, Config config, String fortunes, String leerkring, String before) {
     WebClient client = WebClient.create(vertx);
     try {
-      Login sanne = login(client, leerkring, "sanne");
-      Login anouk = login(client, leerkring, "anouk");
-      String communities = leerkring + "/api/v1/communities/";
-      List<Target> targets = List.of(
-          Target.get(FORTUNES, fortunes + "/", Map.of()),
-          Target.get(COMMUNITY_PAGE, leerkring + "/c/" + DemoData.COMMUNITY, sanne.reading()),
-          Target.get(HOME, leerkring + "/", sanne.reading()),
-          Target.get(QUESTIONS, communities + DemoData.COMMUNITY + "/questions", sanne.reading()),
-          Target.get("activity JSON", communities + DemoData.COMMUNITY + "/activity?limit=20", sanne.reading()),
-          Target.get("journal /journal", leerkring + "/journal", sanne.reading()),
-          Target.post("note write (API)", communities + DemoData.CARE_COMMUNITY + "/notes", anouk.writing(), NOTE));
+      List<Target> now = leerkringTargets(client, leerkring, "");
+      List<Target> earlier = before == null ? null : leerkringTargets(client, before, BEFORE);
+      List<Target> targets = new ArrayList<>(List.of(Target.get(FORTUNES, fortunes + "/", Map.of())));
+      for (int i = 0; i < now.size(); i++) {
+        if (config.measures(now.get(i).name())) {
+          if (earlier != null) {
+            targets.add(earlier.get(i));
+          }
+          targets.add(now.get(i));
+        }
+      }
       for (Target target : targets) {
         HttpResponse<Buffer> answer = ClientDriver.send(client, target).await();
         if (answer.statusCode() != target.expectedStatus()) {
@@ -194,6 +219,21 @@ public final class PageBenchmark {
     } finally {
       client.close();
     }
+  }
+
+  private static List<Target> leerkringTargets(WebClient client, String leerkring, String prefix) {
+    Login sanne = login(client, leerkring, "sanne");
+    Login anouk = login(client, leerkring, "anouk");
+    String communities = leerkring + "/api/v1/communities/";
+    return List.of(
+        Target.get(prefix + COMMUNITY_PAGE, leerkring + "/c/" + DemoData.COMMUNITY, sanne.reading()),
+        Target.get(prefix + HOME, leerkring + "/", sanne.reading()),
+        Target.get(prefix + QUESTIONS, communities + DemoData.COMMUNITY + "/questions", sanne.reading()),
+        Target.get(prefix + "activity JSON", communities + DemoData.COMMUNITY + "/activity?limit=20",
+            sanne.reading()),
+        Target.get(prefix + "journal /journal", leerkring + "/journal", sanne.reading()),
+        Target.post(prefix + "note write (API)", communities + DemoData.CARE_COMMUNITY + "/notes", anouk.writing(),
+            NOTE));
   }
 
   private static Login login(WebClient client, String leerkring, String login) {
@@ -281,7 +321,7 @@ public final class PageBenchmark {
     ratioAim(out, medians, COMMUNITY_PAGE, 0.35);
     ratioAim(out, medians, HOME, 0.4);
     ratioAim(out, medians, QUESTIONS, 0.6);
-    Result community = medians.get(COMMUNITY_PAGE).get(64);
+    Result community = medians.getOrDefault(COMMUNITY_PAGE, Map.of()).get(64);
     out.append(community == null ? "community page p99 at c=64: not measured\n"
         : String.format(Locale.ROOT, "community page p99 at c=64: %.1f ms, aim at most 50 ms: %s%n",
             community.p99Millis(), community.p99Millis() <= 50 ? "met" : "NOT met"));
@@ -295,7 +335,7 @@ public final class PageBenchmark {
 
   private static void ratioAim(StringBuilder out, Map<String, Map<Integer, Result>> medians, String target,
                                double aim) {
-    Result result = medians.get(target).get(16);
+    Result result = medians.getOrDefault(target, Map.of()).get(16);
     if (result == null) {
       out.append(target).append(" at c=16: not measured\n");
       return;

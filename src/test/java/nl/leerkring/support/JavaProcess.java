@@ -45,9 +45,16 @@ public final class JavaProcess implements AutoCloseable {
    */
   public static JavaProcess start(Class<?> main, List<String> jvmOptions, List<String> args, Map<String, String> env,
                                   Path workingDirectory, Consumer<String> onLine, Predicate<String> keep) {
+    return start(classPath(), main.getName(), jvmOptions, args, env, workingDirectory, onLine, keep);
+  }
+
+  /** As above, but from another build: {@code classPath} such as an earlier release jar. */
+  public static JavaProcess start(String classPath, String main, List<String> jvmOptions, List<String> args,
+                                  Map<String, String> env, Path workingDirectory, Consumer<String> onLine,
+                                  Predicate<String> keep) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", classPath(), main.getName()));
+    command.addAll(List.of("-cp", classPath, main));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(workingDirectory.toFile());
     builder.environment().putAll(env);
