@@ -154,7 +154,12 @@ public final class IdLists {
   }
 
   public Future<List<JsonObject>> all(String key, String collection) {
-    return ids(key).compose(ids -> byIds(collection, ids));
+    return all(key, collection, null);
+  }
+
+  /** The same with only {@code fields} of each document (and its _id). */
+  public Future<List<JsonObject>> all(String key, String collection, JsonObject fields) {
+    return ids(key).compose(ids -> byIds(collection, ids, fields));
   }
 
   /**

@@ -56,7 +56,7 @@ public final class QuestionService {
   /** By priority, then votes, then age; only those with the given status when one is given. */
   public Future<JsonArray> list(Caller caller, String communityId, String status) {
     return access.in(caller, communityId)
-        .compose(m -> questions.ofCommunity(m.communityId()).map(all -> {
+        .compose(m -> questions.listedWithAnswers(m.communityId()).map(all -> {
           JsonArray out = new JsonArray();
           all.stream()
               .filter(q -> status == null || status.equals(q.status().value()))

@@ -26,6 +26,7 @@ public final class QuestionStore {
   public QuestionStore(Database db) {
     this.db = db;
     db.keepListed(QUESTIONS, LISTED, KEPT);
+    db.keepListed(QUESTIONS, LISTED_WITH_ANSWERS, KEPT);
   }
 
   public static String listKey(String communityId) {
@@ -52,6 +53,18 @@ public final class QuestionStore {
   private static final JsonObject LISTED = new JsonObject().put("communityId", 1).put("text", 1).put("category", 1)
       .put("priority", 1).put("status", 1).put("forLecturer", 1).put("raisedBy", 1).put("raisedByName", 1)
       .put("raisedInCycle", 1).put("owners", 1).put("votes", 1).put("createdAt", 1);
+
+  /** What the API's question list shows besides: the answer and how many contributions were linked. */
+  private static final JsonObject LISTED_WITH_ANSWERS = LISTED.copy().put("answerSummary", 1)
+      .put("contributionIds", 1);
+
+  /**
+   * Every question of a community as the API lists them, kept like the lists' (the list then reads nothing from
+   * the store): without their history (empty in what this returns), which only a single question shows.
+   */
+  public Future<List<Question>> listedWithAnswers(String communityId) {
+    return db.lists().all(listKey(communityId), QUESTIONS, LISTED_WITH_ANSWERS).map(QuestionStore::fromDocuments);
+  }
 
   /**
    * The newest {@code limit} questions of a community, newest first, as lists show them: without their history,
