@@ -2,7 +2,6 @@ package nl.leerkring.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -25,14 +24,11 @@ import io.vertx.openapi.contract.Path;
 import io.vertx.openapi.contract.SecurityRequirement;
 import io.vertx.openapi.contract.SecurityScheme;
 import io.vertx.openapi.contract.Server;
-import io.vertx.openapi.validation.RequestParameter;
+import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
-import io.vertx.openapi.validation.impl.RequestValidatorImpl;
-import io.vertx.openapi.validation.impl.ValidatedRequestImpl;
 
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,26 +41,21 @@ import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
  * operation, with vertx-openapi's own checks and refusals, but with the schema validators made once.
  *
  * <p>vertx-openapi 5.0 makes a new validator for every parameter and body of every request, and each copies the
- * contract's whole table of schemas; it then checks on a worker thread. That was 28 % of the question list's
- * CPU (issue 14). Here every schema an operation's parameters and bodies name gets its validator when the server
- * starts, and a request of ordinary size is checked on the thread that received it. A validator only reads
- * once made (its schema table is its own copy, and the schemas were already shared by every request's
- * validators), so one serves every event loop and worker at once.
+ * contract's whole table of schemas. That was 28 % of the question list's CPU, and half of it in a later
+ * profile (issue 14). Here every schema an operation's parameters and bodies name gets its validator when the
+ * server starts, and vertx-openapi's own validator (which still checks on a worker thread) is handed those. A
+ * validator only reads once made (its schema table is its own copy, and the schemas were already shared by every
+ * request's validators), so one serves every thread at once. Checking on the event loop instead would mean
+ * extending vertx-openapi's internal classes, which this project does not do (ArchitectureTest).
  */
 public final class ContractValidation {
 
-  /**
-   * Bodies above this are checked on a worker thread, as vertx-openapi does with all of them. No text the
-   * contract accepts comes near it; a body this large is refused anyway, but parsing it is not for an event loop.
-   */
-  static final int INLINE_BODY_BYTES = 64 * 1024;
-
-  private final OnTheCallingThread validator;
+  private final RequestValidator validator;
   private final SchemasValidatedOnce schemas;
 
   public ContractValidation(Vertx vertx, OpenAPIContract contract) {
     this.schemas = new SchemasValidatedOnce(contract);
-    this.validator = new OnTheCallingThread(vertx, new WithSchemas(contract, schemas));
+    this.validator = RequestValidator.create(vertx, new WithSchemas(contract, schemas));
   }
 
   /** The validated request, or a failed future with vertx-openapi's {@link ValidatorException}. */
@@ -95,48 +86,6 @@ public final class ContractValidation {
   /** Validators made after the start, for a schema no operation named then; none is expected. */
   long madeSinceStart() {
     return schemas.madeLate.get();
-  }
-
-  /**
-   * vertx-openapi's request validator without its hop to a worker thread for requests of ordinary size: the
-   * loop is RequestValidatorImpl's own (5.0.10), around its own checks of each parameter and of the body.
-   */
-  private static final class OnTheCallingThread extends RequestValidatorImpl {
-
-    OnTheCallingThread(Vertx vertx, OpenAPIContract contract) {
-      super(vertx, contract);
-    }
-
-    @Override
-    public Future<ValidatedRequest> validate(ValidatableRequest request, String operationId) {
-      Operation operation = contract.operation(operationId);
-      Buffer body = request.getBody() == null ? null : request.getBody().getBuffer();
-      if (operation == null || body != null && body.length() > INLINE_BODY_BYTES) {
-        return super.validate(request, operationId);
-      }
-      try {
-        return Future.succeededFuture(validateNow(request, operation));
-      } catch (RuntimeException e) {
-        return Future.failedFuture(e);
-      }
-    }
-
-    private ValidatedRequest validateNow(ValidatableRequest request, Operation operation) {
-      Map<String, RequestParameter> cookies = new HashMap<>(request.getCookies().size());
-      Map<String, RequestParameter> headers = new HashMap<>(request.getHeaders().size());
-      Map<String, RequestParameter> path = new HashMap<>(request.getPathParameters().size());
-      Map<String, RequestParameter> query = new HashMap<>(request.getQuery().size());
-      for (Parameter param : operation.getParameters()) {
-        switch (param.getIn()) {
-          case COOKIE -> cookies.put(param.getName(), validateParameter(param, request.getCookies().get(param.getName())));
-          case HEADER -> headers.put(param.getName(), validateParameter(param, request.getHeaders().get(param.getName())));
-          case PATH -> path.put(param.getName(), validateParameter(param, request.getPathParameters().get(param.getName())));
-          case QUERY -> query.put(param.getName(), validateParameter(param, request.getQuery().get(param.getName())));
-        }
-      }
-      RequestParameter body = validateBody(operation.getRequestBody(), request);
-      return new ValidatedRequestImpl(cookies, headers, path, query, body);
-    }
   }
 
   /**

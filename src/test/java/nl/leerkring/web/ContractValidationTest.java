@@ -44,8 +44,8 @@ class ContractValidationTest {
   private static final List<String> BODIES = List.of("{}", "[]", "not json", "{\"text\": 5, \"kind\": \"nope\"}",
       "{\"text\": \"Warmtepomp\", \"kind\": \"observation\", \"visibility\": \"community\", \"title\": \"\"}",
       "{\"login\": \"sanne\", \"password\": \"welkom2026\"}",
-      // Larger than ContractValidation.INLINE_BODY_BYTES: checked on a worker thread, as before.
-      "{\"text\": \"" + "a".repeat(ContractValidation.INLINE_BODY_BYTES) + "\"}");
+      // A body far larger than any text the contract accepts.
+      "{\"text\": \"" + "a".repeat(64 * 1024) + "\"}");
 
   private static OpenAPIContract contract;
 
