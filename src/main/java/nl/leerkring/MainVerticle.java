@@ -189,7 +189,7 @@ public final class MainVerticle extends VerticleBase {
     SecurityHeaders.addTo(router, settings.publicUrl().startsWith("https:"));
     router.route().handler(new SameOrigin(settings.publicUrl()));
     router.get("/health").handler(RouteNames.named("/health"));
-    new HealthRoutes(db).mount(router);
+    new HealthRoutes(db, services.search()).mount(router);
     router.get("/metrics").handler(RouteNames.named("/metrics")).handler(services.authentication())
         .handler(monitoring.adminScrape());
     router.route("/metrics").failureHandler(new Failures());

@@ -242,7 +242,8 @@ public record Services(
         portfolio,
         new ManagerService(db, users, communities, communityStore, invitations, portfolio, scans, audit),
         snacks,
-        new SearchService(vertx, db, access, noteStore, questionStore, cycleStore, sessionStore, new SnackStore(db),
+        new SearchService(vertx, db, access, communityStore, noteStore, questionStore, cycleStore, sessionStore,
+            new SnackStore(db),
             settings.dataDir().resolve("search")));
   }
 
@@ -274,8 +275,9 @@ public record Services(
   }
 
   /**
-   * Opens the search index (#12.3), built again from the store where needed; on a shared MongoDB other
-   * processes write too, so the index is built again at every start there.
+   * Opens the search index (#12.3) and starts building it again from the store where needed, which the server
+   * does not wait for (minutes at a million notes); on a shared MongoDB other processes write too, so the index
+   * is built again at every start there.
    */
   Future<Void> startSearch() {
     return search.start(!settings.embeddedStore());

@@ -3,6 +3,7 @@ package nl.leerkring.community;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.mongo.FindOptions;
 import io.vertx.ext.mongo.MongoClient;
 import io.vertx.ext.mongo.UpdateOptions;
 import nl.leerkring.platform.Database;
@@ -14,6 +15,7 @@ import nl.leerkring.platform.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -86,6 +88,20 @@ public final class CommunityStore {
   /** Every community: only for work done once a week, when reading them all is fine at any size. */
   public Future<List<Community>> all() {
     return mongo.find(COMMUNITIES, new JsonObject()).map(CommunityStore::fromDocuments);
+  }
+
+  /**
+   * Every community's id with its current cycle's number, and nothing else of it: the embedded store gathers a
+   * query's whole answer before it sends any of it, so this holds a few dozen bytes per community (what is
+   * built again from everything, the search index, goes through the communities this way).
+   */
+  public Future<Map<String, Integer>> currentCycles() {
+    return mongo.findWithOptions(COMMUNITIES, new JsonObject(),
+        new FindOptions().setFields(new JsonObject().put("currentCycle", 1))).map(found -> {
+          Map<String, Integer> cycles = new LinkedHashMap<>();
+          found.forEach(doc -> cycles.put(doc.getString("_id"), doc.getInteger("currentCycle", 1)));
+          return cycles;
+        });
   }
 
   public static Step inserted(Community community) {

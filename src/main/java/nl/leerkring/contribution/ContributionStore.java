@@ -22,7 +22,7 @@ public final class ContributionStore {
   private ContributionStore() {
   }
 
-  static String listKey(String communityId) {
+  public static String listKey(String communityId) {
     return IdLists.key(communityId, CONTRIBUTIONS);
   }
 

@@ -46,7 +46,8 @@ public final class NoteStore {
     this.activity = activity;
   }
 
-  static String communityList(String communityId) {
+  /** The list of a community's notes, private ones included. */
+  public static String communityList(String communityId) {
     return IdLists.key(communityId, "notes");
   }
 

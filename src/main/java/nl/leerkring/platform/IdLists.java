@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,52 @@ public final class IdLists {
   public Future<List<String>> ids(String key) {
     return head(key).compose(head -> archived(key, 0, head.archived)
         .map(older -> head.visible(older, head.ids.size() + older.size())));
+  }
+
+  /**
+   * Several whole lists, each oldest first, in two reads: their heads, then all their archives. For going through
+   * everything a few owners at a time (the search index built again): the embedded store gathers a query's
+   * whole answer before it sends any of it, so this holds no more than these lists, where one query over a
+   * whole collection would hold every document of it. Straight from the store: nothing read here is kept.
+   */
+  public Future<Map<String, List<String>>> ids(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", new JsonArray(keys)));
+    return mongo.findWithOptions(COLLECTION, query, new FindOptions().setLimit(keys.size())
+        .setFields(new JsonObject().put("ids", 1).put("removed", 1).put("archived", 1))).compose(found -> {
+          Map<String, Head> heads = new HashMap<>();
+          found.forEach(doc -> heads.put(doc.getString("_id"), new Head(
+              List.copyOf(strings(doc.getJsonArray("ids", new JsonArray()))),
+              Set.copyOf(strings(doc.getJsonArray("removed", new JsonArray()))),
+              doc.getInteger("archived", 0))));
+          JsonArray archives = new JsonArray();
+          heads.forEach((key, head) -> {
+            for (int i = 0; i < head.archived; i++) {
+              archives.add(archive(key, i));
+            }
+          });
+          Future<Map<String, List<String>>> older = archives.isEmpty() ? Future.succeededFuture(Map.of())
+              : mongo.findWithOptions(COLLECTION, new JsonObject().put("_id", new JsonObject().put("$in", archives)),
+                  new FindOptions().setLimit(archives.size())).map(docs -> {
+                    Map<String, List<String>> byId = new HashMap<>();
+                    docs.forEach(doc -> byId.put(doc.getString("_id"), strings(doc.getJsonArray("ids", new JsonArray()))));
+                    return byId;
+                  });
+          return older.map(archived -> {
+            Map<String, List<String>> lists = new LinkedHashMap<>();
+            for (String key : keys) {
+              Head head = heads.getOrDefault(key, new Head(List.of(), Set.of(), 0));
+              List<String> before = new ArrayList<>();
+              for (int i = 0; i < head.archived; i++) {
+                before.addAll(archived.getOrDefault(archive(key, i), List.of()));
+              }
+              lists.put(key, head.visible(before, Integer.MAX_VALUE));
+            }
+            return lists;
+          });
+        });
   }
 
   /** The documents of a list, newest first, skipping ids whose document is gone. */

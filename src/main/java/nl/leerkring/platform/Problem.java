@@ -110,6 +110,11 @@ public final class Problem extends RuntimeException {
         new JsonObject().put("retryAfterSeconds", Math.max(1, retryAfterSeconds)));
   }
 
+  /** Something that works again by itself after a while (503): the answer says when to ask again (Retry-After). */
+  public static Problem unavailable(String code, String message, long retryAfterSeconds) {
+    return new Problem(503, code, message, new JsonObject().put("retryAfterSeconds", Math.max(1, retryAfterSeconds)));
+  }
+
   /** Seconds until a refused attempt may be made again, or null. */
   public Long retryAfterSeconds() {
     return details == null ? null : details.getLong("retryAfterSeconds");

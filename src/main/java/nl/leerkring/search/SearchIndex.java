@@ -55,15 +55,18 @@ final class SearchIndex implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final boolean needsRebuild;
+  private final boolean complete;
   private boolean rebuilding;
   private boolean purge;
 
-  private SearchIndex(Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild) throws IOException {
+  private SearchIndex(Path dir, FSDirectory directory, IndexWriter writer, boolean needsRebuild, boolean complete)
+      throws IOException {
     this.dir = dir;
     this.directory = directory;
     this.writer = writer;
     this.searchers = new SearcherManager(writer, null);
     this.needsRebuild = needsRebuild;
+    this.complete = complete;
   }
 
   /** Opens the index in {@code dir}, or a new empty one where it is missing or unreadable. */
@@ -87,7 +90,7 @@ final class SearchIndex implements Closeable {
     IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64)
         .setOpenMode(complete ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE));
     Files.writeString(dir.resolve(IN_USE), "This file is removed when the server stops cleanly.\n");
-    return new SearchIndex(dir, directory, writer, !complete || !closedCleanly);
+    return new SearchIndex(dir, directory, writer, !complete || !closedCleanly, complete);
   }
 
   private static void wipe(Path dir) throws IOException {
@@ -101,6 +104,14 @@ final class SearchIndex implements Closeable {
   /** Missing, unreadable, unfinished, or not closed cleanly last time. */
   boolean needsRebuild() {
     return needsRebuild;
+  }
+
+  /**
+   * Opened with everything the store held when it was last built (and what changed after, up to its last
+   * commit): it can answer while it is built again. False for an index that was missing, unreadable or unfinished.
+   */
+  boolean complete() {
+    return complete;
   }
 
   /** Puts each document in, in place of what the index had under its key. */

@@ -6,8 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.streams.ReadStream;
-import io.vertx.ext.mongo.FindOptions;
 import nl.leerkring.fieldnote.NoteStore;
 import nl.leerkring.platform.Database;
 import nl.leerkring.snack.SnackStore;
@@ -34,15 +32,24 @@ import java.util.concurrent.Callable;
  * committed to disk.
  * <p>
  * The index is built again from the store at start when it is missing, unreadable, unfinished or was not closed
- * cleanly (the server waits for that), and on a shared MongoDB at every start, since other processes may
- * have written while this one was down (then the old index answers until the new one is complete).
+ * cleanly, and on a shared MongoDB at every start, since other processes may have written while this one was
+ * down. The server does not wait for that (at a million notes it takes minutes): an index that was complete
+ * answers until the new one is; without one, searches are told that the index is being built. The rebuild goes
+ * through the communities and the lists of their documents, a few hundred documents at a time, because the
+ * embedded store gathers a query's whole answer before it sends any of it: the ids of every note at once took
+ * about 1 GB of heap at a million notes.
  */
 public final class SearchIndexing {
 
   private static final Logger LOG = LoggerFactory.getLogger(SearchIndexing.class);
   /** The address at which every process hears of a change made through another. */
   static final String ADDRESS = "search.changed";
-  private static final int REBUILD_BATCH = 500;
+  /** Documents read from the store and put in at once while the index is built again. */
+  static final int REBUILD_BATCH = 500;
+  /** Communities whose lists are read at once while the index is built again. */
+  private static final int REBUILD_COMMUNITIES = 20;
+  /** A rebuild that failed (the store unreachable for a while) is tried again after this long. */
+  private static final long REBUILD_RETRY_MILLIS = 30_000;
   /** What people wrote themselves: when it is deleted (an erasure), its words leave the index files too. */
   private static final Set<String> PURGED = Set.of(NoteStore.NOTES, SnackStore.SNACKS);
   /** How often what changed is committed to disk; visible to searches it is at once. */
@@ -59,6 +66,8 @@ public final class SearchIndexing {
   private final List<Promise<Void>> waiting = new ArrayList<>();
   private boolean draining;
   private volatile SearchIndex index;
+  /** Until the index has been built: searches are told so instead of finding nothing. */
+  private volatile boolean building;
   private long committing = -1;
   private MessageConsumer<JsonObject> elsewhere;
 
@@ -79,6 +88,11 @@ public final class SearchIndexing {
     return index;
   }
 
+  /** Whether there is no index to answer from yet, because it is being built from the store. */
+  boolean building() {
+    return building;
+  }
+
   Future<Void> start(boolean sharedDatabase) {
     return blocking(() -> SearchIndex.open(dir, analyzer)).compose(opened -> {
       index = opened;
@@ -96,13 +110,27 @@ public final class SearchIndexing {
           quietly(enqueue(change.getString("collection"), Set.of(change.getString("id"))));
         }
       });
-      if (opened.needsRebuild()) {
-        return rebuild();
-      }
-      if (sharedDatabase) {
-        rebuild().onFailure(error -> LOG.warn("Could not build the search index again", error));
+      if (opened.needsRebuild() || sharedDatabase) {
+        // A complete index that was not closed cleanly misses at most its last changes, and every hit is read
+        // from the store and checked again: it answers meanwhile. A missing or unfinished one has nothing.
+        building = !opened.complete();
+        rebuildUntilDone();
       }
       return Future.succeededFuture();
+    });
+  }
+
+  private void rebuildUntilDone() {
+    rebuild().onSuccess(x -> building = false).onFailure(error -> {
+      if (index != null) {
+        LOG.error("Could not build the search index from the store; trying again in {} s", REBUILD_RETRY_MILLIS / 1000,
+            error);
+        vertx.setTimer(REBUILD_RETRY_MILLIS, id -> {
+          if (index != null) {
+            rebuildUntilDone();
+          }
+        });
+      }
     });
   }
 
@@ -179,39 +207,51 @@ public final class SearchIndexing {
   private record Change(String collection, List<String> ids, List<SearchDocument> found) {
   }
 
-  /** Everything in the store, read collection by collection through the same batches as any change. */
-  Future<Void> rebuild() {
+  /**
+   * Everything in the store, community by community: the ids from the lists of a few communities at a time,
+   * then the documents {@value #REBUILD_BATCH} at a time through the same batches as any change.
+   */
+  private Future<Void> rebuild() {
     long started = System.nanoTime();
-    Future<Void> chain = blocking(() -> {
+    Map<String, List<String>> unread = new LinkedHashMap<>();
+    return blocking(() -> {
       index.startRebuild();
-      return null;
-    });
-    for (String collection : sources.collections()) {
-      chain = chain.compose(x -> rebuild(collection));
-    }
-    return chain.compose(x -> blocking(() -> {
-      index.finishRebuild();
       return (Void) null;
-    })).onSuccess(x -> LOG.info("Built the search index from the store in {} ms", (System.nanoTime() - started) / 1_000_000));
+    }).compose(x -> sources.communities()).compose(communities -> {
+      List<Map<String, Integer>> groups = new ArrayList<>();
+      communities.forEach((id, cycle) -> {
+        if (groups.isEmpty() || groups.get(groups.size() - 1).size() == REBUILD_COMMUNITIES) {
+          groups.add(new LinkedHashMap<>());
+        }
+        groups.get(groups.size() - 1).put(id, cycle);
+      });
+      Future<Void> chain = Future.succeededFuture();
+      for (Map<String, Integer> group : groups) {
+        chain = chain.compose(x -> sources.idsIn(group)).compose(ids -> {
+          ids.forEach((collection, more) -> unread.computeIfAbsent(collection, c -> new ArrayList<>()).addAll(more));
+          return putIn(unread, false);
+        });
+      }
+      return chain.compose(x -> putIn(unread, true)).map(communities.size());
+    }).compose(communities -> blocking(() -> {
+      index.finishRebuild();
+      return communities;
+    })).onSuccess(communities -> LOG.info("Built the search index from the store ({} communities) in {} ms",
+        communities, (System.nanoTime() - started) / 1_000_000)).mapEmpty();
   }
 
-  private Future<Void> rebuild(String collection) {
-    Promise<Void> done = Promise.promise();
-    ReadStream<JsonObject> ids = db.mongo().findBatchWithOptions(collection, new JsonObject(),
-        new FindOptions().setFields(new JsonObject().put("_id", true)).setBatchSize(REBUILD_BATCH));
-    List<String> batch = new ArrayList<>();
-    ids.exceptionHandler(done::tryFail);
-    ids.endHandler(end -> enqueue(collection, new HashSet<>(batch)).onComplete(done));
-    ids.handler(doc -> {
-      batch.add(String.valueOf(doc.getValue("_id")));
-      if (batch.size() >= REBUILD_BATCH) {
-        ids.pause();
-        Set<String> full = new HashSet<>(batch);
-        batch.clear();
-        enqueue(collection, full).onSuccess(x -> ids.resume()).onFailure(done::tryFail);
+  /** Puts in every full batch of what was listed, one after the other, and with {@code all} the rest too. */
+  private Future<Void> putIn(Map<String, List<String>> unread, boolean all) {
+    for (Map.Entry<String, List<String>> listed : unread.entrySet()) {
+      List<String> ids = listed.getValue();
+      if (ids.size() >= REBUILD_BATCH || all && !ids.isEmpty()) {
+        List<String> first = ids.subList(0, Math.min(REBUILD_BATCH, ids.size()));
+        Set<String> batch = new HashSet<>(first);
+        first.clear();
+        return enqueue(listed.getKey(), batch).compose(x -> putIn(unread, all));
       }
-    });
-    return done.future();
+    }
+    return Future.succeededFuture();
   }
 
   private <T> Future<T> blocking(Callable<T> work) {

@@ -75,6 +75,11 @@ public final class SearchPages {
                 return Future.succeededFuture(Page.of("search", model.put("errors",
                     new JsonObject().put("q", PageFailures.message(Language.of(ctx), problem))).put("_status", 400)));
               }
+              if (failure instanceof Problem problem && SearchService.BUILDING.equals(problem.code())) {
+                // The form stays, with what was typed, so that searching again later is one press.
+                ctx.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+                return Future.succeededFuture(Page.of("search", model.put("building", true).put("_status", 503)));
+              }
               return Future.failedFuture(failure);
             });
       });

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import nl.leerkring.community.Access;
+import nl.leerkring.community.CommunityStore;
 import nl.leerkring.community.Membership;
 import nl.leerkring.community.Role;
 import nl.leerkring.cycle.CycleStore;
@@ -36,6 +37,9 @@ public final class SearchService {
 
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_WORDS_LENGTH = 200;
+  /** The answer while there is no index yet: the server serves everything else meanwhile. */
+  static final String BUILDING = "search_building";
+  private static final long BUILDING_RETRY_SECONDS = 60;
 
   private final Vertx vertx;
   private final Access access;
@@ -43,18 +47,24 @@ public final class SearchService {
   private final SearchIndexing indexing;
   private final Snippets snippets;
 
-  public SearchService(Vertx vertx, Database db, Access access, NoteStore notes, QuestionStore questions,
-                       CycleStore cycles, SessionStore sessions, SnackStore snacks, Path indexDir) {
+  public SearchService(Vertx vertx, Database db, Access access, CommunityStore communities, NoteStore notes,
+                       QuestionStore questions, CycleStore cycles, SessionStore sessions, SnackStore snacks,
+                       Path indexDir) {
     this.vertx = vertx;
     this.access = access;
-    this.sources = new SearchSources(db, notes, questions, cycles, sessions, snacks);
+    this.sources = new SearchSources(db, communities, notes, questions, cycles, sessions, snacks);
     this.indexing = new SearchIndexing(vertx, db, sources, indexDir);
     this.snippets = new Snippets(SearchAnalyzers.dutch(), SearchAnalyzers.english());
   }
 
-  /** Opens (and where needed builds) the index and starts following every write. */
+  /** Opens the index, starts building it from the store where needed, and starts following every write. */
   public Future<Void> start(boolean sharedDatabase) {
     return indexing.start(sharedDatabase);
+  }
+
+  /** Whether searches are told that the index is being built (there is none to answer from yet). */
+  public boolean building() {
+    return indexing.building();
   }
 
   public Future<Void> stop() {
@@ -90,6 +100,10 @@ public final class SearchService {
       SearchIndex index = indexing.index();
       if (index == null) {
         throw Problem.status(503, "search_starting", "Search is starting; try again in a moment.");
+      }
+      if (indexing.building()) {
+        throw Problem.unavailable(BUILDING, "The search index is being built from the store, which takes a few "
+            + "minutes in a large installation; search works again when it is done.", BUILDING_RETRY_SECONDS);
       }
       SearchQuery query = new SearchQuery(words, request.kind() == null ? null : SearchKind.parse(request.kind()),
           request.cycle(), request.questionId());

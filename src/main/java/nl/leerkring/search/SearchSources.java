@@ -1,6 +1,7 @@
 package nl.leerkring.search;
 
 import io.vertx.core.Future;
+import nl.leerkring.community.CommunityStore;
 import nl.leerkring.contribution.ContributionStore;
 import nl.leerkring.cycle.CycleStore;
 import nl.leerkring.fieldnote.NoteStore;
@@ -22,9 +23,15 @@ import java.util.function.Function;
 final class SearchSources {
 
   private final Map<String, Function<List<String>, Future<List<SearchDocument>>>> byCollection = new LinkedHashMap<>();
+  /** The list of a community's documents, per collection; a community's cycles are numbered instead. */
+  private final Map<String, Function<String, String>> listed = new LinkedHashMap<>();
+  private final Database db;
+  private final CommunityStore communities;
 
-  SearchSources(Database db, NoteStore notes, QuestionStore questions, CycleStore cycles, SessionStore sessions,
-                SnackStore snacks) {
+  SearchSources(Database db, CommunityStore communities, NoteStore notes, QuestionStore questions, CycleStore cycles,
+                SessionStore sessions, SnackStore snacks) {
+    this.db = db;
+    this.communities = communities;
     byCollection.put(QuestionStore.QUESTIONS, ids -> questions.byIds(ids)
         .map(found -> found.stream().map(SearchDocument::of).toList()));
     byCollection.put(NoteStore.NOTES, ids -> notes.byIds(ids)
@@ -37,6 +44,36 @@ final class SearchSources {
         .map(found -> found.stream().flatMap(s -> SearchDocument.of(s).stream()).toList()));
     byCollection.put(SnackStore.SNACKS, ids -> snacks.byIds(ids)
         .map(found -> found.stream().map(SearchDocument::of).toList()));
+    listed.put(QuestionStore.QUESTIONS, QuestionStore::listKey);
+    listed.put(NoteStore.NOTES, NoteStore::communityList);
+    listed.put(ContributionStore.CONTRIBUTIONS, ContributionStore::listKey);
+    listed.put(SessionStore.SESSIONS, SessionStore::listKey);
+    listed.put(SnackStore.SNACKS, SnackStore::communityList);
+  }
+
+  /** Every community's id with its current cycle's number, for going through everything a few communities at a time. */
+  Future<Map<String, Integer>> communities() {
+    return communities.currentCycles();
+  }
+
+  /**
+   * The ids of every document search finds in these communities (id and current cycle), per collection: read
+   * from the lists the owning features keep, so nothing is read by a query over a whole collection.
+   */
+  Future<Map<String, List<String>>> idsIn(Map<String, Integer> group) {
+    List<String> keys = new ArrayList<>();
+    group.keySet().forEach(communityId -> listed.values().forEach(key -> keys.add(key.apply(communityId))));
+    return db.lists().ids(keys).map(lists -> {
+      Map<String, List<String>> ids = new LinkedHashMap<>();
+      byCollection.keySet().forEach(collection -> ids.put(collection, new ArrayList<>()));
+      group.forEach((communityId, currentCycle) -> {
+        listed.forEach((collection, key) -> ids.get(collection).addAll(lists.get(key.apply(communityId))));
+        for (int n = 1; n <= currentCycle; n++) {
+          ids.get(CycleStore.CYCLES).add(CommunityStore.cycleId(communityId, n));
+        }
+      });
+      return ids;
+    });
   }
 
   /** The collections whose documents search finds. */

@@ -31,7 +31,7 @@ public final class SnackStore {
     this.db = db;
   }
 
-  static String communityList(String communityId) {
+  public static String communityList(String communityId) {
     return IdLists.key(communityId, SNACKS);
   }
 

@@ -58,7 +58,9 @@ import java.util.stream.Stream;
  */
 public final class PageBenchmark {
 
-  private static final List<String> RELEASE_JVM = List.of("-Xms256m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
+  /** As config/leerkring.service starts the release (which also sets MALLOC_ARENA_MAX=2). */
+  private static final List<String> RELEASE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=128m",
+      "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
   private static final Pattern LISTENING = Pattern.compile("Leerkring listening on http://[^:]+:(\\d+)");
   private static final Duration START_WITHIN = Duration.ofSeconds(120);
   private static final String FORTUNES = "fortunes";

@@ -107,6 +107,25 @@ class IdListsTest {
   }
 
   @Test
+  @DisplayName("Three lists read at once, as building the search index reads them: one with archives and a removed "
+      + "id, one short, one never written; each as it reads alone")
+  void severalAtOnce() {
+    String archived = IdLists.key(Ids.newId(), "notes");
+    String shortList = IdLists.key(Ids.newId(), "notes");
+    String none = IdLists.key(Ids.newId(), "notes");
+    List<String> many = write(archived, 330, 8);
+    writes.apply(IdLists.remove(archived, many.get(5))).await();
+    write(shortList, 12, 1);
+
+    java.util.Map<String, List<String>> read = lists.ids(List.of(archived, shortList, none)).await();
+    assertEquals(List.of(archived, shortList, none), List.copyOf(read.keySet()));
+    assertEquals(lists.ids(archived).await(), read.get(archived));
+    assertEquals(329, read.get(archived).size());
+    assertEquals(lists.ids(shortList).await(), read.get(shortList));
+    assertEquals(List.of(), read.get(none));
+  }
+
+  @Test
   @DisplayName("An invitation used long after it was archived leaves the list of open ones")
   void removedFromAnArchive() {
     String key = IdLists.key(Ids.newId(), "invitations");

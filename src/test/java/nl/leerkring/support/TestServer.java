@@ -8,6 +8,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import nl.leerkring.MainVerticle;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A real Leerkring server on a free loopback port, with the embedded store in its own temporary directory.
@@ -23,15 +24,19 @@ public final class TestServer implements AutoCloseable {
   private final MutableClock clock;
   private final JsonObject extraConfig;
   private final WebClient client;
+  /** Whether a start returns only once the search index is built (the server itself listens before that). */
+  private final boolean waitForSearch;
   private String deploymentId;
   private MainVerticle verticle;
 
-  private TestServer(Vertx vertx, Path dataDir, String mongoUri, MutableClock clock, JsonObject extraConfig) {
+  private TestServer(Vertx vertx, Path dataDir, String mongoUri, MutableClock clock, JsonObject extraConfig,
+                     boolean waitForSearch) {
     this.vertx = vertx;
     this.dataDir = dataDir;
     this.mongoUri = mongoUri;
     this.clock = clock;
     this.extraConfig = extraConfig;
+    this.waitForSearch = waitForSearch;
     this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1"));
   }
 
@@ -59,7 +64,19 @@ public final class TestServer implements AutoCloseable {
    */
   public static TestServer start(Vertx vertx, Path dataDir, String mongoUri, boolean demo, MutableClock clock,
                                  JsonObject extraConfig) {
-    TestServer server = new TestServer(vertx, dataDir, mongoUri, clock, extraConfig);
+    TestServer server = new TestServer(vertx, dataDir, mongoUri, clock, extraConfig, true);
+    server.deploy(demo);
+    return server;
+  }
+
+  /**
+   * The same, back as soon as the server listens, as a real start is: its search index may still be being built
+   * from the store ({@code /health} says {@code "search": "building"}). Every other start waits for that, so that
+   * a test can search at once.
+   */
+  public static TestServer listening(Vertx vertx, Path dataDir, String mongoUri, boolean demo, MutableClock clock,
+                                     JsonObject extraConfig) {
+    TestServer server = new TestServer(vertx, dataDir, mongoUri, clock, extraConfig, false);
     server.deploy(demo);
     return server;
   }
@@ -83,6 +100,25 @@ public final class TestServer implements AutoCloseable {
         .put("passwordIterations", TEST_PASSWORD_ITERATIONS)
         .mergeIn(extraConfig);
     deploymentId = vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config)).await();
+    if (waitForSearch) {
+      awaitSearch();
+    }
+  }
+
+  /** Until the search index is built: a few milliseconds for a test's store. */
+  public void awaitSearch() {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while ("building".equals(anonymous().get("/health").json().getString("search"))) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("The search index was still being built after 60 s");
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** Stops the server as an operator would and starts it again on the same data. */
