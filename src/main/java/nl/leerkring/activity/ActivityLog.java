@@ -27,6 +27,8 @@ public final class ActivityLog {
 
   /** The communities in use at one time in a large installation. */
   private static final int KEPT = 5_000;
+  /** A feed's first page reads its newest bucket or two, of some 15 KB each. */
+  private static final int KEPT_BUCKETS = 1_000;
 
   private final Database db;
   private final MongoClient mongo;
@@ -37,6 +39,7 @@ public final class ActivityLog {
     this.db = db;
     this.mongo = db.mongo();
     this.newest = db.kept(COUNTERS, KEPT);
+    db.keepListed(BUCKETS, null, KEPT_BUCKETS);
   }
 
   /**
@@ -97,12 +100,11 @@ public final class ActivityLog {
         return Future.succeededFuture(new Page(List.of(), null));
       }
       long oldestWanted = Math.max(1, newest - limit + 1);
-      JsonArray bucketIds = new JsonArray();
+      List<String> bucketIds = new ArrayList<>();
       for (long bucket = oldestWanted / BUCKET; bucket <= newest / BUCKET; bucket++) {
         bucketIds.add(bucketId(communityId, bucket));
       }
-      JsonObject query = new JsonObject().put("_id", new JsonObject().put("$in", bucketIds));
-      return mongo.findWithOptions(BUCKETS, query, new FindOptions().setLimit(bucketIds.size())).map(buckets -> {
+      return db.lists().byIds(BUCKETS, bucketIds).map(buckets -> {
         List<JsonObject> entries = new ArrayList<>();
         buckets.forEach(bucket -> bucket.getJsonArray("entries").forEach(e -> {
           JsonObject entry = (JsonObject) e;

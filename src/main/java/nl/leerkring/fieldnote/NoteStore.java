@@ -33,6 +33,8 @@ public final class NoteStore {
    * What a feed needs of a note for its excerpt and {@link #visibleTo}: no experiment texts, photo, links or edits
    * (those read this way have none).
    */
+  /** Notes as feeds show them, of the communities in use at one time; one is under a kilobyte. */
+  private static final int KEPT_EXCERPTS = 10_000;
   public static final JsonObject EXCERPTED = new JsonObject().put("communityId", 1).put("cycle", 1)
       .put("authorId", 1).put("authorName", 1).put("kind", 1).put("text", 1).put("visibility", 1).put("createdAt", 1);
 
@@ -42,6 +44,7 @@ public final class NoteStore {
 
   public NoteStore(Database db, QuestionStore questions, ActivityLog activity) {
     this.db = db;
+    db.keepListed(NOTES, EXCERPTED, KEPT_EXCERPTS);
     this.questions = questions;
     this.activity = activity;
   }
@@ -196,7 +199,7 @@ public final class NoteStore {
 
   Future<Void> photo(String noteId, Note.Photo photo) {
     return db.mongo().updateCollection(NOTES, new JsonObject().put("_id", noteId), new JsonObject().put("$set",
-        new JsonObject().put("photo", toDocument(photo)))).mapEmpty();
+        new JsonObject().put("photo", toDocument(photo)))).compose(x -> db.writes().changed(NOTES, noteId));
   }
 
   /** The API's view of a stored note: built from the record, so only the API's fields are in it. */
