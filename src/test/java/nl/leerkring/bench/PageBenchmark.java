@@ -234,6 +234,7 @@ public final class PageBenchmark {
         Target.get(prefix + "activity JSON", communities + DemoData.COMMUNITY + "/activity?limit=20",
             sanne.reading()),
         Target.get(prefix + "journal /journal", leerkring + "/journal", sanne.reading()),
+        Target.get(prefix + "search JSON", communities + DemoData.COMMUNITY + "/search?q=buffervat", sanne.reading()),
         Target.post(prefix + "note write (API)", communities + DemoData.CARE_COMMUNITY + "/notes", anouk.writing(),
             NOTE));
   }
