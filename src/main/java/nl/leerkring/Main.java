@@ -6,6 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import io.vertx.core.json.JsonObject;
+import nl.leerkring.account.ApiScopes;
 import nl.leerkring.installation.CreateAdminCommand;
 import nl.leerkring.monitoring.Monitoring;
 import nl.leerkring.platform.RestoreCommand;
@@ -27,7 +28,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "leerkring", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Serves Leerkring (without a command), or runs one of the commands below.",
-    subcommands = {CreateAdminCommand.class, VerifyCommand.class, RestoreCommand.class})
+    subcommands = {CreateAdminCommand.class, VerifyCommand.class, RestoreCommand.class, WarmUpCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -50,6 +51,7 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    ApiScopes.readAhead(MainVerticle.CONTRACT);
     Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
         .setEnabled(true)
         .setJvmMetricsEnabled(true)
@@ -72,3 +74,4 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 }
+

@@ -10,7 +10,11 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.platform.Problem;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -70,9 +74,34 @@ public final class ApiScopes {
     return vertx.fileSystem().readFile(path).compose(file -> {
       String text = file.toString(StandardCharsets.UTF_8);
       ApiScopes known = READ.get(text);
-      return known != null ? Future.succeededFuture(known) : vertx.executeBlocking(() -> READ.computeIfAbsent(text,
-          read -> new ApiScopes(new JsonObject(new Yaml().<Map<String, Object>>load(read)))), false);
+      // A read ahead of the same text still under way makes this wait for it instead of parsing again.
+      return known != null ? Future.succeededFuture(known) : vertx.executeBlocking(() -> parsed(text), false);
     });
+  }
+
+  /**
+   * Starts parsing the contract (from the working directory, else from the jar, as Vert.x looks) on a thread of
+   * its own while Vert.x itself starts: parsing takes the best part of a second in a fresh JVM (issue 14, the
+   * first page within 3 s). Only a head start: {@link #load} reads the file again and uses this parse when the
+   * text is the same.
+   */
+  public static void readAhead(String path) {
+    Thread reader = new Thread(() -> {
+      try (InputStream in = Files.exists(Path.of(path)) ? Files.newInputStream(Path.of(path))
+          : ApiScopes.class.getClassLoader().getResourceAsStream(path)) {
+        if (in != null) {
+          parsed(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+      } catch (IOException | RuntimeException e) {
+        // load() reads and reports it
+      }
+    }, "leerkring-contract-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  private static ApiScopes parsed(String text) {
+    return READ.computeIfAbsent(text, read -> new ApiScopes(new JsonObject(new Yaml().<Map<String, Object>>load(read))));
   }
 
   /** The scopes a token can be given, {@code read} first, then the feature areas. */
