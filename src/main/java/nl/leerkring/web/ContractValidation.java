@@ -29,9 +29,11 @@ import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatedRequest;
 import io.vertx.openapi.validation.ValidatorException;
 
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
@@ -50,11 +52,18 @@ import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
  */
 public final class ContractValidation {
 
+  /**
+   * The validators of each contract this process has read ({@link nl.leerkring.account.ApiScopes} reads a
+   * contract once): a second server in the process, as in the tests, makes none again.
+   */
+  private static final Map<OpenAPIContract, SchemasValidatedOnce> BY_CONTRACT =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private final RequestValidator validator;
   private final SchemasValidatedOnce schemas;
 
   public ContractValidation(Vertx vertx, OpenAPIContract contract) {
-    this.schemas = new SchemasValidatedOnce(contract);
+    this.schemas = BY_CONTRACT.computeIfAbsent(contract, SchemasValidatedOnce::new);
     this.validator = RequestValidator.create(vertx, new WithSchemas(contract, schemas));
   }
 

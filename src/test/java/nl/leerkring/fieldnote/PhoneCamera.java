@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.io.ByteArrayOutputStream;
 
 /** Makes photos the way a phone does: JPEG with EXIF orientation and a GPS position. */
@@ -51,6 +53,26 @@ public final class PhoneCamera {
    * clockwise) red is at the top and blue at the bottom.
    */
   public static byte[] cameraPhoto(int width, int height, int orientation) throws Exception {
+    List<Integer> key = List.of(width, height, orientation);
+    byte[] made = TAKEN.get(key);
+    if (made == null) {
+      made = TAKEN.computeIfAbsent(key, k -> takePhoto(width, height, orientation));
+    }
+    return made.clone();
+  }
+
+  /** Photos already made in this test run: the same arguments make the same bytes, at a second of CPU each. */
+  private static final Map<List<Integer>, byte[]> TAKEN = new ConcurrentHashMap<>();
+
+  private static byte[] takePhoto(int width, int height, int orientation) {
+    try {
+      return photo(width, height, orientation);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] photo(int width, int height, int orientation) throws Exception {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
     java.util.SplittableRandom grain = new java.util.SplittableRandom(13);
@@ -101,14 +123,9 @@ public final class PhoneCamera {
   }
 
   /** The camera's photo of issue 13: 4000 × 3000 pixels, held upright (orientation 6), made once per test run. */
-  public static synchronized byte[] issueThirteenPhoto() throws Exception {
-    if (issueThirteen == null) {
-      issueThirteen = cameraPhoto(4000, 3000, 6);
-    }
-    return issueThirteen.clone();
+  public static byte[] issueThirteenPhoto() throws Exception {
+    return cameraPhoto(4000, 3000, 6);
   }
-
-  private static byte[] issueThirteen;
 
   /**
    * A photo as a camera app or photo editor leaves it: besides EXIF (orientation, GPS) an IPTC block with

@@ -189,8 +189,8 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * The languages a scenario checks a page in: both at phone width, Dutch at laptop width (EveryPageTest
-   * checks every template in English on the laptop as well).
+   * The languages axe checks a page in: both at phone width, Dutch at laptop width (the English laptop page is
+   * the Dutch one's markup with other words, and the English phone page's at another width).
    */
   public static List<String> languagesAt(Page page) {
     return page.viewportSize().width < PHONE_WIDTH_BELOW ? List.of("nl", "en") : List.of("nl");
