@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import nl.leerkring.account.ApiScopes;
 import nl.leerkring.platform.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -48,7 +47,6 @@ public final class WarmUpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Path dataDir = Files.createTempDirectory("leerkring-warm-up");
-    ApiScopes.readAhead(MainVerticle.CONTRACT);
     Vertx vertx = Vertx.vertx();
     try {
       MainVerticle server = new MainVerticle();

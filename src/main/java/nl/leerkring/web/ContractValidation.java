@@ -33,6 +33,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,8 +45,9 @@ import static io.netty.handler.codec.http.HttpResponseStatus.BAD_REQUEST;
  *
  * <p>vertx-openapi 5.0 makes a new validator for every parameter and body of every request, and each copies the
  * contract's whole table of schemas. That was 28 % of the question list's CPU, and half of it in a later
- * profile (issue 14). Here every schema an operation's parameters and bodies name gets its validator when the
- * server starts, and vertx-openapi's own validator (which still checks on a worker thread) is handed those. A
+ * profile (issue 14). Here every schema an operation's parameters and bodies name gets one validator, the first
+ * time a request needs it (made at the start, they cost the first page a tenth of a second), and
+ * vertx-openapi's own validator (which still checks on a worker thread) is handed those. A
  * validator only reads once made (its schema table is its own copy, and the schemas were already shared by every
  * request's validators), so one serves every thread at once. Checking on the event loop instead would mean
  * extending vertx-openapi's internal classes, which this project does not do (ArchitectureTest).
@@ -92,32 +94,38 @@ public final class ContractValidation {
         ? new HttpException(BAD_REQUEST.code(), failure.getMessage(), failure) : failure);
   }
 
-  /** Validators made after the start, for a schema no operation named then; none is expected. */
-  long madeSinceStart() {
+  /** Validators made so far for the schemas operations name, one per schema. */
+  int made() {
+    return schemas.made.size();
+  }
+
+  /** Validators made for a schema no operation names, one per request; none is expected. */
+  long madeForUnnamed() {
     return schemas.madeLate.get();
   }
 
   /**
-   * The contract's schema repository, answering with the validator made at the start for every schema an
-   * operation's parameters and request bodies hold. vertx-openapi asks with those very schema objects (made once
+   * The contract's schema repository, answering with the one validator of every schema an operation's
+   * parameters and request bodies hold. vertx-openapi asks with those very schema objects (made once
    * with the contract), so they are looked up by identity: no hashing of a schema's whole tree per request.
    */
   private static final class SchemasValidatedOnce implements SchemaRepository {
 
     private final SchemaRepository repository;
-    private final Map<JsonSchema, Validator> made = new IdentityHashMap<>();
+    private final Set<JsonSchema> named = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<JsonSchema, Validator> made = Collections.synchronizedMap(new IdentityHashMap<>());
     private final AtomicLong madeLate = new AtomicLong();
 
     SchemasValidatedOnce(OpenAPIContract contract) {
       this.repository = contract.getSchemaRepository();
       for (Operation operation : contract.operations()) {
         for (Parameter parameter : operation.getParameters()) {
-          made.computeIfAbsent(parameter.getSchema(), repository::validator);
+          named.add(parameter.getSchema());
         }
         if (operation.getRequestBody() != null) {
           for (MediaType mediaType : operation.getRequestBody().getContent().values()) {
             if (mediaType.getSchema() != null) {
-              made.computeIfAbsent(mediaType.getSchema(), repository::validator);
+              named.add(mediaType.getSchema());
             }
           }
         }
@@ -126,12 +134,12 @@ public final class ContractValidation {
 
     @Override
     public Validator validator(JsonSchema schema) {
-      Validator known = made.get(schema);
-      if (known != null) {
-        return known;
+      if (!named.contains(schema)) {
+        madeLate.incrementAndGet();
+        return repository.validator(schema);
       }
-      madeLate.incrementAndGet();
-      return repository.validator(schema);
+      Validator known = made.get(schema);
+      return known != null ? known : made.computeIfAbsent(schema, repository::validator);
     }
 
     @Override

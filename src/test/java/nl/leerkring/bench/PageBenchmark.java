@@ -58,9 +58,11 @@ import java.util.stream.Stream;
  */
 public final class PageBenchmark {
 
-  /** As config/leerkring.service starts the release (which also sets MALLOC_ARENA_MAX=2). */
-  private static final List<String> RELEASE_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:MaxMetaspaceSize=128m",
-      "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
+  /**
+   * The JVM options config/leerkring.service starts the release with (which also sets MALLOC_ARENA_MAX=2), but
+   * for its class archive, which the benchmark's class path cannot use.
+   */
+  private static final List<String> RELEASE_JVM = releaseOptions();
   private static final Pattern LISTENING = Pattern.compile("Leerkring listening on http://[^:]+:(\\d+)");
   private static final Duration START_WITHIN = Duration.ofSeconds(120);
   private static final String FORTUNES = "fortunes";
@@ -156,12 +158,10 @@ public final class PageBenchmark {
 
   /**
    * Started as the release is, from a directory of its own, so no settings file of the working copy is read;
-   * from {@code jar} when given, else from this build's classes.
+   * from {@code jar} when given, else from this build's classes; it logs as the release does, a line per request.
    */
   private static Child leerkring(Path home, String jar) throws InterruptedException {
     List<String> jvm = jvm(home);
-    // The release's logging, with its line per request, rather than the test run's, which drops that line.
-    jvm.add("-Dlogback.configurationFile=logback.xml");
     Map<String, String> env = Map.of(
         "LEERKRING_HTTP_HOST", "127.0.0.1",
         "LEERKRING_HTTP_PORT", "0",
@@ -180,6 +180,17 @@ public final class PageBenchmark {
   }
 
   /** The release's heap for both; their temporary files (Vert.x's file cache) stay in the run's directory. */
+  private static List<String> releaseOptions() {
+    try (Stream<String> lines = Files.lines(Path.of("config", "leerkring.service"))) {
+      String start = lines.filter(line -> line.startsWith("ExecStart=")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("config/leerkring.service has no ExecStart line"));
+      return Stream.of(start.substring(start.indexOf(' ') + 1, start.indexOf(" -jar ")).split(" "))
+          .filter(option -> !option.startsWith("-XX:SharedArchiveFile=")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static List<String> jvm(Path home) {
     Path temporary = home.resolve("tmp");
     try {
