@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.OpenAPIContract;
 import nl.leerkring.platform.Problem;
-import org.yaml.snakeyaml.Yaml;
+import nl.leerkring.web.ContractCopy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,26 +71,28 @@ public final class ApiScopes {
    * off the event loop.
    */
   public static Future<ApiScopes> load(Vertx vertx, String path) {
-    return vertx.fileSystem().readFile(path).compose(file -> {
+    Future<String> copy = vertx.fileSystem().readFile(ContractCopy.of(path))
+        .map(file -> file.toString(StandardCharsets.UTF_8)).otherwiseEmpty();
+    return vertx.fileSystem().readFile(path).compose(file -> copy.compose(json -> {
       String text = file.toString(StandardCharsets.UTF_8);
       ApiScopes known = READ.get(text);
       // A read ahead of the same text still under way makes this wait for it instead of parsing again.
-      return known != null ? Future.succeededFuture(known) : vertx.executeBlocking(() -> parsed(text), false);
-    });
+      return known != null ? Future.succeededFuture(known) : vertx.executeBlocking(() -> parsed(text, json), false);
+    }));
   }
 
   /**
-   * Starts parsing the contract (from the working directory, else from the jar, as Vert.x looks) on a thread of
+   * Starts reading the contract (from the working directory, else from the jar, as Vert.x looks) on a thread of
    * its own while Vert.x itself starts: parsing takes the best part of a second in a fresh JVM (issue 14, the
    * first page within 3 s). Only a head start: {@link #load} reads the file again and uses this parse when the
    * text is the same.
    */
   public static void readAhead(String path) {
     Thread reader = new Thread(() -> {
-      try (InputStream in = Files.exists(Path.of(path)) ? Files.newInputStream(Path.of(path))
-          : ApiScopes.class.getClassLoader().getResourceAsStream(path)) {
-        if (in != null) {
-          parsed(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      try {
+        String text = readNearby(path);
+        if (text != null) {
+          parsed(text, readNearby(ContractCopy.of(path)));
         }
       } catch (IOException | RuntimeException e) {
         // load() reads and reports it
@@ -100,8 +102,15 @@ public final class ApiScopes {
     reader.start();
   }
 
-  private static ApiScopes parsed(String text) {
-    return READ.computeIfAbsent(text, read -> new ApiScopes(new JsonObject(new Yaml().<Map<String, Object>>load(read))));
+  private static String readNearby(String path) throws IOException {
+    try (InputStream in = Files.exists(Path.of(path)) ? Files.newInputStream(Path.of(path))
+        : ApiScopes.class.getClassLoader().getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static ApiScopes parsed(String text, String copy) {
+    return READ.computeIfAbsent(text, read -> new ApiScopes(ContractCopy.contract(read, copy)));
   }
 
   /** The scopes a token can be given, {@code read} first, then the feature areas. */
