@@ -8,11 +8,13 @@
   var announcer = document.getElementById('live-announcer');
   var connection = document.getElementById('live-connection');
   var source = null;
-  var started = 0;
-  var shown = 0;
+  var revision = revisionOf(live);
   var ticker = null;
   var dropped = false;
   var sending = {};
+
+  // How new the session in a console is: every write to the session raises it.
+  function revisionOf(part) { return Number(part.getAttribute('data-revision')) || 0; }
 
   // The part is fetched again and swapped in; what a person is typing or has focused survives the swap.
   function swap(page, submitted) {
@@ -23,6 +25,8 @@
     var before = live.getAttribute('data-announce');
     live.innerHTML = fresh.innerHTML;
     live.setAttribute('data-announce', fresh.getAttribute('data-announce') || '');
+    live.setAttribute('data-revision', fresh.getAttribute('data-revision') || '');
+    revision = revisionOf(fresh);
     restore(kept);
     refocus(focus);
     if (submitted) { showFormError(page); }
@@ -110,6 +114,22 @@
     }
   }
 
+  // A form's answer read before what the page shows now: only the form's refusal is taken from it (the form with
+  // its errors and what was sent), the rest of the console stays as new as it is.
+  function refusal(page, submitted) {
+    if (!page.querySelector('main > .error-summary')) { return; }
+    var selector = 'form[data-form="' + key(submitted) + '"]';
+    var fresh = page.querySelector('#live ' + selector);
+    var shown = live.querySelector(selector);
+    if (fresh && shown) {
+      var form = document.importNode(fresh, true);
+      shown.parentNode.replaceChild(form, shown);
+      var target = form.querySelector('[aria-invalid="true"]') || form.querySelector('button, [type=submit]');
+      if (target) { target.focus(); }
+    }
+    showFormError(page);
+  }
+
   function announce(text) {
     if (!announcer) { return; }
     // Emptied first, so the same sentence twice is still read twice.
@@ -119,17 +139,21 @@
 
   function parse(html) { return new DOMParser().parseFromString(html, 'text/html'); }
 
-  // Refreshes may answer out of order; an older one than the page shows is dropped. The answer to a form is
-  // always shown: it carries that form's errors, and the event its change causes brings whatever came after.
-  // An answer without the console is shown as the browser would without this file: a page it was sent on to
-  // (the login page) is opened, an error page shown whole.
+  // Answers may arrive in any order, and a refresh started after a form was sent may have been read on the
+  // server before that form's change: the session's revision, not the order of the requests, says which answer
+  // is newer. One older than the page is not swapped in (of a form's answer only its refusal is shown); one as
+  // new or newer is. An answer without the console is shown as the browser would without this file: a page it
+  // was sent on to (the login page) is opened, an error page shown whole.
   function load(request, submitted) {
-    var number = ++started;
     return request.then(function (response) {
       return response.text().then(function (html) {
-        if (!submitted && number < shown) { return; }
-        shown = Math.max(shown, number);
-        if (swap(parse(html), submitted)) { return; }
+        var page = parse(html);
+        var fresh = page.getElementById('live');
+        if (fresh && revisionOf(fresh) < revision) {
+          if (submitted) { refusal(page, submitted); }
+          return;
+        }
+        if (swap(page, submitted)) { return; }
         stop();
         if (response.redirected) {
           window.location.assign(response.url);

@@ -10,12 +10,13 @@ import java.util.List;
 /**
  * One session of a cycle. {@code questionIds} (the questions named in it) and {@code sequence} (the calendar's
  * revision) are kept for the store and the calendar, not shown in the API. {@code timer} is the current phase's
- * stage timer, or null.
+ * stage timer, or null. {@code revision} rises with every write to the session, so that of two answers about it
+ * the one read later can be told apart (the live console shows no older state after a newer one).
  */
 public record Session(String id, String communityId, int cycle, Instant startsAt, ZoneId zone, int durationMinutes,
                       String place, String onlineLink, SessionStatus status, Phase phase, List<Phase> phases,
                       List<String> attendance, List<Agreement> agreements, List<String> questionIds, String summary,
-                      int sequence, Instant createdAt, StageTimer timer) {
+                      int sequence, Instant createdAt, StageTimer timer, int revision) {
 
   public Session {
     phases = List.copyOf(phases);
@@ -24,13 +25,16 @@ public record Session(String id, String communityId, int cycle, Instant startsAt
     questionIds = List.copyOf(questionIds);
   }
 
-  /** A session without a stage timer: every session before and after it runs, and a live one until one is set. */
+  /**
+   * A session without a stage timer (every session before and after it runs, and a live one until one is set), as
+   * first written.
+   */
   public Session(String id, String communityId, int cycle, Instant startsAt, ZoneId zone, int durationMinutes,
                  String place, String onlineLink, SessionStatus status, Phase phase, List<Phase> phases,
                  List<String> attendance, List<Agreement> agreements, List<String> questionIds, String summary,
                  int sequence, Instant createdAt) {
     this(id, communityId, cycle, startsAt, zone, durationMinutes, place, onlineLink, status, phase, phases,
-        attendance, agreements, questionIds, summary, sequence, createdAt, null);
+        attendance, agreements, questionIds, summary, sequence, createdAt, null, 0);
   }
 
   /** A session just planned: nobody attended yet, nothing agreed, at the first phase of its agenda. */

@@ -37,7 +37,8 @@ public final class SessionDocument {
         .put("summary", s.summary())
         .put("sequence", s.sequence())
         .put("createdAt", Times.format(s.createdAt()))
-        .put("timer", s.timer() == null ? null : of(s.timer()));
+        .put("timer", s.timer() == null ? null : of(s.timer()))
+        .put("revision", s.revision());
   }
 
   public static Session from(JsonObject d) {
@@ -50,7 +51,8 @@ public final class SessionDocument {
         IdLists.strings(d.getJsonArray("phases")).stream().map(Phase::parse).toList(),
         IdLists.strings(d.getJsonArray("attendance", new JsonArray())), agreements,
         IdLists.strings(d.getJsonArray("questionIds", new JsonArray())), d.getString("summary"),
-        d.getInteger("sequence", 0), Instant.parse(d.getString("createdAt")), timer(d.getJsonObject("timer")));
+        d.getInteger("sequence", 0), Instant.parse(d.getString("createdAt")), timer(d.getJsonObject("timer")),
+        d.getInteger("revision", 0));
   }
 
   private static JsonObject of(StageTimer t) {

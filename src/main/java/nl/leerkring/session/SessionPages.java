@@ -258,7 +258,12 @@ public final class SessionPages {
     JsonObject body = new JsonObject().put("done", "true".equals(Forms.text(ctx, "done")));
     return forms.check("updateAgreement", Map.of("sessionId", sessionId, "agreementId", agreementId), body)
         .compose(valid -> sessions.updateAgreement(Caller.required(ctx), sessionId, agreementId, valid.getBoolean("done")))
-        .map(session -> Page.redirect("/sessions/" + from(ctx, session) + "#carried-over"));
+        .compose(session -> {
+          String shownOn = from(ctx, session);
+          return shownOn.equals(sessionId) ? Future.succeededFuture(session)
+              : sessions.carriedOverMarked(Caller.required(ctx), shownOn);
+        })
+        .map(shownOn -> Page.redirect("/sessions/" + shownOn.getString("id") + "#carried-over"));
   }
 
   /** Agreements carried over are marked on a later session's page; that is where the person goes back to. */

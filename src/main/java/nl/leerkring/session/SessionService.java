@@ -131,7 +131,9 @@ public final class SessionService {
     return all.stream().filter(p -> chosen.contains(p.value())).toList();
   }
 
-  /** One session with the agreements still open from earlier sessions and the questions named in it. */
+  /**
+   * One session with the agreements still open from earlier sessions, the questions named in it and its revision.
+   */
   public Future<JsonObject> get(Caller caller, String sessionId) {
     return found(caller, sessionId).compose(this::withCarriedOver);
   }
@@ -176,7 +178,7 @@ public final class SessionService {
     return new Session(s.id(), s.communityId(), s.cycle(), startsAt, at,
         body.getInteger("durationMinutes", s.durationMinutes()), body.getString("place", s.place()),
         body.getString("onlineLink", s.onlineLink()), status, phase, s.phases(), s.attendance(), s.agreements(),
-        s.questionIds(), body.getString("summary", s.summary()), s.sequence(), s.createdAt(), timer);
+        s.questionIds(), body.getString("summary", s.summary()), s.sequence(), s.createdAt(), timer, s.revision());
   }
 
   public Future<JsonObject> recordAttendance(Caller caller, String sessionId, JsonArray present) {
@@ -239,6 +241,15 @@ public final class SessionService {
   }
 
   /**
+   * An agreement carried over to this session was marked on its page: the session's page shows it, so the session
+   * counts as changed (its revision rises) and everyone following it is told.
+   */
+  public Future<JsonObject> carriedOverMarked(Caller caller, String sessionId) {
+    return found(caller, sessionId)
+        .compose(found -> store.shownChanged(sessionId).compose(done -> changed(found, "agreement")));
+  }
+
+  /**
    * A knowledge gap named during the session: it becomes one of the community's shared questions, and the
    * session remembers it was named here.
    */
@@ -285,7 +296,9 @@ public final class SessionService {
                   .forEach(a -> carried.add(a.view().put("sessionId", s.id()))));
           JsonArray named = new JsonArray();
           both.<List<Question>>resultAt(1).forEach(q -> named.add(q.summary()));
-          return session.view().put("carriedOverAgreements", carried).put("questions", named);
+          // One session's answer says how new it is: of two answers, the one with the higher revision was read later.
+          return session.view().put("carriedOverAgreements", carried).put("questions", named)
+              .put("revision", session.revision());
         });
   }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 public final class SessionStore {
 
   public static final String SESSIONS = "sessions";
+  private static final String REVISION = "revision";
   /** Sessions that community pages list, of the communities in use at one time; one is a kilobyte or two. */
   private static final int KEPT = 5_000;
 
@@ -76,21 +77,22 @@ public final class SessionStore {
   }
 
   /**
-   * The update from {@code before} to {@code after}, raising the calendar's SEQUENCE when {@code newRevision};
-   * empty when nothing changes. A change of status holds only while the status is still the one the change
+   * The update from {@code before} to {@code after}, raising the session's revision, and the calendar's SEQUENCE
+   * when {@code calendarChanged}; empty when nothing changes. A change of status holds only while the status is still the one the change
    * started from: a request that read "live" cannot plan again a session another request just finished.
    */
-  static Optional<Step> changed(Session before, Session after, boolean newRevision) {
+  static Optional<Step> changed(Session before, Session after, boolean calendarChanged) {
     JsonObject set = changes(before, after);
-    JsonObject update = new JsonObject();
+    if (set.isEmpty() && !calendarChanged) {
+      return Optional.empty();
+    }
+    JsonObject raised = new JsonObject().put(REVISION, 1);
+    if (calendarChanged) {
+      raised.put("sequence", 1);
+    }
+    JsonObject update = new JsonObject().put("$inc", raised);
     if (!set.isEmpty()) {
       update.put("$set", set);
-    }
-    if (newRevision) {
-      update.put("$inc", new JsonObject().put("sequence", 1));
-    }
-    if (update.isEmpty()) {
-      return Optional.empty();
     }
     Step step = Step.update(SESSIONS, after.id(), update);
     return Optional.of(set.containsKey("status") ? step.expecting("status", before.status().value()) : step);
@@ -98,25 +100,35 @@ public final class SessionStore {
 
   /** The session belongs to another cycle from now on (one planned for after its cycle's close). */
   public static Step movedToCycle(Session session, int cycle) {
-    return Step.update(SESSIONS, session.id(), new JsonObject().put("$set", new JsonObject().put("cycle", cycle)));
+    return Step.update(SESSIONS, session.id(),
+        raised(new JsonObject().put("$set", new JsonObject().put("cycle", cycle))));
   }
 
   public static Step agreementAdded(String sessionId, Agreement agreement) {
-    return Step.update(SESSIONS, sessionId, new JsonObject()
-        .put("$addToSet", new JsonObject().put("agreements", SessionDocument.of(agreement))));
+    return Step.update(SESSIONS, sessionId, raised(new JsonObject()
+        .put("$addToSet", new JsonObject().put("agreements", SessionDocument.of(agreement)))));
   }
 
   public Future<Void> attendance(String sessionId, List<String> present) {
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
-        new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present))))
+        raised(new JsonObject().put("$set", new JsonObject().put("attendance", new JsonArray(present)))))
         .compose(x -> db.writes().changed(SESSIONS, sessionId));
   }
 
   /** Marked done at {@code at} (kept for "since last time"), or open again. */
   public Future<Void> agreementDone(String sessionId, String agreementId, boolean done, Instant at) {
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId).put("agreements.id", agreementId),
-        new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done)
-            .put("agreements.$.doneAt", done ? Times.format(at) : null)))
+        raised(new JsonObject().put("$set", new JsonObject().put("agreements.$.done", done)
+            .put("agreements.$.doneAt", done ? Times.format(at) : null))))
+        .compose(x -> db.writes().changed(SESSIONS, sessionId));
+  }
+
+  /**
+   * The session shows what changed elsewhere (an agreement carried over from an earlier session, marked on its
+   * page): what the session's page shows is newer, so its revision rises too.
+   */
+  public Future<Void> shownChanged(String sessionId) {
+    return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId), raised(new JsonObject()))
         .compose(x -> db.writes().changed(SESSIONS, sessionId));
   }
 
@@ -124,8 +136,13 @@ public final class SessionStore {
   public Future<Void> questionNamed(String sessionId, String questionId) {
     // A repeated request names the same question: the session lists it once.
     return db.mongo().updateCollection(SESSIONS, new JsonObject().put("_id", sessionId),
-        new JsonObject().put("$addToSet", new JsonObject().put("questionIds", questionId)))
+        raised(new JsonObject().put("$addToSet", new JsonObject().put("questionIds", questionId))))
         .compose(x -> db.writes().changed(SESSIONS, sessionId));
+  }
+
+  /** Every write to a session raises its revision, by which the live console orders the answers it gets. */
+  private static JsonObject raised(JsonObject update) {
+    return update.put("$inc", new JsonObject().put(REVISION, 1));
   }
 
   private static List<Session> sessions(List<JsonObject> documents) {

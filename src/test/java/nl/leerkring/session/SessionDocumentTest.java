@@ -59,4 +59,26 @@ class SessionDocumentTest {
     assertEquals(new JsonObject().put("startsAt", "2026-04-05T13:00:00Z").put("place", "Werkplaats"),
         SessionStore.changes(HELD, moved));
   }
+
+  @Test
+  @DisplayName("every update raises the session's revision; the calendar's SEQUENCE rises only with a move, not with "
+      + "a phase; no change, no update")
+  void revisionAndSequence() {
+    Session moved = at(Instant.parse("2026-04-05T13:00:00Z"), HELD.phase());
+    Session nextPhase = at(HELD.startsAt(), Phase.EXPLORE);
+    Instant now = Instant.parse("2026-03-29T01:10:00Z");
+
+    assertEquals(new JsonObject().put("revision", 1).put("sequence", 1),
+        SessionJobs.changed(HELD, moved, "u-f", now).get(0).update().getJsonObject("$inc"));
+    assertEquals(new JsonObject().put("revision", 1),
+        SessionJobs.changed(HELD, nextPhase, "u-f", now).get(0).update().getJsonObject("$inc"));
+    assertEquals(List.of(), SessionJobs.changed(HELD, HELD, "u-f", now));
+    assertEquals(3, SessionDocument.from(SessionDocument.of(HELD).put("revision", 3)).revision());
+  }
+
+  private static Session at(Instant startsAt, Phase phase) {
+    return new Session(HELD.id(), HELD.communityId(), HELD.cycle(), startsAt, HELD.zone(), HELD.durationMinutes(),
+        HELD.place(), HELD.onlineLink(), HELD.status(), phase, HELD.phases(), HELD.attendance(), HELD.agreements(),
+        HELD.questionIds(), HELD.summary(), HELD.sequence(), HELD.createdAt());
+  }
 }

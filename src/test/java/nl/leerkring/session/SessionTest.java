@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -96,6 +97,37 @@ class SessionTest {
     assertEquals("questions", session.getString("phase"));
     assertEquals(2, session.getJsonArray("attendance").size());
     assertEquals("Kees de Vries", agreed.getJsonArray("agreements").getJsonObject(0).getString("ownerName"));
+  }
+
+  @Test
+  @DisplayName("Each change to a session makes it newer by its revision: the start, a phase, a timer, who came, an "
+      + "agreement, its done mark, a question named, a move; reading it again changes nothing")
+  void everyChangeRaisesTheRevision() {
+    String day = LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(34).toString();
+    String path = "/sessions/" + fenna.post(COMMUNITY + "/sessions", new JsonObject().put("startsAt", day + "T13:00"))
+        .expect(201).json().getString("id");
+    List<Integer> revisions = new ArrayList<>();
+    revisions.add(fenna.get(path).ok().getInteger("revision"));
+    revisions.add(fenna.get(path).ok().getInteger("revision"));
+    revisions.add(fenna.patch(path, new JsonObject().put("status", "live")).ok().getInteger("revision"));
+    revisions.add(fenna.patch(path, new JsonObject().put("phase", "questions")).ok().getInteger("revision"));
+    revisions.add(fenna.patch(path, new JsonObject().put("timerMinutes", 10)).ok().getInteger("revision"));
+    revisions.add(fenna.put(path + "/attendance", new JsonObject().put("present", new JsonArray().add("demo-kees")))
+        .ok().getInteger("revision"));
+    JsonObject agreed = fenna.post(path + "/agreements", new JsonObject().put("what", "Filterdatum noteren")
+        .put("ownerId", "demo-kees")).expect(201).json();
+    revisions.add(agreed.getInteger("revision"));
+    String agreement = agreed.getJsonArray("agreements").getJsonObject(0).getString("id");
+    revisions.add(server.demo("kees").patch(path + "/agreements/" + agreement, new JsonObject().put("done", true))
+        .ok().getInteger("revision"));
+    revisions.add(server.demo("sanne").post(path + "/questions", new JsonObject()
+        .put("text", "Hoe lang duurt een goede ontdooicyclus?")).expect(201).json().getInteger("revision"));
+    revisions.add(fenna.patch(path, new JsonObject().put("startsAt", day + "T14:00")).ok().getInteger("revision"));
+
+    assertEquals(revisions.get(0), revisions.get(1), "reading does not change the session");
+    for (int i = 2; i < revisions.size(); i++) {
+      assertTrue(revisions.get(i) > revisions.get(i - 1), "change " + (i - 1) + " raised the revision: " + revisions);
+    }
   }
 
   @Test

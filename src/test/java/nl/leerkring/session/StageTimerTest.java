@@ -55,7 +55,7 @@ class StageTimerTest {
   void stored() {
     Session live = new Session("s-1", "c-1", 2, Instant.parse("2026-12-02T09:00:00Z"), ZoneId.of("Europe/Amsterdam"),
         120, "Kantine", null, SessionStatus.LIVE, Phase.SHARE_FINDINGS, List.of(Phase.values()), List.of(), List.of(),
-        List.of(), null, 0, Instant.parse("2026-11-01T10:00:00Z"), RUNNING);
+        List.of(), null, 0, Instant.parse("2026-11-01T10:00:00Z"), RUNNING, 4);
     assertEquals(live, SessionDocument.from(SessionDocument.of(live)));
     assertEquals("share-findings", live.view().getJsonObject("timer").getString("phase"));
     assertEquals(15, live.view().getJsonObject("timer").getInteger("minutes"));
