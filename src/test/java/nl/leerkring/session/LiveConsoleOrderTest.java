@@ -82,7 +82,7 @@ class LiveConsoleOrderTest extends BrowserScenarios {
 
     assertThat(fenna.locator("#current-phase")).containsText("Check-out");
     assertThat(fenna.getByLabel("Samenvatting")).hasValue("Meten doen we voortaan bij vorst.");
-    assertThat(fenna.locator("#attendance")).containsText("Kees de Vries");
+    assertThat(fenna.locator("#attendance > ul")).containsText("Kees de Vries");
 
     // The refresh her move caused is read now, as new as her console: it is swapped in, her summary kept.
     Route afterTheMove = refreshes.next();
@@ -127,7 +127,7 @@ class LiveConsoleOrderTest extends BrowserScenarios {
     assertThat(sanne.locator(".phases [aria-current=step]")).hasText("Check-out");
     answer(sanne, third, third.fetch());
     assertThat(sanne.locator("#current-phase")).containsText("Check-out");
-    assertThat(sanne.locator("#attendance")).containsText("Sanne Visser");
+    assertThat(sanne.locator("#attendance > ul")).containsText("Sanne Visser");
   }
 
   @Test
@@ -149,14 +149,14 @@ class LiveConsoleOrderTest extends BrowserScenarios {
     assertTrue(refused.text().contains("Een fase duurt hoogstens 240 minuten."), refused.text());
     fennaElsewhere.put(session + "/attendance", new JsonObject().put("present", new JsonArray().add("demo-kees")))
         .expect(200);
-    assertThat(fenna.locator("#attendance")).containsText("Kees de Vries");
+    assertThat(fenna.locator("#attendance > ul")).containsText("Kees de Vries");
 
     answer(fenna, timers.get(0), refused);
     assertThat(fenna.locator("#timerMinutes-error")).hasText("Een fase duurt hoogstens 240 minuten.");
     assertThat(fenna.getByLabel("Minuten voor deze fase")).hasAttribute("aria-invalid", "true");
     assertThat(fenna.getByLabel("Minuten voor deze fase")).isFocused();
     assertThat(fenna.locator("main > .error-summary")).isVisible();
-    assertThat(fenna.locator("#attendance")).containsText("Kees de Vries");
+    assertThat(fenna.locator("#attendance > ul")).containsText("Kees de Vries");
   }
 
   /** A session planned for tomorrow and run, through the API, up to making agreements; answers its address. */
