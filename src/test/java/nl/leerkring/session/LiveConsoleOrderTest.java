@@ -67,7 +67,7 @@ class LiveConsoleOrderTest extends BrowserScenarios {
 
     fenna.getByRole(AriaRole.BUTTON, named("Volgende: Check-out")).click();
     fenna.waitForCondition(() -> !moves.isEmpty());
-    // While her move is on its way, her co-facilitator's tablet records who came: her console refreshes, and the
+    // While her move is on its way, she records on her tablet who came: her laptop's console refreshes, and the
     // server reads that refresh before her move.
     fennaElsewhere.put(session + "/attendance", new JsonObject().put("present", new JsonArray().add("demo-kees")))
         .expect(200);
