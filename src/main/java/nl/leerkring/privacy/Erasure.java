@@ -24,6 +24,7 @@ import nl.leerkring.platform.Step;
 import nl.leerkring.platform.Times;
 import nl.leerkring.question.QuestionStore;
 import nl.leerkring.scan.ScanErasure;
+import nl.leerkring.session.SessionStore;
 import nl.leerkring.snack.SnackService;
 
 import java.time.Duration;
@@ -260,10 +261,16 @@ public final class Erasure {
         : mongo.removeDocument("photos", new JsonObject().put("_id", photo.getString("id"))).mapEmpty();
     boolean keep = "community".equals(note.getString("visibility")) && note.getString("promptId") == null;
     if (keep) {
-      note.remove("photo");
-      note.put("edits", new JsonArray());
-      Pseudonyms.apply(note, userId, pseudonym);
-      return photoGone.compose(x -> mongo.findOneAndReplace("notes", new JsonObject().put("_id", noteId), note))
+      JsonObject staying = note.copy();
+      // Both go as a whole: a name in them renamed too would be a second update of the same field.
+      staying.remove("edits");
+      staying.remove("photo");
+      Pseudonyms.Renaming renaming = Pseudonyms.renaming(staying, userId, pseudonym);
+      JsonObject update = new JsonObject()
+          .put("$set", renaming.set().copy().put("edits", new JsonArray()))
+          .put("$unset", new JsonObject().put("photo", ""));
+      return photoGone.compose(x -> mongo.updateCollectionWithOptions("notes", new JsonObject().put("_id", noteId),
+              update, renaming.options()))
           .compose(x -> db.writes().changed("notes", noteId));
     }
     String communityId = note.getString("communityId");
@@ -295,14 +302,24 @@ public final class Erasure {
     return chain;
   }
 
+  /**
+   * {@code docs} as read: others may have written to them since, and go on writing while this runs, so only the
+   * names are updated where they are now (see {@link Pseudonyms}).
+   */
   private Future<Void> rewrite(String collection, List<JsonObject> docs, String userId, String pseudonym) {
     Future<Void> chain = Future.succeededFuture();
     for (JsonObject doc : docs) {
-      if (Pseudonyms.apply(doc, userId, pseudonym)) {
-        chain = chain.compose(x -> mongo.findOneAndReplace(collection,
-            new JsonObject().put("_id", doc.getString("_id")), doc))
-            .compose(x -> db.writes().changed(collection, doc.getString("_id")));
+      Pseudonyms.Renaming renaming = Pseudonyms.renaming(doc, userId, pseudonym);
+      if (renaming.isEmpty()) {
+        continue;
       }
+      String id = doc.getString("_id");
+      JsonObject names = new JsonObject().put("$set", renaming.set());
+      // The live console takes the newer of two answers about a session by its revision.
+      JsonObject update = SessionStore.SESSIONS.equals(collection) ? SessionStore.raised(names) : names;
+      chain = chain.compose(x -> mongo.updateCollectionWithOptions(collection, new JsonObject().put("_id", id), update,
+              renaming.options()))
+          .compose(x -> db.writes().changed(collection, id));
     }
     return chain;
   }
