@@ -151,13 +151,14 @@ public final class SnackStore {
         .compose(x -> db.writes().changed(SNACKS, snack.id()));
   }
 
-  /** After an erasure: the author's name becomes the pseudonym, the photo is gone, and the author's list too. */
+  /**
+   * After an erasure: the author's name becomes the pseudonym and the photo is gone. Only those fields are
+   * written, never the snack as read, which would undo a write made in between and drop its intent marks.
+   */
   public Future<Void> anonymised(Snack snack, String pseudonym) {
-    JsonObject doc = toDocument(new Snack(snack.id(), snack.communityId(), snack.questionId(), snack.cycle(),
+    return edited(snack, new Snack(snack.id(), snack.communityId(), snack.questionId(), snack.cycle(),
         snack.authorId(), pseudonym, snack.kind(), snack.title(), snack.text(), snack.url(), null, snack.createdAt(),
         snack.updatedAt()));
-    return db.mongo().findOneAndReplace(SNACKS, new JsonObject().put("_id", snack.id()), doc)
-        .compose(x -> db.writes().changed(SNACKS, snack.id()));
   }
 
   public Future<Void> dropAuthorList(String userId) {
